@@ -1,0 +1,23 @@
+namespace KratosConformance.Reports.Model;
+
+/// <summary>What was tested, how, and when: enough to reproduce a run and to compare two runs.</summary>
+public sealed record RunMetadata
+{
+    public required string RunId { get; init; }
+    public string? KratosVersion { get; init; }
+    public string? KratosImage { get; init; }
+    public string? KratosImageDigest { get; init; }
+    /// <summary>containers | external | inprocess.</summary>
+    public string? Target { get; init; }
+    /// <summary>How codes were read, e.g. "smtp4dev+http://127.0.0.1:49153".</summary>
+    public string? MailAccess { get; init; }
+    /// <summary>sha256 of the effective kratos.yml and identity schema of the default profile.</summary>
+    public string? ConfigHash { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset FinishedAt { get; init; }
+    public string? HarnessVersion { get; init; }
+    /// <summary>Deviations switched on in the reference double, if the target is the double.</summary>
+    public IReadOnlyList<string> Deviations { get; init; } = [];
+    /// <summary>Free-form facts: machine, cores, config changes the harness made, baseline file.</summary>
+    public IReadOnlyDictionary<string, string> Notes { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,11 @@
+namespace KratosConformance.Reports.Model;
+
+/// <summary>The root of results.json.</summary>
+public sealed record RunResult
+{
+    public const int CurrentSchemaVersion = 1;
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required RunMetadata Run { get; init; }
+    public required IReadOnlyList<TestResult> Tests { get; init; }
+    public RunSummary Summary => RunSummary.Of(Tests);
+}

@@ -1,0 +1,15 @@
+namespace KratosConformance.Reports.Model;
+
+public sealed record RunSummary(int Total, int Passed, int Failed, int NotApplicable, int ExpectedFailure)
+{
+    public static RunSummary Of(IEnumerable<TestResult> tests)
+    {
+        var list = tests.ToList();
+        return new RunSummary(
+            list.Count,
+            list.Count(t => t.Outcome == TestOutcome.Passed),
+            list.Count(t => t.Outcome == TestOutcome.Failed),
+            list.Count(t => t.Outcome == TestOutcome.NotApplicable),
+            list.Count(t => t.Outcome == TestOutcome.ExpectedFailure));
+    }
+}
