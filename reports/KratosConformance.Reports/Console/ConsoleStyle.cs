@@ -1,0 +1,31 @@
+using KratosConformance.Reports.Model;
+
+namespace KratosConformance.Reports.Console;
+
+/// <summary>
+/// Colour for console output, only when writing to a terminal: CI logs and redirected files get plain text, and
+/// NO_COLOR (https://no-color.org) switches colour off everywhere.
+/// </summary>
+public sealed class ConsoleStyle(bool useColor)
+{
+    public static ConsoleStyle Plain { get; } = new(false);
+
+    public bool UseColor { get; } = useColor;
+
+    public static ConsoleStyle ForStandardOutput() => new(
+        !System.Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+
+    public string Outcome(TestOutcome outcome, string text) => outcome switch
+    {
+        TestOutcome.Passed => Paint("32", text),
+        TestOutcome.Failed => Paint("1;31", text),
+        TestOutcome.ExpectedFailure => Paint("33", text),
+        _ => Paint("2", text),
+    };
+
+    public string Verdict(bool passed, string text) => Paint(passed ? "1;32" : "1;31", text);
+
+    public string Dim(string text) => Paint("2", text);
+
+    private string Paint(string code, string text) => UseColor ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}

@@ -1,0 +1,120 @@
+using System.Text;
+using KratosConformance.Reports.Model;
+
+namespace KratosConformance.Reports.Writing;
+
+/// <summary>
+/// Writes summary.md for CI step summaries ($GITHUB_STEP_SUMMARY): verdict, counts, the scenario × client matrix
+/// (✓ / ✗ / n.a. / ✗ (expected)), then every failure with its full message, so the CI page alone explains a red run.
+/// </summary>
+public static class SummaryMarkdownWriter
+{
+    public const string FileName = "summary.md";
+
+    public static string Render(RunResult result)
+    {
+        var md = new StringBuilder();
+        var verdict = RunVerdict.Of(result.Summary);
+        md.Append("## Kratos code-MFA conformance: ").Append(verdict.Passed ? "✓ " : "✗ ").Append(verdict.Line).Append("\n\n");
+        md.Append(MarkdownText.Cell(RunHeadline.Describe(result.Run))).Append("\n\n");
+        AppendMatrix(md, OutcomeMatrix.Of(result.Tests));
+        AppendFailures(md, result.Tests.Where(t => t.Outcome == TestOutcome.Failed).ToList());
+        AppendExpected(md, result.Tests.Where(t => t.Outcome == TestOutcome.ExpectedFailure).ToList());
+        AppendBaselineNotes(md, result.Run);
+        return md.ToString();
+    }
+
+    public static async Task<string> WriteAsync(RunResult result, string runDirectory, CancellationToken cancellationToken = default)
+    {
+        var path = Path.Combine(runDirectory, FileName);
+        await ReportFile.WriteAsync(path, Render(result), cancellationToken).ConfigureAwait(false);
+        return path;
+    }
+
+    private static void AppendMatrix(StringBuilder md, OutcomeMatrix matrix)
+    {
+        if (matrix.Scenarios.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("| scenario | ").Append(string.Join(" | ", matrix.Clients)).Append(" |\n");
+        md.Append("|---|").Append(string.Concat(matrix.Clients.Select(_ => ":---:|"))).Append('\n');
+        foreach (var scenario in matrix.Scenarios)
+        {
+            md.Append("| ").Append(MarkdownText.Cell(scenario)).Append(" |");
+            foreach (var client in matrix.Clients)
+            {
+                var test = matrix.Cell(scenario, client);
+                md.Append(' ').Append(test is null ? "" : OutcomeSymbols.Cell(test.Outcome)).Append(" |");
+            }
+
+            md.Append('\n');
+        }
+
+        md.Append('\n');
+    }
+
+    private static void AppendFailures(StringBuilder md, IReadOnlyList<TestResult> failures)
+    {
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("### Failures (").Append(failures.Count).Append(")\n\n");
+        foreach (var test in failures)
+        {
+            md.Append("#### ").Append(MarkdownText.Cell(test.Id)).Append("\n\n");
+            if (test.Summary is not null)
+            {
+                md.Append(MarkdownText.Cell(test.Summary)).Append("\n\n");
+            }
+
+            md.Append(MarkdownText.CodeBlock(test.Message ?? test.BaselineNote ?? "(no message)")).Append('\n');
+            if (test.BaselineNote is not null && test.BaselineNote != test.Message)
+            {
+                md.Append("Baseline: ").Append(MarkdownText.Cell(test.BaselineNote)).Append("\n\n");
+            }
+
+            if (test.EvidenceDirectory is not null)
+            {
+                md.Append("Evidence: `").Append(test.EvidenceDirectory).Append("/`\n\n");
+            }
+        }
+    }
+
+    private static void AppendExpected(StringBuilder md, IReadOnlyList<TestResult> expected)
+    {
+        if (expected.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("### Expected failures (baseline)\n\n");
+        foreach (var test in expected)
+        {
+            md.Append("- `").Append(test.Id).Append("`: ").Append(MarkdownText.Cell(test.BaselineNote ?? "")).Append('\n');
+        }
+
+        md.Append('\n');
+    }
+
+    private static void AppendBaselineNotes(StringBuilder md, RunMetadata run)
+    {
+        var unused = run.Notes.Where(n => n.Key.StartsWith(Baselines.BaselineApplier.UnusedNotePrefix, StringComparison.Ordinal)).ToList();
+        if (unused.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("### Unused baseline entries\n\n");
+        foreach (var note in unused)
+        {
+            md.Append("- `").Append(note.Key[Baselines.BaselineApplier.UnusedNotePrefix.Length..]).Append("`: ")
+                .Append(MarkdownText.Cell(note.Value)).Append('\n');
+        }
+
+        md.Append('\n');
+    }
+}
