@@ -2,7 +2,7 @@ using System.Text;
 using KratosConformance.Reports.Model;
 using KratosConformance.Reports.Writing;
 
-namespace KratosConformance.Reports.Console;
+namespace KratosConformance.Reports.Terminal;
 
 /// <summary>The scenario × client matrix printed after a run, with aligned columns, and the verdict line under it.</summary>
 public static class FinalTable

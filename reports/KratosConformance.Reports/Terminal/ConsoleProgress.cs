@@ -2,7 +2,7 @@ using System.Globalization;
 using KratosConformance.Reports.Model;
 using KratosConformance.Reports.Writing;
 
-namespace KratosConformance.Reports.Console;
+namespace KratosConformance.Reports.Terminal;
 
 /// <summary>
 /// Live progress: one line per finished test, e.g. <c>[ 12/40] ✓ login.code-mfa.aal2.spa  (143 ms)</c>; a failure

@@ -1,6 +1,6 @@
 using KratosConformance.Reports.Model;
 
-namespace KratosConformance.Reports.Console;
+namespace KratosConformance.Reports.Terminal;
 
 /// <summary>
 /// Colour for console output, only when writing to a terminal: CI logs and redirected files get plain text, and
