@@ -1,0 +1,51 @@
+namespace Kratos.Double.Config;
+
+/// <summary>The typed subset of kratos.yml the double acts on (defaults from embedx/config.schema.json).</summary>
+internal sealed record DoubleConfig
+{
+    public required string Version { get; init; }
+    public required bool Dev { get; init; }
+    public required Uri PublicBaseUrl { get; init; }
+    public required Uri AdminBaseUrl { get; init; }
+    public required string PublicHost { get; init; }
+    public required int PublicPort { get; init; }
+    public required string AdminHost { get; init; }
+    public required int AdminPort { get; init; }
+    public required string DefaultBrowserReturnUrl { get; init; }
+    public required IReadOnlyList<string> AllowedReturnUrls { get; init; }
+    public required bool CodeEnabled { get; init; }
+    public required bool MfaEnabled { get; init; }
+    public required bool PasswordlessEnabled { get; init; }
+    public required bool FallbackEnabled { get; init; }
+    public required TimeSpan CodeLifespan { get; init; }
+    public required int MaxSubmissions { get; init; }
+    public required bool PasswordEnabled { get; init; }
+    public required string LoginUiUrl { get; init; }
+    public required TimeSpan LoginLifespan { get; init; }
+    public required string? LoginAfterReturnUrl { get; init; }
+    public required string? LoginAfterCodeReturnUrl { get; init; }
+    public required string? LoginAfterPasswordReturnUrl { get; init; }
+    public required string ErrorUiUrl { get; init; }
+    public required string? LogoutAfterReturnUrl { get; init; }
+    public required string WhoamiRequiredAal { get; init; }
+    public required TimeSpan SessionLifespan { get; init; }
+    public required string SessionCookieName { get; init; }
+    public required string? CookieDomain { get; init; }
+    public required string CookiePath { get; init; }
+    public required string CookieSameSite { get; init; }
+    public required string? SmtpConnectionUri { get; init; }
+    public required string FromAddress { get; init; }
+    public required string? FromName { get; init; }
+    public required string LocalName { get; init; }
+    public required int MessageRetries { get; init; }
+    public required IdentitySchema Schema { get; init; }
+    public required string SchemaId { get; init; }
+    public required string SchemaUrl { get; init; }
+
+    public bool IsAtLeast(string version) => EmulatedVersion.Compare(Version, version) >= 0;
+
+    public string ReturnUrlAfterLogin(string method) =>
+        (method == "code" ? LoginAfterCodeReturnUrl : LoginAfterPasswordReturnUrl) ?? LoginAfterReturnUrl ?? DefaultBrowserReturnUrl;
+
+    public string PublicUrl(string pathAndQuery) => new Uri(PublicBaseUrl, pathAndQuery.TrimStart('/')).ToString();
+}

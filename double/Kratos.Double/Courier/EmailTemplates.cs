@@ -1,0 +1,22 @@
+using System.Globalization;
+using Kratos.Double.Config;
+
+namespace Kratos.Double.Courier;
+
+/// <summary>
+/// The built-in login_code_valid templates (courier/template/courier/builtin/templates/login_code/valid/); the text
+/// changed in v25.4.0. Plaintext and HTML bodies are identical.
+/// </summary>
+internal static class EmailTemplates
+{
+    public static (string Subject, string Body) LoginCode(DoubleConfig config, string code)
+    {
+        if (config.IsAtLeast(EmulatedVersion.V25_4_0))
+        {
+            var minutes = ((int)Math.Round(config.CodeLifespan.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
+            return ($"Use code {code} to log in", $"Login to your account with the following code:\n\n{code}\n\nIt expires in {minutes} minutes.\n");
+        }
+
+        return ("Login to your account", $"Hi,\n\nplease login to your account by entering the following code:\n\n{code}\n");
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Kratos.Double.Courier;
+using Kratos.Double.Http;
+using Kratos.Double.Model;
+using Kratos.Double.Text;
+
+namespace Kratos.Double.Endpoints;
+
+/// <summary>strategy_login.go loginSendCode: delete earlier codes of the flow, mint 6 digits, queue the mail, sent_email.</summary>
+internal static class CodeSender
+{
+    public static void Send(Runtime rt, LoginFlow flow, Identity target, string address)
+    {
+        var code = Secrets.NumericCode(rt.Has(Deviations.CodeWrongLength) ? 8 : 6);
+        lock (rt.Store.Gate)
+        {
+            if (!rt.Has(Deviations.ResendKeepsOldCode))
+            {
+                rt.Store.Codes.RemoveAll(c => c.FlowId == flow.Id);
+            }
+
+            rt.Store.Codes.Add(new LoginCode(flow.Id, target.Id, address, code, DateTimeOffset.UtcNow + rt.Config.CodeLifespan));
+            flow.State = rt.Has(Deviations.StateStuckChooseMethod) ? "choose_method" : "sent_email";
+            flow.Active = "code";
+            flow.SentAddress = address;
+            flow.Nodes = LoginForms.SentEmail(rt, flow, address);
+            flow.Messages = new JsonArray(Messages.CodeSent(rt.Config));
+            flow.UpdatedAt = DateTimeOffset.UtcNow;
+        }
+
+        if (!rt.Has(Deviations.CodeMailNeverSent))
+        {
+            var (subject, body) = EmailTemplates.LoginCode(rt.Config, code);
+            rt.Courier.Enqueue(address, subject, body);
+        }
+    }
+}

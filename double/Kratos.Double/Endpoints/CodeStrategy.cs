@@ -1,0 +1,97 @@
+using Kratos.Double.Http;
+using Kratos.Double.Model;
+using Kratos.Double.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Kratos.Double.Endpoints;
+
+/// <summary>selfservice/strategy/code/strategy_login.go for aal2: send / resend / verify (§2.8–§2.14).</summary>
+internal static class CodeStrategy
+{
+    public static async Task HandleAsync(HttpContext ctx, Runtime rt, LoginFlow flow, Client client, SubmissionBody body, Session? session)
+    {
+        if (!rt.Config.CodeEnabled)
+        {
+            throw KratosError.NotFound("This endpoint was disabled by system administrator. Please check your URL or contact the system administrator to enable it.");
+        }
+
+        Identity? identity;
+        lock (rt.Store.Gate)
+        {
+            identity = session is null ? null : rt.Store.Identities.GetValueOrDefault(session.IdentityId);
+        }
+
+        // Login: CheckAAL(f, aal1) first; aal2 only in the MFAEnabled branch; passed_challenge → no strategy.
+        if (!rt.Config.MfaEnabled || flow.RequestedAal != "aal2" || identity is null || session is null
+            || (flow.State == "passed_challenge" && !rt.Has(Deviations.ReplayAccepted)))
+        {
+            await LoginSubmit.FailAsync(ctx, rt, flow, client, Messages.NoStrategy()).ConfigureAwait(false);
+            return;
+        }
+
+        if (body["resend"] == "code")
+        {
+            lock (rt.Store.Gate)
+            {
+                flow.State = "choose_method";
+            }
+        }
+
+        if (flow.State == "choose_method" && (body["code"] is null || body["resend"] == "code"))
+        {
+            await SendAsync(ctx, rt, flow, client, body, identity).ConfigureAwait(false);
+            return;
+        }
+
+        await CodeVerifier.VerifyAsync(ctx, rt, flow, client, body, session, identity).ConfigureAwait(false);
+    }
+
+    private static async Task SendAsync(HttpContext ctx, Runtime rt, LoginFlow flow, Client client, SubmissionBody body, Identity sessionIdentity)
+    {
+        var address = body["identifier"] ?? body["address"];
+        if (address is null)
+        {
+            lock (rt.Store.Gate)
+            {
+                if (!flow.Nodes.Any(n => Ui.Nodes.Name(n) == "identifier"))
+                {
+                    flow.Nodes.Add((System.Text.Json.Nodes.JsonNode)Ui.Nodes.Input("default", "identifier", "hidden", string.Empty));
+                }
+
+                Ui.Nodes.ClearNodeMessages(flow.Nodes);
+                Ui.Nodes.AddMessage(flow.Nodes, "identifier", Messages.Required("identifier"));
+            }
+
+            await LoginSubmit.FailAsync(ctx, rt, flow, client, null).ConfigureAwait(false);
+            return;
+        }
+
+        address = address.Trim();
+        if (address.Contains('@', StringComparison.Ordinal))
+        {
+            address = address.ToLowerInvariant();
+        }
+
+        Identity? target;
+        lock (rt.Store.Gate)
+        {
+            // [C] looked up globally by code identifier; verification is still bound to the session identity.
+            target = rt.Store.FindByCodeAddress(address);
+        }
+
+        if (target is null && rt.Config.FallbackEnabled && Aal.CodeAddresses(sessionIdentity, rt.Config).Contains(address))
+        {
+            target = sessionIdentity;
+        }
+
+        if (target is null)
+        {
+            await LoginSubmit.FailAsync(ctx, rt, flow, client, Messages.NoCodeUser()).ConfigureAwait(false);
+            return;
+        }
+
+        CodeSender.Send(rt, flow, target, address);
+        var status = client == Client.Spa && rt.Has(Deviations.SpaSent200) ? 200 : 400;
+        await LoginSubmit.FlowResponseAsync(ctx, rt, flow, client, status).ConfigureAwait(false);
+    }
+}

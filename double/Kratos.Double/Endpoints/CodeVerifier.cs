@@ -1,0 +1,129 @@
+using Kratos.Double.Http;
+using Kratos.Double.Model;
+using Kratos.Double.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Kratos.Double.Endpoints;
+
+/// <summary>
+/// strategy_login.go loginVerifyCode + persister_code.go useOneTimeCode: count first, then compare; bound to flow and
+/// session identity; success marks the address verified and upgrades the same session to aal2.
+/// </summary>
+internal static class CodeVerifier
+{
+    public static async Task VerifyAsync(HttpContext ctx, Runtime rt, LoginFlow flow, Client client, SubmissionBody body, Session session, Identity identity)
+    {
+        var code = body["code"];
+        if (code is null)
+        {
+            lock (rt.Store.Gate)
+            {
+                if (rt.Has(Deviations.MissingCodeCounted))
+                {
+                    flow.SubmitCount++;
+                }
+
+                LoginForms.HideIdentifier(flow, body["identifier"]);
+                Ui.Nodes.ClearNodeMessages(flow.Nodes);
+                Ui.Nodes.AddMessage(flow.Nodes, "code", Messages.Required("code"));
+            }
+
+            await LoginSubmit.FailAsync(ctx, rt, flow, client, null).ConfigureAwait(false);
+            return;
+        }
+
+        LoginCode? match;
+        bool tooMany;
+        lock (rt.Store.Gate)
+        {
+            flow.SubmitCount++;
+            tooMany = flow.SubmitCount > rt.Config.MaxSubmissions && !rt.Has(Deviations.NoAttemptLimit);
+            match = rt.Store.Codes.FirstOrDefault(c =>
+                c.Code == code
+                && (c.FlowId == flow.Id || rt.Has(Deviations.ForeignFlowCodeAccepted))
+                && c.IdentityId == identity.Id
+                && (!c.Used || rt.Has(Deviations.ReplayAccepted)));
+            Ui.Nodes.ClearNodeMessages(flow.Nodes);
+            LoginForms.HideIdentifier(flow, body["identifier"]);
+        }
+
+        if (tooMany)
+        {
+            await LoginSubmit.FailAsync(ctx, rt, flow, client, Messages.Generic(Messages.TooManySubmissionsReason)).ConfigureAwait(false);
+            return;
+        }
+
+        if (match is null)
+        {
+            var message = rt.Has(Deviations.WrongCodeMessageId) ? Messages.NoStrategy() : Messages.CodeInvalid();
+            await LoginSubmit.FailAsync(ctx, rt, flow, client, message).ConfigureAwait(false);
+            return;
+        }
+
+        if (match.ExpiresAt < DateTimeOffset.UtcNow && !rt.Has(Deviations.ExpiredCodeAccepted))
+        {
+            // ≤ v26.2.0: LoginCode.Validate returns a flow-expired error; with a session the replacement fails [C].
+            await LoginSubmit.ExpiredAsync(ctx, rt, flow, client, session).ConfigureAwait(false);
+            return;
+        }
+
+        Upgrade(rt, flow, session, identity, match);
+        await LoginCompletion.RespondAsync(ctx, rt, flow, client, session, identity, "code").ConfigureAwait(false);
+    }
+
+    private static void Upgrade(Runtime rt, LoginFlow flow, Session session, Identity identity, LoginCode match)
+    {
+        var now = DateTimeOffset.UtcNow;
+        lock (rt.Store.Gate)
+        {
+            match.Used = true;
+            flow.State = "passed_challenge";
+            flow.Messages = [];
+            flow.UpdatedAt = now;
+            if (!rt.Has(Deviations.AddressNotVerified))
+            {
+                foreach (var address in identity.VerifiableAddresses.Where(a => a.Value == match.Address && !a.Verified))
+                {
+                    address.Verified = true;
+                    address.Status = "completed";
+                    address.VerifiedAt = now;
+                    address.UpdatedAt = now;
+                }
+            }
+
+            if (rt.Has(Deviations.SessionIdChanges))
+            {
+                rt.Store.Sessions.Remove(session.Id);
+                session.Id = Guid.NewGuid();
+                rt.Store.Sessions[session.Id] = session;
+            }
+
+            if (rt.Has(Deviations.SessionTokenChanges))
+            {
+                session.Token = Secrets.SessionToken();
+            }
+
+            if (rt.Has(Deviations.AmrLacksCode))
+            {
+                session.AalOverride = "aal2";
+            }
+            else
+            {
+                session.Methods.Add(("code", "aal2", now));
+            }
+
+            if (rt.Has(Deviations.SessionStaysAal1))
+            {
+                session.AalOverride = "aal1";
+            }
+
+            if (!rt.Has(Deviations.AuthenticatedAtNotRefreshed))
+            {
+                session.AuthenticatedAt = now;
+            }
+
+            session.IssuedAt = now;
+            session.ExpiresAt = now + rt.Config.SessionLifespan;
+        }
+    }
+}

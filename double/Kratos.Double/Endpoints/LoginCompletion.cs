@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Kratos.Double.Http;
+using Kratos.Double.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace Kratos.Double.Endpoints;
+
+/// <summary>
+/// selfservice/flow/login/hook.go PostLoginHook: issue the session, then checkAAL under session.whoami.required_aal
+/// (§4.2): browser 303 to ?aal=aal2, SPA 422, API 200 with identity null.
+/// </summary>
+internal static class LoginCompletion
+{
+    public static async Task RespondAsync(HttpContext ctx, Runtime rt, LoginFlow flow, Client client, Session session, Identity identity, string method)
+    {
+        JsonObject sessionJson;
+        bool needsAal2;
+        lock (rt.Store.Gate)
+        {
+            needsAal2 = rt.Config.WhoamiRequiredAal == "highest_available" && session.Aal == "aal1" && Aal.Available(identity, rt.Config) == "aal2";
+            sessionJson = session.ToJson(needsAal2 ? null : identity.ToJson(false, rt.Config.PublicBaseUrl));
+        }
+
+        rt.Log.Info("Identity authenticated successfully and was issued an Ory Kratos Session Token.", ("identity_id", identity.Id), ("session_id", session.Id), ("aal", session.Aal));
+        if (client != Client.Api)
+        {
+            ctx.SetSessionCookie(rt, session);
+        }
+
+        if (needsAal2 && client != Client.Api)
+        {
+            var redirect = rt.Config.PublicUrl("self-service/login/browser?aal=aal2");
+            var returnTo = ReturnToFromRequestUrl(flow.RequestUrl);
+            if (returnTo is not null)
+            {
+                redirect = Respond.WithQuery(redirect, "return_to", returnTo);
+            }
+
+            if (client == Client.Browser)
+            {
+                await Respond.RedirectAsync(ctx, redirect).ConfigureAwait(false);
+                return;
+            }
+
+            throw KratosError.BrowserLocationChangeRequired(redirect);
+        }
+
+        var returnUrl = flow.ReturnTo ?? rt.Config.ReturnUrlAfterLogin(method);
+        switch (client)
+        {
+            case Client.Browser:
+                await Respond.RedirectAsync(ctx, returnUrl).ConfigureAwait(false);
+                break;
+            case Client.Spa:
+                await Respond.JsonAsync(ctx, 200, new JsonObject
+                {
+                    ["session"] = sessionJson,
+                    ["continue_with"] = new JsonArray(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = returnUrl }),
+                }).ConfigureAwait(false);
+                break;
+            default:
+                await Respond.JsonAsync(ctx, 200, new JsonObject
+                {
+                    ["session_token"] = session.Token,
+                    ["session"] = sessionJson,
+                    ["continue_with"] = null,
+                }).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static string? ReturnToFromRequestUrl(string requestUrl) =>
+        Uri.TryCreate(requestUrl, UriKind.Absolute, out var uri)
+            ? System.Web.HttpUtility.ParseQueryString(uri.Query)["return_to"]
+            : null;
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Kratos.Double.Http;
+using Kratos.Double.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace Kratos.Double.Endpoints;
+
+/// <summary>GET /self-service/login/flows?id= (handler.go getLoginFlow): CSRF for browser flows, 410 when expired.</summary>
+internal static class LoginFetch
+{
+    public static Task HandleAsync(HttpContext ctx, Runtime rt)
+    {
+        var flow = Find(rt, ctx.Request.Query["id"].ToString());
+        if (flow.IsBrowser && !rt.Has(Deviations.CsrfNotEnforced)
+            && (!ctx.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var cookie) || cookie != flow.CsrfToken))
+        {
+            throw KratosError.CsrfViolation("The anti-CSRF cookie was not sent with the request or did not match the flow.");
+        }
+
+        if (flow.ExpiresAt < DateTimeOffset.UtcNow)
+        {
+            var details = flow.IsBrowser
+                ? new JsonObject
+                {
+                    ["redirect_to"] = rt.Config.PublicUrl("self-service/login/browser" + (flow.ReturnTo is null ? string.Empty : "?return_to=" + Uri.EscapeDataString(flow.ReturnTo))),
+                    ["return_to"] = flow.ReturnTo ?? string.Empty,
+                }
+                : new JsonObject { ["api"] = rt.Config.PublicUrl("self-service/login/api") };
+            var error = FlowExpiredError.Create(flow.ExpiresAt, null, details);
+            throw new KratosError("The requested resource is no longer available")
+            {
+                Code = 410, Status = "Gone", Id = error.Id, Details = details,
+                Reason = "The login flow has expired. Redirect the user to the login flow init endpoint to initialize a new login flow.",
+            };
+        }
+
+        return Respond.JsonAsync(ctx, 200, LoginCreate.Snapshot(rt, flow));
+    }
+
+    public static LoginFlow Find(Runtime rt, string id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            throw KratosError.BadRequest("The flow query parameter is missing or malformed.");
+        }
+
+        lock (rt.Store.Gate)
+        {
+            if (Guid.TryParse(id, out var guid) && rt.Store.Flows.TryGetValue(guid, out var flow))
+            {
+                return flow;
+            }
+        }
+
+        throw KratosError.NotFound("Unable to locate the resource");
+    }
+}

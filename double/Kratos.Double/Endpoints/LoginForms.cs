@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Kratos.Double.Http;
+using Kratos.Double.Model;
+using Kratos.Double.Text;
+using Kratos.Double.Ui;
+
+namespace Kratos.Double.Endpoints;
+
+/// <summary>The node sets the login hydrators render (password strategy_login.go, code strategy.go populateEmailSentFlow).</summary>
+internal static class LoginForms
+{
+    public static List<JsonObject> PasswordFirstFactor(Runtime rt, Identity? refreshIdentity)
+    {
+        var nodes = new List<JsonObject>();
+        if (refreshIdentity is not null)
+        {
+            // Refresh: hidden identifier pre-filled with the session identity's identifier (kratos-snapshots/related).
+            nodes.Add(Nodes.Input("default", "identifier", "hidden", refreshIdentity.PasswordIdentifiers.FirstOrDefault() ?? string.Empty, required: true));
+        }
+        else
+        {
+            nodes.Add(Nodes.Input("default", "identifier", "text", string.Empty, required: true, label: IdentifierLabel(rt), autocomplete: "username"));
+        }
+
+        nodes.Add(Nodes.Input("password", "password", "password", required: true, label: Messages.LabelPassword(), autocomplete: "current-password"));
+        nodes.Add(Nodes.Input("password", "method", "submit", "password", label: Messages.SignInWithPassword()));
+        return nodes;
+    }
+
+    private static JsonObject IdentifierLabel(Runtime rt)
+    {
+        var identifiers = rt.Config.Schema.Traits.Where(t => t.PasswordIdentifier).ToList();
+        return identifiers is [{ Title: { } title } trait]
+            ? Messages.LabelGenerated(title, "traits." + trait.Name, rt.Config)
+            : Messages.LabelId();
+    }
+
+    public static JsonObject AddressButton(Runtime rt, string address) =>
+        Nodes.Input("code", "address", "submit", address, label: rt.Has(Deviations.AddressLabelMissing) ? null : Nodes.CodeLabel(address));
+
+    /// <summary>populateEmailSentFlow: every method group cleared, then these nodes in this order (not re-sorted).</summary>
+    public static JsonArray SentEmail(Runtime rt, LoginFlow flow, string address)
+    {
+        var label = rt.Has(Deviations.AddressLabelMissing) ? null : Nodes.CodeLabel(address);
+        var nodes = new JsonArray
+        {
+            (JsonNode)Nodes.Input("code", "identifier", "hidden", address, label: label),
+            (JsonNode)Nodes.Input("code", "method", "hidden", "code"),
+            (JsonNode)Nodes.Input("code", "code", "text", required: true, label: Messages.LabelLoginCode()),
+            (JsonNode)Nodes.Input("code", "method", "submit", "code", label: Messages.LabelContinue()),
+            (JsonNode)Nodes.Input("code", "resend", "submit", "code", label: Messages.LabelResend()),
+        };
+        if (flow.IsBrowser && flow.CsrfToken is not null)
+        {
+            nodes.Add((JsonNode)Nodes.Csrf(flow.CsrfToken));
+        }
+
+        return nodes;
+    }
+
+    /// <summary>
+    /// HandleLoginError(…, hideIdentifier=true) after an error in sent_email: a hidden default-group identifier without
+    /// label replaces the code-group one, then the nodes are re-sorted (csrf_token, identifier, code nodes).
+    /// </summary>
+    public static void HideIdentifier(LoginFlow flow, string? submitted)
+    {
+        var kept = flow.Nodes.Select(n => (JsonObject)n!.DeepClone()).Where(n => Nodes.Name(n) != "identifier").ToList();
+        kept.Add(Nodes.Input("default", "identifier", "hidden", submitted ?? flow.SentAddress ?? string.Empty));
+        flow.Nodes = Nodes.Sort(kept);
+    }
+}

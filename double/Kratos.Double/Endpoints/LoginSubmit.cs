@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using Kratos.Double.Http;
+using Kratos.Double.Model;
+using Kratos.Double.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Kratos.Double.Endpoints;
+
+/// <summary>POST /self-service/login?flow= (handler.go updateLoginFlow): CSRF, expiry, AAL checks, then a strategy.</summary>
+internal static class LoginSubmit
+{
+    private static readonly HashSet<string> AllowedFields = new(StringComparer.Ordinal)
+    {
+        "method", "code", "identifier", "address", "resend", "csrf_token", "transient_payload", "password",
+        "password_identifier", "totp_code", "lookup_secret", "upstream_parameters", "provider", "traits",
+    };
+
+    public static async Task HandleAsync(HttpContext ctx, Runtime rt)
+    {
+        var flow = LoginFetch.Find(rt, ctx.Request.Query["flow"].ToString());
+        var client = flow.Type == "api" ? Client.Api : ctx.Request.IsJson() ? Client.Spa : Client.Browser;
+        if (client == Client.Browser)
+        {
+            ctx.Items[ErrorResponder.BrowserItem] = true;
+        }
+
+        var body = await SubmissionBody.ReadAsync(ctx.Request, AllowedFields).ConfigureAwait(false);
+        if (client == Client.Api && ApiHeaderProblem(ctx.Request) is { } problem)
+        {
+            // selfservice/flow/request.go EnsureCSRF: API flows refuse browser artefacts.
+            await FailAsync(ctx, rt, flow, client, Messages.Generic(problem)).ConfigureAwait(false);
+            return;
+        }
+
+        if (flow.IsBrowser && !rt.Has(Deviations.CsrfNotEnforced))
+        {
+            var cookie = ctx.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var c) ? c : null;
+            var reason = ctx.Request.Headers.Cookie.Count == 0 ? "No CSRF cookie was sent with the request (no Cookie header)."
+                : cookie is null ? "The CSRF cookie is missing from the request."
+                : body["csrf_token"] is null ? "The CSRF token was not sent in the request body."
+                : cookie != body["csrf_token"] || cookie != flow.CsrfToken ? "The CSRF cookie and token do not match."
+                : null;
+            if (reason is not null)
+            {
+                throw KratosError.CsrfViolation(reason);
+            }
+        }
+
+        var session = ctx.FindSession(rt);
+        if (flow.ExpiresAt < DateTimeOffset.UtcNow)
+        {
+            await ExpiredAsync(ctx, rt, flow, client, session).ConfigureAwait(false);
+            return;
+        }
+
+        if (flow.RequestedAal == "aal2" && session is null && !rt.Has(Deviations.NoSessionAal2Allowed))
+        {
+            throw KratosError.SessionAal1Required();
+        }
+
+        if (!flow.Refresh && session is not null && (flow.RequestedAal == "aal1" || session.Aal == "aal2") && !rt.Has(Deviations.ReplayAccepted))
+        {
+            if (client == Client.Browser)
+            {
+                await Respond.RedirectAsync(ctx, rt.Config.DefaultBrowserReturnUrl).ConfigureAwait(false);
+                return;
+            }
+
+            await FailAsync(ctx, rt, flow, client, Messages.Generic(Messages.ValidSessionReason)).ConfigureAwait(false);
+            return;
+        }
+
+        var method = body["method"];
+        if (method is null && body["address"] is not null && rt.Config.MfaEnabled)
+        {
+            method = "code";
+        }
+
+        switch (method)
+        {
+            case "password":
+                await PasswordStrategy.HandleAsync(ctx, rt, flow, client, body, session).ConfigureAwait(false);
+                break;
+            case "code":
+                await CodeStrategy.HandleAsync(ctx, rt, flow, client, body, session).ConfigureAwait(false);
+                break;
+            default:
+                await FailAsync(ctx, rt, flow, client, Messages.NoStrategy()).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>Errors replace all flow messages; browser → 303 to the login UI, JSON/API → 400 + flow.</summary>
+    public static Task FailAsync(HttpContext ctx, Runtime rt, LoginFlow flow, Client client, JsonObject? message, int jsonStatus = 400)
+    {
+        lock (rt.Store.Gate)
+        {
+            flow.Messages = message is null ? [] : new JsonArray(message);
+            flow.UpdatedAt = DateTimeOffset.UtcNow;
+        }
+
+        return FlowResponseAsync(ctx, rt, flow, client, jsonStatus);
+    }
+
+    public static Task FlowResponseAsync(HttpContext ctx, Runtime rt, LoginFlow flow, Client client, int jsonStatus) =>
+        client == Client.Browser
+            ? Respond.RedirectAsync(ctx, Respond.WithQuery(rt.Config.LoginUiUrl, "flow", flow.Id.ToString()))
+            : Respond.JsonAsync(ctx, jsonStatus, LoginCreate.Snapshot(rt, flow));
+
+    private static string? ApiHeaderProblem(HttpRequest request)
+    {
+        if (request.Headers.Origin.Count > 0)
+        {
+            return "The HTTP Request Header included the \"Origin\" key, indicating that this request was made as part of an AJAX request in a Browser. The flow however was initiated as an API request. To prevent potential misuse and mitigate several attack vectors including CSRF, the request has been blocked. Please consult the documentation.";
+        }
+
+        var foreign = request.Cookies.Keys.Any(k => !k.StartsWith("__cf", StringComparison.Ordinal) && !k.StartsWith("_cf", StringComparison.Ordinal) && !k.StartsWith("cf_", StringComparison.Ordinal));
+        return foreign
+            ? "The HTTP Request Header included the \"Cookie\" key, indicating that this request was made by a Browser. The flow however was initiated as an API request. To prevent potential misuse and mitigate several attack vectors including CSRF, the request has been blocked. Please consult the documentation."
+            : null;
+    }
+
+    /// <summary>
+    /// §2.12: the replacement flow is an aal1 flow built from the POST URL. With a session that fails with
+    /// "valid session" and the old flow gets 4000001 [C]; without one the client gets a new flow (4010001 / 410).
+    /// </summary>
+    public static async Task ExpiredAsync(HttpContext ctx, Runtime rt, LoginFlow flow, Client client, Session? session)
+    {
+        if (session is not null)
+        {
+            await FailAsync(ctx, rt, flow, client, Messages.Generic(Messages.ValidSessionReason)).ConfigureAwait(false);
+            return;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var replacement = new LoginFlow
+        {
+            Type = flow.Type, IssuedAt = now, UpdatedAt = now, ExpiresAt = now + rt.Config.LoginLifespan,
+            RequestUrl = ctx.Request.FullUrl(rt), RequestedAal = "aal1", CsrfToken = flow.CsrfToken, ReturnTo = flow.ReturnTo,
+        };
+        var nodes = new List<JsonObject>();
+        if (replacement.CsrfToken is not null)
+        {
+            nodes.Add(Ui.Nodes.Csrf(replacement.CsrfToken));
+        }
+
+        nodes.AddRange(LoginForms.PasswordFirstFactor(rt, null));
+        replacement.Nodes = Ui.Nodes.Sort(nodes);
+        replacement.Messages = new JsonArray(Messages.FlowExpired(flow.ExpiresAt));
+        lock (rt.Store.Gate)
+        {
+            rt.Store.Flows[replacement.Id] = replacement;
+        }
+
+        if (client == Client.Browser)
+        {
+            await Respond.RedirectAsync(ctx, Respond.WithQuery(rt.Config.LoginUiUrl, "flow", replacement.Id.ToString())).ConfigureAwait(false);
+            return;
+        }
+
+        throw FlowExpiredError.Create(flow.ExpiresAt, replacement.Id, null);
+    }
+}

@@ -1,0 +1,80 @@
+using Kratos.Double.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace Kratos.Double.Http;
+
+/// <summary>Request classification as Kratos does it (x/isjsonrequest.go, session/manager_http.go FetchFromRequest).</summary>
+internal static class RequestExtensions
+{
+    /// <summary>JSON when Content-Type is application/json or content negotiation prefers application/json.</summary>
+    public static bool IsJson(this HttpRequest request)
+    {
+        if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return true;
+        }
+
+        var accept = request.Headers.Accept.ToString();
+        if (!accept.Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var json = accept.IndexOf("application/json", StringComparison.OrdinalIgnoreCase);
+        var html = accept.IndexOf("text/html", StringComparison.OrdinalIgnoreCase);
+        return html < 0 || json < html;
+    }
+
+    /// <summary>X-Session-Token, then Authorization: Bearer, then the session cookie.</summary>
+    public static Session? FindSession(this HttpContext context, Runtime rt)
+    {
+        var request = context.Request;
+        var token = request.Headers["X-Session-Token"].ToString();
+        if (string.IsNullOrEmpty(token))
+        {
+            var auth = request.Headers.Authorization.ToString();
+            if (auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                token = auth["Bearer ".Length..].Trim();
+            }
+        }
+
+        lock (rt.Store.Gate)
+        {
+            if (!string.IsNullOrEmpty(token))
+            {
+                return rt.Store.FindSessionByToken(token);
+            }
+
+            return request.Cookies.TryGetValue(rt.Config.SessionCookieName, out var cookie) ? rt.Store.FindSessionByCookie(cookie) : null;
+        }
+    }
+
+    public static string FullUrl(this HttpRequest request, Runtime rt) =>
+        new Uri(rt.Config.PublicBaseUrl, request.Path.Value!.TrimStart('/') + request.QueryString.Value).ToString();
+
+    public static void SetSessionCookie(this HttpContext context, Runtime rt, Session session) =>
+        context.Response.Cookies.Append(rt.Config.SessionCookieName, session.CookieValue, CookieOptions(rt, session.ExpiresAt));
+
+    public static void SetCsrfCookie(this HttpContext context, Runtime rt, string token) =>
+        context.Response.Cookies.Append(rt.CsrfCookieName, token, CookieOptions(rt, DateTimeOffset.UtcNow.AddYears(1)));
+
+    public static CookieOptions CookieOptions(Runtime rt, DateTimeOffset? expires)
+    {
+        var secure = !rt.Config.Dev && rt.Config.PublicBaseUrl.Scheme == "https";
+        return new CookieOptions
+        {
+            HttpOnly = true,
+            Path = rt.Config.CookiePath,
+            Domain = rt.Config.CookieDomain,
+            Secure = secure,
+            SameSite = !secure ? SameSiteMode.Lax : rt.Config.CookieSameSite.ToUpperInvariant() switch
+            {
+                "STRICT" => SameSiteMode.Strict,
+                "NONE" => SameSiteMode.None,
+                _ => SameSiteMode.Lax,
+            },
+            Expires = expires,
+        };
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Kratos.Double.Http;
+
+/// <summary>
+/// A decoded form or JSON body (Kratos decodes both with x/decoderx against the method's JSON schema, e.g.
+/// selfservice/strategy/code/.schema/login.schema.json, so unknown fields and malformed bodies are 400s).
+/// </summary>
+internal sealed class SubmissionBody
+{
+    private readonly Dictionary<string, string> _values;
+
+    private SubmissionBody(Dictionary<string, string> values) => _values = values;
+
+    public string? this[string key] => _values.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
+
+    public bool Has(string key) => _values.ContainsKey(key);
+
+    public static async Task<SubmissionBody> ReadAsync(HttpRequest request, IReadOnlySet<string> allowed)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var contentType = request.ContentType ?? string.Empty;
+        if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            JsonNode? node;
+            try
+            {
+                node = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted).ConfigureAwait(false);
+            }
+            catch (JsonException e)
+            {
+                throw KratosError.BadRequest($"Unable to decode JSON payload: {e.Message}");
+            }
+
+            if (node is not JsonObject obj)
+            {
+                throw KratosError.BadRequest("Unable to decode JSON payload: the body must be a JSON object.");
+            }
+
+            foreach (var (key, value) in obj)
+            {
+                values[key] = value switch
+                {
+                    null => string.Empty,
+                    JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+                    _ => value.ToJsonString(),
+                };
+            }
+        }
+        else if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+                 || contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                throw KratosError.BadRequest($"Unable to parse HTTP form request: {e.Message}");
+            }
+
+            foreach (var (key, value) in form)
+            {
+                values[key] = value.ToString();
+            }
+        }
+        else if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            throw KratosError.BadRequest($"Unable to decode body because HTTP Request Content-Type \"{contentType}\" is unknown.");
+        }
+
+        foreach (var key in values.Keys)
+        {
+            if (!allowed.Contains(key))
+            {
+                throw KratosError.BadRequest($"json: unknown field \"{key}\"");
+            }
+        }
+
+        return new SubmissionBody(values);
+    }
+}

@@ -1,0 +1,52 @@
+namespace Kratos.Double;
+
+/// <summary>Everything the <c>kratos-double</c> command line can set, so in-process hosts get the same knobs.</summary>
+public sealed class KratosDoubleOptions
+{
+    /// <summary>Path to a <c>kratos.yml</c> (the <c>-c</c> flag).</summary>
+    public string? ConfigFile { get; set; }
+
+    /// <summary>Config text, used instead of <see cref="ConfigFile"/> by in-process hosts.</summary>
+    public string? ConfigYaml { get; set; }
+
+    /// <summary><c>--dev</c>: cookies not Secure, courier bodies not redacted (cmd/serve/root.go).</summary>
+    public bool Dev { get; set; }
+
+    /// <summary><c>--watch-courier</c>: mail is only sent when the courier worker runs in the serve process.</summary>
+    public bool WatchCourier { get; set; }
+
+    /// <summary>"v26.2.0" (default), "v25.4.0" or "v1.3.1"; falls back to env <c>KRATOS_DOUBLE_EMULATE</c>.</summary>
+    public string? Emulate { get; set; }
+
+    /// <summary>Named misbehaviours; falls back to env <c>KRATOS_DOUBLE_DEVIATIONS</c> (comma separated).</summary>
+    public IReadOnlyCollection<string> Deviations { get; set; } = [];
+
+    /// <summary>Source of environment overrides (<c>SELFSERVICE_…</c>); defaults to the process environment.</summary>
+    public IDictionary<string, string> Environment { get; set; } = ReadProcessEnvironment();
+
+    /// <summary>Overrides <c>serve.public.port</c>; 0 picks a free port.</summary>
+    public int? PublicPort { get; set; }
+
+    /// <summary>Overrides <c>serve.admin.port</c>; 0 picks a free port.</summary>
+    public int? AdminPort { get; set; }
+
+    /// <summary>Interface to listen on; in-process hosts use 127.0.0.1.</summary>
+    public string BindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>Where Kratos-style log lines go; defaults to stdout.</summary>
+    public TextWriter? LogWriter { get; set; }
+
+    private static Dictionary<string, string> ReadProcessEnvironment()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string key && entry.Value is string value)
+            {
+                result[key] = value;
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace Kratos.Double.Model;
+
+/// <summary>courier/message.go Message; body and subject are redacted in the admin API unless --dev.</summary>
+internal sealed class CourierMessage
+{
+    public const string Redacted = "<redacted-unless-dev-mode>";
+    public Guid Id { get; } = Guid.NewGuid();
+    public string Status { get; set; } = "queued";
+    public required string Recipient { get; init; }
+    public required string Subject { get; init; }
+    public required string Body { get; init; }
+    public int SendCount { get; set; }
+    public DateTimeOffset CreatedAt { get; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public List<JsonObject> Dispatches { get; } = [];
+
+    public JsonObject ToJson(bool dev) => new()
+    {
+        ["id"] = Id.ToString(),
+        ["status"] = Status,
+        ["type"] = "email",
+        ["recipient"] = Recipient,
+        ["body"] = dev ? Body : Redacted,
+        ["subject"] = dev ? Subject : Redacted,
+        ["template_type"] = "login_code_valid",
+        ["channel"] = "email",
+        ["send_count"] = SendCount,
+        ["created_at"] = Time.Node(CreatedAt),
+        ["updated_at"] = Time.Node(UpdatedAt),
+        ["dispatches"] = new JsonArray(Dispatches.Select(d => (JsonNode)d.DeepClone()).ToArray()),
+    };
+}

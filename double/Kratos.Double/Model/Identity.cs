@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+
+namespace Kratos.Double.Model;
+
+/// <summary>An identity with the credentials the double supports (identity/identity.go).</summary>
+internal sealed class Identity
+{
+    public Guid Id { get; } = Guid.NewGuid();
+    public required string SchemaId { get; init; }
+    public required string SchemaUrl { get; init; }
+    public required JsonObject Traits { get; init; }
+    public string State { get; set; } = "active";
+    public JsonNode? MetadataPublic { get; init; }
+    public JsonNode? MetadataAdmin { get; init; }
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public string? Password { get; init; }
+    public List<string> PasswordIdentifiers { get; } = [];
+    public List<(string Channel, string Address)> CodeAddresses { get; } = [];
+    public List<VerifiableAddress> VerifiableAddresses { get; } = [];
+    public List<(Guid Id, string Value, string Via)> RecoveryAddresses { get; } = [];
+
+    public JsonObject ToJson(bool includeCredentials, Uri publicBaseUrl)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = Id.ToString(),
+            ["schema_id"] = SchemaId,
+            ["schema_url"] = new Uri(publicBaseUrl, "schemas/" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(SchemaId)).TrimEnd('=')).ToString(),
+            ["state"] = State,
+            ["state_changed_at"] = Time.Node(CreatedAt),
+            ["traits"] = Traits.DeepClone(),
+            ["verifiable_addresses"] = new JsonArray(VerifiableAddresses.Select(a => (JsonNode)a.ToJson()).ToArray()),
+            ["recovery_addresses"] = new JsonArray(RecoveryAddresses.Select(a => (JsonNode)new JsonObject
+            {
+                ["id"] = a.Id.ToString(), ["value"] = a.Value, ["via"] = a.Via,
+                ["created_at"] = Time.Node(CreatedAt), ["updated_at"] = Time.Node(CreatedAt),
+            }).ToArray()),
+            ["metadata_public"] = MetadataPublic?.DeepClone(),
+            ["created_at"] = Time.Node(CreatedAt),
+            ["updated_at"] = Time.Node(UpdatedAt),
+            ["organization_id"] = null,
+        };
+        if (includeCredentials)
+        {
+            json["credentials"] = CredentialsJson();
+            json["metadata_admin"] = MetadataAdmin?.DeepClone();
+        }
+
+        return json;
+    }
+
+    private JsonObject CredentialsJson()
+    {
+        var creds = new JsonObject();
+        if (Password is not null)
+        {
+            creds["password"] = Credential("password", PasswordIdentifiers);
+        }
+
+        if (CodeAddresses.Count > 0)
+        {
+            // identity/extension_credentials.go: one code credential, identifiers = the addresses.
+            creds["code"] = Credential("code", CodeAddresses.Select(a => a.Address));
+        }
+
+        return creds;
+    }
+
+    private JsonObject Credential(string type, IEnumerable<string> identifiers) => new()
+    {
+        ["type"] = type,
+        ["identifiers"] = new JsonArray(identifiers.Select(i => (JsonNode)JsonValue.Create(i)).ToArray()),
+        ["version"] = type == "code" ? 1 : 0,
+        ["created_at"] = Time.Node(CreatedAt),
+        ["updated_at"] = Time.Node(UpdatedAt),
+    };
+}
