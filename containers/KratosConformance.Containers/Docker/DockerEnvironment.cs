@@ -1,0 +1,179 @@
+using System.Net.Sockets;
+
+namespace KratosConformance.Containers;
+
+/// <summary>
+/// Derives the three Testcontainers settings this project's machines need from the daemon itself instead of
+/// hard-coding them, explains a missing daemon in words a user can act on, and removes what a session left behind.
+/// </summary>
+public static class DockerEnvironment
+{
+    /// <summary>The label every container and network the project starts carries; cleanup selects by it.</summary>
+    public const string SessionLabel = "kratos-conformance.session";
+
+    /// <summary>The reaper image Testcontainers 4.16 starts; the reaper stays on only when this image is already local.</summary>
+    public const string ReaperImage = "testcontainers/ryuk:0.14.0";
+
+    private static readonly Lock Gate = new();
+    private static DockerSettings? _settings;
+
+    /// <summary>
+    /// This process's session id. KC_SESSION_ID lets the CLI hand its own id to the test process, so that the CLI can
+    /// remove whatever a killed test process left.
+    /// </summary>
+    public static string SessionId { get; } = Environment.GetEnvironmentVariable("KC_SESSION_ID") is { Length: > 0 } id
+        ? id
+        : string.Create(CultureInfo.InvariantCulture, $"kc-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Random.Shared.Next(0x10000):x4}");
+
+    /// <summary>The labels to put on every resource this session starts.</summary>
+    public static IReadOnlyDictionary<string, string> SessionLabels { get; } =
+        new Dictionary<string, string> { [SessionLabel] = SessionId };
+
+    /// <summary>unix:// address of the daemon this project talks to.</summary>
+    public static string Endpoint => "unix://" + DockerSocket.DefaultSocketPath;
+
+    /// <summary>
+    /// Sets DOCKER_API_VERSION, TESTCONTAINERS_RYUK_DISABLED and TESTCONTAINERS_HOST_OVERRIDE (each only when the user
+    /// has not set it) and returns what was decided and why. Idempotent. It blocks on purpose: Testcontainers reads
+    /// these variables once, when its settings are first touched, so this must run before any builder is created, also
+    /// from constructors; the daemon answers over a local socket in milliseconds.
+    /// </summary>
+    public static DockerSettings EnsureConfigured()
+    {
+        lock (Gate)
+        {
+            return _settings ??= Task.Run(() => DeriveAsync(CancellationToken.None)).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Null when a daemon answers; otherwise what is wrong and what to do about it.</summary>
+    public static async Task<string?> CheckAvailableAsync(CancellationToken ct = default)
+    {
+        var path = DockerSocket.DefaultSocketPath;
+        var alternatives = "start it (./kc starts dockerd on Debian), or use --target external / --target inprocess";
+        if (!File.Exists(path))
+        {
+            return $"No Docker daemon answers at unix://{path}: the socket does not exist. Docker is not installed or not running: {alternatives}.";
+        }
+
+        using var socket = new DockerSocket(path);
+        try
+        {
+            var version = await socket.GetJsonAsync("version", ct).ConfigureAwait(false);
+            return version.TryGetProperty("ApiVersion", out _) ? null : $"unix://{path} answered, but not like a Docker daemon: {alternatives}.";
+        }
+        catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AccessDenied })
+        {
+            return $"The Docker daemon at unix://{path} refuses this user: run as root or join the docker group, or use --target external / --target inprocess.";
+        }
+        catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException)
+        {
+            return $"No Docker daemon answers at unix://{path} ({e.GetBaseException().Message}): {alternatives}.";
+        }
+    }
+
+    /// <summary>
+    /// Force-removes every container, then every network, labelled with <paramref name="sessionId" />. This is how
+    /// cleanup works after a failure or Ctrl-C, since the reaper is off on machines that can not pull it.
+    /// Returns the number of resources removed.
+    /// </summary>
+    public static async Task<int> RemoveLeftoversAsync(string sessionId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        using var socket = new DockerSocket(DockerSocket.DefaultSocketPath);
+        var filter = DockerSocket.LabelFilter($"{SessionLabel}={sessionId}");
+        var removed = 0;
+
+        var containers = await socket.GetJsonAsync($"containers/json?all=true&filters={filter}", ct).ConfigureAwait(false);
+        foreach (var container in containers.EnumerateArray())
+        {
+            await socket.DeleteAsync($"containers/{container.GetProperty("Id").GetString()}?force=true&v=true", ct).ConfigureAwait(false);
+            removed++;
+        }
+
+        // Networks last: a network can not be removed while a container is still attached.
+        var networks = await socket.GetJsonAsync($"networks?filters={filter}", ct).ConfigureAwait(false);
+        foreach (var network in networks.EnumerateArray())
+        {
+            await socket.DeleteAsync($"networks/{network.GetProperty("Id").GetString()}", ct).ConfigureAwait(false);
+            removed++;
+        }
+
+        return removed;
+    }
+
+    /// <summary>Lists ids of containers and networks that still carry the session label (for tests and diagnostics).</summary>
+    public static async Task<IReadOnlyList<string>> ListSessionResourcesAsync(string sessionId, CancellationToken ct = default)
+    {
+        using var socket = new DockerSocket(DockerSocket.DefaultSocketPath);
+        var filter = DockerSocket.LabelFilter($"{SessionLabel}={sessionId}");
+        var containers = await socket.GetJsonAsync($"containers/json?all=true&filters={filter}", ct).ConfigureAwait(false);
+        var networks = await socket.GetJsonAsync($"networks?filters={filter}", ct).ConfigureAwait(false);
+        return
+        [
+            .. containers.EnumerateArray().Select(c => "container " + c.GetProperty("Id").GetString()),
+            .. networks.EnumerateArray().Select(n => "network " + n.GetProperty("Name").GetString()),
+        ];
+    }
+
+    private static async Task<DockerSettings> DeriveAsync(CancellationToken ct)
+    {
+        var notes = new List<string>();
+        using var socket = new DockerSocket(DockerSocket.DefaultSocketPath);
+
+        var apiVersion = Environment.GetEnvironmentVariable("DOCKER_API_VERSION");
+        if (string.IsNullOrEmpty(apiVersion))
+        {
+            try
+            {
+                var version = await socket.GetJsonAsync("version", ct).ConfigureAwait(false);
+                apiVersion = version.GetProperty("ApiVersion").GetString();
+                Environment.SetEnvironmentVariable("DOCKER_API_VERSION", apiVersion);
+                notes.Add($"DOCKER_API_VERSION={apiVersion} (read from the daemon; Testcontainers' client would otherwise ask for a newer one)");
+            }
+            catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException)
+            {
+                // No daemon: leave the rest alone; CheckAvailableAsync explains it to the user.
+                return new DockerSettings(Endpoint, null, null, null, ["no daemon answered; nothing derived"]);
+            }
+        }
+        else
+        {
+            notes.Add($"DOCKER_API_VERSION={apiVersion} (set by the user)");
+        }
+
+        var reaperDisabled = Environment.GetEnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED");
+        if (string.IsNullOrEmpty(reaperDisabled))
+        {
+            var image = Environment.GetEnvironmentVariable("TESTCONTAINERS_RYUK_CONTAINER_IMAGE") is { Length: > 0 } custom ? custom : ReaperImage;
+            var present = await socket.TryGetJsonAsync($"images/{image}/json", ct).ConfigureAwait(false) is not null;
+            reaperDisabled = present ? "false" : "true";
+            if (!present)
+            {
+                Environment.SetEnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED", "true");
+            }
+
+            notes.Add(present
+                ? $"reaper on ({image} is present)"
+                : $"TESTCONTAINERS_RYUK_DISABLED=true ({image} is not present and may not be pullable; the project removes its resources by the {SessionLabel} label instead)");
+        }
+
+        var hostOverride = Environment.GetEnvironmentVariable("TESTCONTAINERS_HOST_OVERRIDE");
+        if (string.IsNullOrEmpty(hostOverride) && DaemonSharesOurNetwork())
+        {
+            hostOverride = "127.0.0.1";
+            Environment.SetEnvironmentVariable("TESTCONTAINERS_HOST_OVERRIDE", hostOverride);
+            notes.Add("TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 (this process runs in a container, /.dockerenv, but the daemon runs beside it: published ports are on loopback, not on the bridge gateway Testcontainers would pick)");
+        }
+
+        return new DockerSettings(Endpoint, apiVersion, !bool.Parse(reaperDisabled), hostOverride, notes);
+    }
+
+    /// <summary>
+    /// Inside a container (/.dockerenv) Testcontainers assumes the daemon is on the host and uses the bridge gateway.
+    /// When the daemon runs in this very container (its docker0 bridge is one of our interfaces), ports are published
+    /// here, on loopback.
+    /// </summary>
+    private static bool DaemonSharesOurNetwork() =>
+        File.Exists("/.dockerenv") && Directory.Exists("/sys/class/net/docker0");
+}

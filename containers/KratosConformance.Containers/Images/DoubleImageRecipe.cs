@@ -1,0 +1,112 @@
+namespace KratosConformance.Containers;
+
+/// <summary>
+/// The reference double as a FROM scratch image that takes oryd/kratos's arguments: /kratos plus the libraries ldd
+/// finds. NativeAOT first (13 MB, fastest start); if AOT fails, self-contained single-file with partial trimming
+/// (full trimming crashes Kestrel at start-up).
+/// </summary>
+internal static class DoubleImageRecipe
+{
+    /// <summary>Bump when the recipe changes, so images built by an older recipe are not taken as current.</summary>
+    private const string RecipeVersion = "double-recipe-1";
+
+    private const string ProjectDirectory = "double/Kratos.Double";
+    private static readonly string[] RootInputs = ["Directory.Build.props", "Directory.Packages.props", "global.json", "NuGet.config", ".editorconfig"];
+
+    public static async Task<string> HashAsync(string repoRoot, CancellationToken ct)
+    {
+        using var hash = new ContentHash().AddFact(RecipeVersion);
+        await hash.AddTreeAsync(repoRoot, Path.Combine(repoRoot, ProjectDirectory), ct).ConfigureAwait(false);
+        foreach (var file in RootInputs)
+        {
+            await hash.AddFileAsync(repoRoot, Path.Combine(repoRoot, file), ct).ConfigureAwait(false);
+        }
+
+        return hash.Hex12();
+    }
+
+    public static async Task StageAsync(string repoRoot, RootfsStage stage, TextWriter log, CancellationToken ct)
+    {
+        // Publishing from a copy keeps this build out of the project's own obj/ (a RID-specific restore there would
+        // fight the other builds running on the same tree) and builds exactly the hashed inputs.
+        var work = Path.GetDirectoryName(stage.ContextDirectory)!;
+        var source = Path.Combine(work, "src");
+        var project = Path.Combine(source, ProjectDirectory);
+        foreach (var file in ContentHash.SourceFiles(Path.Combine(repoRoot, ProjectDirectory)))
+        {
+            var target = Path.Combine(project, Path.GetRelativePath(Path.Combine(repoRoot, ProjectDirectory), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        foreach (var file in RootInputs.Where(f => File.Exists(Path.Combine(repoRoot, f))))
+        {
+            File.Copy(Path.Combine(repoRoot, file), Path.Combine(source, file));
+        }
+
+        var output = Path.Combine(work, "publish");
+        await log.WriteLineAsync("kratos-double: dotnet publish (NativeAOT)").ConfigureAwait(false);
+        var publish = await PublishAsync(project, output, ["-p:PublishAot=true"], ct).ConfigureAwait(false);
+        var mode = "aot";
+        if (publish.ExitCode != 0)
+        {
+            await log.WriteLineAsync($"kratos-double: NativeAOT publish failed, falling back to single-file (TrimMode=partial):\n{Indent(publish.Tail(8))}").ConfigureAwait(false);
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+
+            publish = await PublishAsync(
+                project,
+                output,
+                ["-p:PublishAot=false", "-p:PublishSingleFile=true", "--self-contained", "-p:PublishTrimmed=true", "-p:TrimMode=partial"],
+                ct).ConfigureAwait(false);
+            mode = "single-file";
+            if (publish.ExitCode != 0)
+            {
+                throw new DockerProblemException($"The double does not publish (dotnet publish {ProjectDirectory} failed both as NativeAOT and as single-file):\n{Indent(publish.Tail())}");
+            }
+        }
+
+        var binary = FindExecutable(output);
+        var others = Directory.EnumerateFiles(output).Where(f => f != binary && !f.EndsWith(".pdb", StringComparison.Ordinal) && !f.EndsWith(".dbg", StringComparison.Ordinal)).ToList();
+        stage.AddFile(binary, "/kratos");
+        foreach (var file in others)
+        {
+            stage.AddFile(file, "/" + Path.GetFileName(file));
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(output))
+        {
+            stage.AddDirectory(directory, "/" + Path.GetFileName(directory));
+        }
+
+        stage.AddLibraries(await SharedLibraries.ResolveAsync([binary, .. others.Where(f => f.EndsWith(".so", StringComparison.Ordinal))], ct).ConfigureAwait(false));
+        stage.AddEmptyDirectory("/etc/config/kratos", (UnixFileMode)0b111_101_101);
+        stage.AddEmptyDirectory("/tmp", (UnixFileMode)0b1_111_111_111);
+        await stage.WriteDockerfileAsync(
+            [
+                "ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 HOME=/tmp TMPDIR=/tmp",
+                "EXPOSE 4433 4434",
+                $"LABEL kratos-conformance.publish={mode}",
+                "ENTRYPOINT [\"/kratos\"]",
+            ],
+            ct).ConfigureAwait(false);
+        await log.WriteLineAsync($"kratos-double: published ({mode})").ConfigureAwait(false);
+    }
+
+    private static Task<ProcessRunner.Result> PublishAsync(string project, string output, string[] mode, CancellationToken ct) =>
+        ProcessRunner.RunAsync(
+            "dotnet",
+            ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo", "-v:q", .. mode],
+            project,
+            new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
+            ct);
+
+    /// <summary>The project's executable: the one extension-less file (its name is the project's AssemblyName).</summary>
+    private static string FindExecutable(string output) =>
+        Directory.EnumerateFiles(output).Where(f => Path.GetExtension(f).Length == 0).OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault()
+            ?? throw new DockerProblemException($"dotnet publish produced no executable in {output}.");
+
+    private static string Indent(string text) => "    " + text.Replace("\n", "\n    ", StringComparison.Ordinal);
+}

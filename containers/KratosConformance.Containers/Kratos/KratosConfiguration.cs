@@ -1,0 +1,63 @@
+namespace KratosConformance.Containers;
+
+/// <summary>
+/// Kratos-specific settings kept beside the container configuration, because the migration job and the failure
+/// message need them again after the builder is gone.
+/// </summary>
+public sealed class KratosConfiguration : ContainerConfiguration
+{
+    public KratosConfiguration(
+        string? configYml = null,
+        IReadOnlyDictionary<string, string>? configFiles = null,
+        bool? dev = null,
+        bool? watchCourier = null,
+        int? publicHostPort = null)
+    {
+        ConfigYml = configYml;
+        ConfigFiles = configFiles;
+        Dev = dev;
+        WatchCourier = watchCourier;
+        PublicHostPort = publicHostPort;
+    }
+
+    public KratosConfiguration(IResourceConfiguration<CreateContainerParameters> resourceConfiguration)
+        : base(resourceConfiguration)
+    {
+        // Passes the configuration upwards to the base implementations to create an updated immutable copy.
+    }
+
+    public KratosConfiguration(IContainerConfiguration resourceConfiguration)
+        : base(resourceConfiguration)
+    {
+        // Passes the configuration upwards to the base implementations to create an updated immutable copy.
+    }
+
+    public KratosConfiguration(KratosConfiguration resourceConfiguration)
+        : this(new KratosConfiguration(), resourceConfiguration)
+    {
+        // Passes the configuration upwards to the base implementations to create an updated immutable copy.
+    }
+
+    public KratosConfiguration(KratosConfiguration oldValue, KratosConfiguration newValue)
+        : base(oldValue, newValue)
+    {
+        ConfigYml = BuildConfiguration.Combine(oldValue.ConfigYml, newValue.ConfigYml);
+        ConfigFiles = BuildConfiguration.Combine(oldValue.ConfigFiles, newValue.ConfigFiles);
+        Dev = BuildConfiguration.Combine(oldValue.Dev, newValue.Dev);
+        WatchCourier = BuildConfiguration.Combine(oldValue.WatchCourier, newValue.WatchCourier);
+        PublicHostPort = BuildConfiguration.Combine(oldValue.PublicHostPort, newValue.PublicHostPort);
+    }
+
+    /// <summary>The kratos.yml text copied to <see cref="KratosBuilder.ConfigPath" />.</summary>
+    public string? ConfigYml { get; }
+
+    /// <summary>Other files (identity schemas, templates) copied beside kratos.yml, by file name.</summary>
+    public IReadOnlyDictionary<string, string>? ConfigFiles { get; }
+
+    public bool? Dev { get; }
+
+    public bool? WatchCourier { get; }
+
+    /// <summary>The host port chosen before start, so that Kratos's public base URL is known to Kratos itself.</summary>
+    public int? PublicHostPort { get; }
+}

@@ -1,0 +1,64 @@
+namespace KratosConformance.Containers;
+
+/// <summary>
+/// Runs `kratos migrate sql -e --yes` as a one-shot container with the same image, config, environment and networks,
+/// before Kratos itself starts: Kratos refuses to serve an unmigrated SQL database.
+/// </summary>
+internal static class KratosMigration
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    public static async Task RunAsync(KratosConfiguration configuration, CancellationToken ct)
+    {
+        var builder = new ContainerBuilder(configuration.Image)
+            .WithCommand("migrate", "sql", "-e", "--yes", "-c", KratosBuilder.ConfigPath)
+            .WithLabel(DockerEnvironment.SessionLabels)
+            .WithResourceMapping(Encoding.UTF8.GetBytes(configuration.ConfigYml ?? string.Empty), KratosBuilder.ConfigPath)
+            .WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(
+                new UntilExited(), o => o.WithMode(WaitStrategyMode.OneShot).WithTimeout(Deadline)));
+        foreach (var (name, text) in configuration.ConfigFiles ?? new Dictionary<string, string>())
+        {
+            builder = builder.WithResourceMapping(Encoding.UTF8.GetBytes(text), KratosBuilder.ConfigDirectory + name);
+        }
+
+        if (configuration.Environments is { } environment)
+        {
+            builder = builder.WithEnvironment(environment);
+        }
+
+        foreach (var network in configuration.Networks ?? [])
+        {
+            builder = builder.WithNetwork(network);
+        }
+
+        var job = builder.Build();
+        await using (job.ConfigureAwait(false))
+        {
+            try
+            {
+                await job.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw KratosContainerException.StartFailed(configuration.Image.FullName, "migration job did not run", string.Empty, e);
+            }
+
+            var exitCode = await job.GetExitCodeAsync(ct).ConfigureAwait(false);
+            if (exitCode != 0)
+            {
+                var (stdout, stderr) = await job.GetLogsAsync(ct: ct).ConfigureAwait(false);
+                throw KratosContainerException.StartFailed(
+                    configuration.Image.FullName,
+                    "migration job failed",
+                    stdout + stderr,
+                    new InvalidOperationException($"`kratos migrate sql -e --yes` exited with code {exitCode}; check the dsn"));
+            }
+        }
+    }
+
+    private sealed class UntilExited : IWaitUntil
+    {
+        public Task<bool> UntilAsync(IContainer container) =>
+            Task.FromResult(container.State is TestcontainersStates.Exited or TestcontainersStates.Dead);
+    }
+}
