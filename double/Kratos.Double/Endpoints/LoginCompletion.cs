@@ -42,7 +42,9 @@ internal static class LoginCompletion
                 return;
             }
 
-            throw KratosError.BrowserLocationChangeRequired(redirect);
+            // Written directly (not thrown) so the aal1 session cookie issued above survives.
+            await Respond.JsonAsync(ctx, 422, KratosError.BrowserLocationChangeRequired(redirect).ToJson()).ConfigureAwait(false);
+            return;
         }
 
         var returnUrl = flow.ReturnTo ?? rt.Config.ReturnUrlAfterLogin(method);

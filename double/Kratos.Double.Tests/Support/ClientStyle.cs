@@ -1,0 +1,8 @@
+namespace Kratos.Double.Tests.Support;
+
+public enum ClientStyle
+{
+    Browser,
+    Spa,
+    Native,
+}
