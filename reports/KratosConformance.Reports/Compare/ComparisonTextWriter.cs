@@ -10,7 +10,7 @@ public static class ComparisonTextWriter
         var text = new StringBuilder();
         text.Append("A: ").Append(ComparisonText.Run(c.RunA)).Append("  ").Append(c.DirectoryA).Append('\n');
         text.Append("B: ").Append(ComparisonText.Run(c.RunB)).Append("  ").Append(c.DirectoryB).Append('\n');
-        text.Append(ComparisonText.Headline(c)).Append("\n");
+        text.Append(ComparisonText.Headline(c)).Append('\n');
         Section(text, "Outcome changes", c.OutcomeChanges.Select(ComparisonText.Outcome));
         Section(text, "Only in A", c.OnlyInA.Select(t => t.Id));
         Section(text, "Only in B", c.OnlyInB.Select(t => t.Id));
