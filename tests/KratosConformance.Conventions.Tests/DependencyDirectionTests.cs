@@ -1,0 +1,61 @@
+using System.Xml.Linq;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace KratosConformance.Conventions.Tests;
+
+/// <summary>
+/// Dependencies point one way: suites → fixtures → containers/reports; nothing references the suites; the reference
+/// double references nothing of the harness (so it stays a faithful, independent stand-in for Kratos).
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class DependencyDirectionTests
+{
+    [Test]
+    public void No_project_compiles_against_the_suites()
+    {
+        var offenders = Projects()
+            .Where(p => !p.Path.Contains("/suites/", StringComparison.Ordinal))
+            .SelectMany(p => p.References.Where(r => r.Target.EndsWith("KratosConformance.Suites.csproj", StringComparison.Ordinal) && r.CompilesAgainst)
+                .Select(_ => p.Name))
+            .ToList();
+
+        offenders.Should().BeEmpty("nothing may depend on the suites (docs/architecture.md); found references from {0}", string.Join(", ", offenders));
+    }
+
+    [Test]
+    public void The_double_references_nothing_of_the_harness()
+    {
+        var dbl = Projects().Single(p => p.Name == "Kratos.Double");
+        dbl.References.Should().BeEmpty("the reference double must not depend on the harness it is used to test");
+    }
+
+    [TestCase("containers/KratosConformance.Containers", "fixtures", "suites", "cli")]
+    [TestCase("reports/KratosConformance.Reports", "fixtures", "suites", "containers", "cli", "double")]
+    [TestCase("fixtures/KratosConformance.Fixtures", "suites", "cli")]
+    public void A_library_does_not_reference_layers_above_it(string project, params string[] forbiddenFolders)
+    {
+        var p = Projects().Single(x => x.Path.Contains(project + "/", StringComparison.Ordinal));
+        var bad = p.References.Where(r => forbiddenFolders.Any(f => r.Target.Contains("/" + f + "/", StringComparison.Ordinal))).Select(r => r.Target).ToList();
+        bad.Should().BeEmpty("{0} sits below {1}", p.Name, string.Join(", ", forbiddenFolders));
+    }
+
+    private sealed record Reference(string Target, bool CompilesAgainst);
+
+    private sealed record Project(string Name, string Path, IReadOnlyList<Reference> References);
+
+    private static IEnumerable<Project> Projects() =>
+        Directory.EnumerateFiles(Repository.Root, "*.csproj", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Select(f =>
+            {
+                var doc = XDocument.Load(f);
+                var refs = doc.Descendants("ProjectReference")
+                    .Select(r => new Reference(
+                        System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(f)!, (string)r.Attribute("Include")!)),
+                        (string?)r.Attribute("ReferenceOutputAssembly") != "false"))
+                    .ToList();
+                return new Project(System.IO.Path.GetFileNameWithoutExtension(f), f, refs);
+            });
+}
