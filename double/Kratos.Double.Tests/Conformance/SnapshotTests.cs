@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Kratos.Double.Tests.Support;
+
+namespace Kratos.Double.Tests.Conformance;
+
+/// <summary>
+/// The initial aal2 payload against Kratos's own snapshots (selfservice/strategy/code/.snapshots, copied to
+/// ../shared/reference/kratos-snapshots). Kratos masks ids, timestamps, URLs and csrf values there; keys the snapshot
+/// does not hold are not compared at the top level and in ui, and a node value the snapshot masked is dropped.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class SnapshotTests
+{
+    private static readonly string[] Clients = ["Browser", "SPA", "Native"];
+
+    public static IEnumerable<TestCaseData> Cases()
+    {
+        foreach (var client in Clients)
+        {
+            var suffix = client == "Native" ? "api" : client.ToLowerInvariant();
+            yield return new TestCaseData("v26.2.0", client, "verify_initial_payload_with_fast_login", $"fixed_mfa_test_fast_{suffix}@ory.sh", false, true);
+            yield return new TestCaseData("v26.2.0", client, "verify_initial_payload_with_fast_login_and_fallback_enabled-case=with_code_credential", $"fixed_mfa_fallback_with_cc{suffix}@ory.sh", true, true);
+            yield return new TestCaseData("v26.2.0", client, "verify_initial_payload_with_fast_login_and_fallback_enabled-case=no_code_credential", $"fixed_mfa_fallback_without_cc{suffix}@ory.sh", true, false);
+            yield return new TestCaseData("v25.4.0", client, "verify_initial_payload", $"fixed_mfa_test_{suffix}@ory.sh", false, true);
+            yield return new TestCaseData("v1.3.1", client, "verify_initial_payload", $"fixed_mfa_test_{suffix}@ory.sh", false, true);
+        }
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Initial_aal2_payload_matches_kratos_snapshot(string version, string client, string @case, string email, bool fallback, bool codeCredential)
+    {
+        var file = ReferenceFiles.Snapshot(version, $"TestLoginCodeStrategy-test={client}_client-suite=mfa-case={@case}.json");
+        var expected = JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsObject();
+        var yaml = DoubleConfigs.Yaml(
+            fallback ? "" : null,
+            schema: codeCredential ? DoubleConfigs.IdentitySchema : DoubleConfigs.SchemaWithoutCode);
+        if (fallback)
+        {
+            yaml = yaml.Replace("      mfa_enabled: true", "      mfa_enabled: true\n      config:\n        missing_credential_fallback_enabled: true", StringComparison.Ordinal);
+        }
+
+        await using var harness = await DoubleHarness.StartAsync(version, yaml: yaml);
+        await harness.CreateIdentityAsync(email);
+        using var actor = harness.NewActor();
+        actor.Style = client switch { "Browser" => ClientStyle.Browser, "SPA" => ClientStyle.Spa, _ => ClientStyle.Native };
+        await actor.PasswordLoginAsync(email);
+
+        var created = await actor.CreateLoginFlowAsync("aal=aal2");
+
+        created.Body.Should().NotBeNull("{0}", created);
+        var actual = Project(created.Body!.AsObject(), expected);
+        actual.ToJsonString().Should().Be(expected.ToJsonString(), "{0} {1} {2}: the aal2 flow must match Kratos's snapshot ({3})", version, client, @case, created.Request);
+        var validation = OpenApiSchemas.Validate("loginFlow", created.Body);
+        validation.IsValid.Should().BeTrue("the flow must satisfy the OpenAPI loginFlow schema: {0}", OpenApiSchemas.Describe(validation));
+    }
+
+    [Test]
+    public void Without_fast_login_snapshots_need_totp() =>
+        Assert.Ignore("verify_initial_payload_without_fast_login (v26.2.0) shows an identity with TOTP as well; the double does not emulate TOTP.");
+
+    private static JsonObject Project(JsonObject actual, JsonObject expected)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in expected)
+        {
+            result[key] = key == "ui" ? ProjectUi(actual["ui"]!.AsObject(), value!.AsObject()) : actual[key]?.DeepClone();
+        }
+
+        return Sorted(result);
+    }
+
+    private static JsonObject ProjectUi(JsonObject actual, JsonObject expected)
+    {
+        var ui = new JsonObject();
+        foreach (var (key, _) in expected)
+        {
+            ui[key] = actual[key]?.DeepClone();
+        }
+
+        if (ui["nodes"] is JsonArray nodes && expected["nodes"] is JsonArray expectedNodes)
+        {
+            for (var i = 0; i < Math.Min(nodes.Count, expectedNodes.Count); i++)
+            {
+                if (expectedNodes[i]!["attributes"]!["value"] is null)
+                {
+                    nodes[i]!["attributes"]!.AsObject().Remove("value");
+                }
+            }
+        }
+
+        return ui;
+    }
+
+    private static JsonObject Sorted(JsonObject obj) => (JsonObject)SortNode(obj)!;
+
+    private static JsonNode? SortNode(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValuePair<string, JsonNode?>(p.Key, SortNode(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(SortNode).ToArray()),
+        _ => node?.DeepClone(),
+    };
+}
