@@ -89,9 +89,10 @@ public sealed class RunDirectory
         {
             // A relative target keeps the link valid when reports/out is copied or mounted elsewhere (CI artefacts).
             File.CreateSymbolicLink(temporary, RunId);
-            File.Move(temporary, latest, overwrite: true);
+            PosixRename.Replace(temporary, latest);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException
+            or DllNotFoundException or EntryPointNotFoundException)
         {
             // Where symlinks are not allowed (Windows without developer mode) the run id in a file still tells tools
             // which run is the latest.
