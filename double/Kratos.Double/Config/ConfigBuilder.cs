@@ -21,7 +21,7 @@ internal static class ConfigBuilder
         if (EmulatedVersion.Compare(version, EmulatedVersion.V25_4_0) >= 0 && Get(root, "selfservice.methods.code.config.max_submissions") is { } ms)
         {
             // config.max_submissions exists from v25.4.0 (commit 0e68c7ef0); hard-coded 5 before.
-            maxSubmissions = (int)ms.GetValue<double>();
+            maxSubmissions = (int)Number(ms);
         }
 
         return new DoubleConfig

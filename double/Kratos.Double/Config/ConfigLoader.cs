@@ -81,7 +81,7 @@ internal static class ConfigLoader
         }
 
         if (Get(root, "selfservice.methods.code.config.max_submissions") is { } node
-            && (node.GetValueKind() != JsonValueKind.Number || node.GetValue<double>() is < 1 or > 255 || node.GetValue<double>() % 1 != 0))
+            && (node.GetValueKind() != JsonValueKind.Number || Number(node) is < 1 or > 255 || Number(node) % 1 != 0))
         {
             throw KratosDoubleConfigException.For(
                 "selfservice.methods.code.config.max_submissions", $"value {node.ToJsonString()} must be an integer from 1 to 255", "use a value such as 5");
@@ -132,6 +132,9 @@ internal static class ConfigLoader
             _ => null,
         };
     }
+
+    public static double Number(JsonNode node) =>
+        double.Parse(node.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
 
     internal static string DecodeBase64(string text) => Encoding.UTF8.GetString(Convert.FromBase64String(text));
 }
