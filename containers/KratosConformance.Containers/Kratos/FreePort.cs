@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace KratosConformance.Containers;
 
 /// <summary>Asks the OS for a free loopback port; Docker then binds exactly that port (a tiny race is accepted).</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Pick()
     {

@@ -1,0 +1,4 @@
+using KratosConformance.Cli;
+using KratosConformance.Cli.Commands;
+
+return CommandLine.Main(args);

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using KratosConformance.Fixtures.Paths;
+
+namespace KratosConformance.Cli.Running;
+
+/// <summary>
+/// Runs the project's own test projects with dotnet test (already built by ./kc), TRX results into a folder, the
+/// suites against the in-process double. Output goes to a log file; failures are summarised from the TRX files.
+/// </summary>
+public static class DotnetTest
+{
+    public static TestTally Run(string resultsDir, string evidenceRoot, TextWriter console)
+    {
+        Directory.CreateDirectory(resultsDir);
+        var log = Path.Combine(resultsDir, "dotnet-test.log");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryLayout.RequireRoot(),
+        };
+        foreach (var arg in new[] { "test", "KratosConformance.sln", "--no-build", "--nologo", "--logger", "trx", "--results-directory", resultsDir })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["KC_TARGET"] = "inprocess";
+        start.Environment["KC_EVIDENCE_DIR"] = evidenceRoot;
+        foreach (var name in new[] { "KC_DEVIATIONS", "KC_EMULATE", "KC_MAIL_URL", "KC_SMTP_URI", "KC_RUN_INFO_FILE" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new CliException("could not start dotnet test.");
+        using var writer = new StreamWriter(log);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        writer.Write(output.GetAwaiter().GetResult());
+        writer.Write(errors.GetAwaiter().GetResult());
+
+        var tally = TrxTally.Read(resultsDir, "self-tests");
+        console.WriteLine($"self-tests (dotnet test, {clock.Elapsed.TotalSeconds:0.0} s): {tally.ClosingLine}   log: {log}");
+        foreach (var failure in TrxTally.Failures(resultsDir))
+        {
+            console.WriteLine("  ✗ " + failure);
+        }
+
+        if (process.ExitCode != 0 && tally.Failed == 0)
+        {
+            // dotnet test failed without a failed test: a crash or a build problem. Count it, or CI would go green.
+            console.WriteLine($"  ✗ dotnet test exited with {process.ExitCode} without a failed test: see {log}");
+            tally = tally with { Failed = tally.Failed + 1 };
+        }
+
+        return tally;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Reflection;
+using KratosConformance.Fixtures.Targets;
+using KratosConformance.Reports.Baselines;
+using KratosConformance.Reports.Model;
+using KratosConformance.Reports.Output;
+using KratosConformance.Reports.Terminal;
+using KratosConformance.Reports.Writing;
+
+namespace KratosConformance.Cli.Running;
+
+/// <summary>
+/// Executes a run plan: the suites with live progress, then the results with the baseline applied, then every report
+/// file. Reports are written even when the run failed or the target could not start: what was produced is kept.
+/// </summary>
+public static class RunExecutor
+{
+    public static RunVerdict Execute(RunPlan plan, RunDirectory runDir, DateTimeOffset started, TextWriter console)
+    {
+        var runInfoFile = Path.Combine(runDir.Path, "target.json");
+        var total = SuiteRunner.Count(plan.Filter);
+        var style = ReferenceEquals(console, Console.Out) ? ConsoleStyle.ForStandardOutput() : ConsoleStyle.Plain;
+        var progress = new ConsoleProgress(console, total, style);
+        var tests = SuiteRunner.Run(plan.Settings, runInfoFile, plan.Filter, plan.Workers, progress.Report);
+
+        var info = TargetInfo.Read(runInfoFile);
+        var result = new RunResult
+        {
+            Run = Metadata(plan, runDir, started, info),
+            Tests = tests.OrderBy(t => t.Id, StringComparer.Ordinal).ToList(),
+        };
+
+        IReadOnlyList<UnusedBaselineEntry> unused = [];
+        if (plan.Baseline is not null)
+        {
+            var applied = BaselineApplier.Apply(result, plan.Baseline);
+            result = applied.Result;
+            unused = applied.Unused;
+        }
+
+        // Evidence files are listed by the writer from disk, so the report shows what the tests really left.
+        result = RunReports.WriteAllAsync(result, runDir.Path).GetAwaiter().GetResult();
+
+        console.WriteLine();
+        console.Write(FinalTable.Render(result, style));
+        foreach (var entry in unused)
+        {
+            console.WriteLine($"baseline: unused entry {entry.Id} ({entry.Reason})");
+        }
+
+        var verdict = RunVerdict.Of(result.Summary);
+        console.WriteLine(verdict.Line);
+        console.WriteLine($"report: {Path.Combine(runDir.Path, "index.html")}");
+        return verdict;
+    }
+
+    private static RunMetadata Metadata(RunPlan plan, RunDirectory runDir, DateTimeOffset started, TargetInfo? info)
+    {
+        var notes = new Dictionary<string, string>
+        {
+            ["machine"] = $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {Environment.OSVersion}",
+            ["workers"] = plan.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (info is not null)
+        {
+            for (var i = 0; i < info.ConfigChanges.Count; i++)
+            {
+                notes[$"config.change.{i + 1}"] = info.ConfigChanges[i];
+            }
+        }
+
+        if (info is null)
+        {
+            notes["target.error"] = "the target did not report what it ran (it may have failed to start: see the failure messages)";
+        }
+
+        return new RunMetadata
+        {
+            RunId = runDir.RunId,
+            Target = plan.Settings.Target,
+            KratosVersion = info?.KratosVersion,
+            KratosImage = info?.KratosImage ?? info?.Kratos,
+            KratosImageDigest = info?.KratosImageDigest,
+            MailAccess = info?.Mail,
+            ConfigHash = info?.ConfigHash,
+            StartedAt = started,
+            FinishedAt = DateTimeOffset.Now,
+            HarnessVersion = typeof(RunExecutor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
+            Deviations = plan.Settings.Deviations,
+            Notes = notes,
+        };
+    }
+}

@@ -1,0 +1,13 @@
+namespace KratosConformance.Containers;
+
+/// <summary>
+/// One Kratos in the stack: its name (network alias kratos-NAME), its kratos.yml and its identity schema, and
+/// optionally the host port of its public API, when the caller must know Kratos's public URL before it starts (to
+/// put it into a UI that Kratos's own config names).
+/// </summary>
+public sealed record KratosProfile(
+    string Name,
+    string ConfigYml,
+    string IdentitySchemaJson,
+    string IdentitySchemaFileName = "identity.schema.json",
+    int? PublicHostPort = null);

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+
+namespace KratosConformance.Containers;
+
+/// <summary>
+/// Kratos (one per profile) and a mail sink on one fresh, labelled network. Kratos's courier is wired to the sink by
+/// alias; everything is removed on dispose, also when the start fails halfway, and on Ctrl-C (via SessionCleanup).
+/// </summary>
+public sealed class KratosStack : IAsyncDisposable
+{
+    public const string MailAlias = "mail";
+
+    private readonly KratosStackOptions _options;
+    private readonly ConcurrentDictionary<string, KratosContainer> _kratos = new(StringComparer.Ordinal);
+    private readonly IDisposable _registration;
+    private bool _disposed;
+
+    private KratosStack(KratosStackOptions options, INetwork network, IMailSinkContainer mail)
+    {
+        _options = options;
+        Network = network;
+        Mail = mail;
+        _registration = SessionCleanup.Register(this);
+    }
+
+    public INetwork Network { get; }
+
+    public IMailSinkContainer Mail { get; }
+
+    public IReadOnlyDictionary<string, KratosContainer> Kratos => _kratos;
+
+    /// <summary>courier.smtp.connection_uri as every Kratos of this stack has it.</summary>
+    public string MailConnectionUri => string.Create(
+        CultureInfo.InvariantCulture, $"smtp://{MailAlias}:{MailSinks.InternalSmtpPort(_options.Mail)}/?disable_starttls=true");
+
+    /// <summary>smtp4dev only: IMAP and POP3 as the host reaches them; null for sinks without them.</summary>
+    public Uri? MailImapEndpoint => (Mail as Smtp4devContainer)?.GetImapEndpoint();
+
+    public Uri? MailPop3Endpoint => (Mail as Smtp4devContainer)?.GetPop3Endpoint();
+
+    public static async Task<KratosStack> StartAsync(KratosStackOptions options, CancellationToken ct = default)
+    {
+        DockerEnvironment.EnsureConfigured();
+        if (await DockerEnvironment.CheckAvailableAsync(ct).ConfigureAwait(false) is { } noDocker)
+        {
+            throw new DockerProblemException(noDocker);
+        }
+
+        // Local images can never be pulled: say how to build them before Docker says "pull access denied".
+        foreach (var image in new[] { options.KratosImage, options.MailImage ?? MailSinks.DefaultImage(options.Mail) }
+                     .Where(i => i.StartsWith(DockerProblems.LocalImagePrefix, StringComparison.Ordinal)))
+        {
+            if (await DockerProblems.CheckImageAsync(image, ct).ConfigureAwait(false) is { } missing)
+            {
+                throw new DockerProblemException(missing);
+            }
+        }
+
+        var network = new NetworkBuilder()
+            .WithName($"{DockerEnvironment.SessionId}-{Guid.NewGuid().ToString("N")[..12]}")
+            .WithLabel(DockerEnvironment.SessionLabels)
+            .Build();
+        KratosStack? stack = null;
+        try
+        {
+            await network.CreateAsync(ct).ConfigureAwait(false);
+            stack = new KratosStack(options, network, MailSinks.Build(options.Mail, options.MailImage, network, MailAlias));
+            var starts = options.Profiles.Select(p => stack.StartKratosAsync(p, ct)).Prepend(stack.StartMailAsync(ct));
+            await Task.WhenAll(starts).ConfigureAwait(false);
+            return stack;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || ct.IsCancellationRequested)
+        {
+            // Dispose what started, then rethrow: a half-started stack must not outlive the failure.
+            if (stack is not null)
+            {
+                await stack.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await network.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    public KratosContainer GetKratos(string profile) =>
+        _kratos.TryGetValue(profile, out var kratos)
+            ? kratos
+            : throw new KeyNotFoundException($"No Kratos profile '{profile}' in this stack; started: {string.Join(", ", _kratos.Keys)}.");
+
+    /// <summary>Starts one more Kratos on the running stack (under a second with the double).</summary>
+    public Task<KratosContainer> AddKratosAsync(string profile, string configYml, string schemaJson, CancellationToken ct = default) =>
+        StartKratosAsync(new KratosProfile(profile, configYml, schemaJson), ct);
+
+    /// <summary>Starts one more Kratos on the running stack, as described by <paramref name="profile"/>.</summary>
+    public Task<KratosContainer> AddKratosAsync(KratosProfile profile, CancellationToken ct = default) => StartKratosAsync(profile, ct);
+
+    /// <summary>Every image the stack runs with its id and repository digests, for the report.</summary>
+    public async Task<IReadOnlyList<StackImage>> GetImagesAsync(CancellationToken ct = default)
+    {
+        using var socket = new DockerSocket(DockerSocket.DefaultSocketPath);
+        var names = _kratos.Values.Select(k => k.Image.FullName).Append(Mail.Image.FullName).Distinct(StringComparer.Ordinal);
+        var images = new List<StackImage>();
+        foreach (var name in names)
+        {
+            var inspect = await socket.GetJsonAsync($"images/{name}/json", ct).ConfigureAwait(false);
+            var digests = inspect.TryGetProperty("RepoDigests", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? list.EnumerateArray().Select(d => d.GetString() ?? string.Empty).ToArray()
+                : [];
+            images.Add(new StackImage(name, inspect.GetProperty("Id").GetString() ?? string.Empty, digests));
+        }
+
+        return images;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await Task.WhenAll(_kratos.Values.Select(k => k.DisposeAsync().AsTask()).Append(Mail.DisposeAsync().AsTask())).ConfigureAwait(false);
+        await Network.DisposeAsync().ConfigureAwait(false);
+        _registration.Dispose();
+    }
+
+    private async Task StartMailAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Mail.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (DockerProblems.Explain(e, Mail.Image.FullName) is { } explanation)
+        {
+            throw new DockerProblemException(explanation, e);
+        }
+    }
+
+    private async Task<KratosContainer> StartKratosAsync(KratosProfile profile, CancellationToken ct)
+    {
+        var builder = new KratosBuilder(_options.KratosImage)
+            .WithConfig(profile.ConfigYml)
+            .WithIdentitySchema(profile.IdentitySchemaFileName, profile.IdentitySchemaJson)
+            .WithNetwork(Network)
+            .WithNetworkAliases($"kratos-{profile.Name}")
+            .WithEnvironment("COURIER_SMTP_CONNECTION_URI", MailConnectionUri)
+            .WithEnvironment(_options.KratosEnvironment);
+        if (profile.PublicHostPort is { } port)
+        {
+            builder = builder.WithPublicHostPort(port);
+        }
+
+        var kratos = builder.Build();
+        if (!_kratos.TryAdd(profile.Name, kratos))
+        {
+            await kratos.DisposeAsync().ConfigureAwait(false);
+            throw new ArgumentException($"Profile '{profile.Name}' is already in this stack.", nameof(profile));
+        }
+
+        try
+        {
+            await kratos.StartAsync(ct).ConfigureAwait(false);
+            return kratos;
+        }
+        catch
+        {
+            // A profile that failed to start is not part of the stack; the others keep running.
+            _kratos.TryRemove(profile.Name, out _);
+            await kratos.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
