@@ -25,7 +25,7 @@ public sealed class DoubleHarness : IAsyncDisposable
             ConfigYaml = yaml ?? DoubleConfigs.Yaml(),
             Dev = dev,
             WatchCourier = watchCourier,
-            Emulate = version ?? "v26.2.0",
+            Emulate = version,
             Deviations = deviations ?? [],
             Environment = env ?? new Dictionary<string, string>(),
             PublicPort = 0,

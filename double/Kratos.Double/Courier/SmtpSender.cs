@@ -42,7 +42,8 @@ internal static class SmtpSender
         }
 
         await client.ConnectAsync(uri.Host, port, options, cancellationToken).ConfigureAwait(false);
-        if (!string.IsNullOrEmpty(uri.UserInfo))
+        // gomail only authenticates when the server advertises AUTH (mailslurper/mailpit accept anything).
+        if (!string.IsNullOrEmpty(uri.UserInfo) && client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
         {
             var parts = uri.UserInfo.Split(':', 2);
             await client.AuthenticateAsync(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MimeKit;
+
+namespace Kratos.Double.Tests.Support;
+
+/// <summary>A tiny plain-SMTP server on a random loopback port that keeps every message it receives.</summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<MimeMessage> _messages = [];
+    private readonly SemaphoreSlim _arrived = new(0);
+    private readonly Task _loop;
+
+    public SmtpSink()
+    {
+        _listener.Start();
+        _loop = AcceptLoopAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Waits for the next message, up to <paramref name="timeout"/>, and says what it saw on failure.</summary>
+    public async Task<MimeMessage> NextAsync(TimeSpan timeout)
+    {
+        if (!await _arrived.WaitAsync(timeout))
+        {
+            lock (_messages)
+            {
+                throw new TimeoutException($"No mail reached the SMTP sink on port {Port} within {timeout.TotalMilliseconds} ms; it holds {_messages.Count} message(s).");
+            }
+        }
+
+        lock (_messages)
+        {
+            return _messages[^1];
+        }
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        await using var stream = client.GetStream();
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        await writer.WriteLineAsync("220 sink ESMTP");
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            var verb = line.Split(' ')[0].ToUpperInvariant();
+            switch (verb)
+            {
+                case "EHLO" or "HELO":
+                    await writer.WriteLineAsync("250-sink");
+                    await writer.WriteLineAsync("250 8BITMIME");
+                    break;
+                case "DATA":
+                    await writer.WriteLineAsync("354 go ahead");
+                    var data = new StringBuilder();
+                    while (await reader.ReadLineAsync() is { } l && l != ".")
+                    {
+                        data.Append(l.StartsWith("..", StringComparison.Ordinal) ? l[1..] : l).Append("\r\n");
+                    }
+
+                    var message = await MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(data.ToString())));
+                    lock (_messages)
+                    {
+                        _messages.Add(message);
+                    }
+
+                    await writer.WriteLineAsync("250 queued");
+                    _arrived.Release();
+                    break;
+                case "QUIT":
+                    await writer.WriteLineAsync("221 bye");
+                    return;
+                default:
+                    await writer.WriteLineAsync("250 ok");
+                    break;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _loop;
+        _stop.Dispose();
+        _arrived.Dispose();
+    }
+}
