@@ -142,4 +142,32 @@ public sealed class ErrorHandlingTests
         using var anonymous = lax.NewActor();
         OpenApiSchemas.Validate("errorGeneric", (await anonymous.WhoamiAsync()).Body).IsValid.Should().BeTrue();
     }
+
+    [Test]
+    public async Task Browser_aal2_without_session_goes_to_the_error_ui_with_a_stored_error()
+    {
+        using var browser = _harness.NewActor();
+        browser.Style = ClientStyle.Browser;
+        var reply = await browser.CreateLoginFlowAsync("aal=aal2");
+        reply.Code.Should().Be(303);
+        reply.Location.Should().StartWith("http://127.0.0.1:4455/error?id=");
+        var id = reply.Location![(reply.Location.IndexOf("id=", StringComparison.Ordinal) + 3)..];
+        var stored = await browser.SendAsync(HttpMethod.Get, "/self-service/errors?id=" + id, null, false, forceJson: true);
+        stored.Body!["error"]!["id"]!.GetValue<string>().Should().Be("session_aal1_required");
+    }
+
+    [Test]
+    public async Task Expired_flow_fetch_is_410_self_service_flow_expired()
+    {
+        var yaml = DoubleConfigs.Yaml().Replace("      ui_url: http://127.0.0.1:4455/login", "      ui_url: http://127.0.0.1:4455/login\n      lifespan: 1ns", StringComparison.Ordinal);
+        await using var harness = await DoubleHarness.StartAsync(yaml: yaml);
+        using var actor = harness.NewActor();
+        var flow = (await actor.CreateLoginFlowAsync()).Body!;
+        var fetched = await actor.FetchFlowAsync(flow["id"]!.GetValue<string>());
+        fetched.Code.Should().Be(410, "{0}", fetched);
+        fetched.Body!["error"]!["id"]!.GetValue<string>().Should().Be("self_service_flow_expired");
+        var submitted = await actor.SubmitAsync(flow, ("method", "password"), ("identifier", "a@example.com"), ("password", "x"));
+        submitted.Code.Should().Be(410, "{0}", submitted);
+        submitted.Body!["use_flow_id"].Should().NotBeNull();
+    }
 }
