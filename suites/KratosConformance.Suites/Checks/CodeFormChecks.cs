@@ -1,0 +1,63 @@
+using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Suites.Expectations;
+
+namespace KratosConformance.Suites.Checks;
+
+/// <summary>
+/// The two screens of code MFA as the spec tabulates them: choose_method with one address button per code address
+/// (spec §2.6, v1.3.0+) and sent_email with the code form (spec §2.9). A login UI renders these nodes, so each row of
+/// the spec's tables is one node check.
+/// </summary>
+public static class CodeFormChecks
+{
+    /// <summary>choose_method (spec §2.6): the given messages, an address submit labelled 1010023 with {address, channel}, csrf for browser flows.</summary>
+    public static void ChooseMethod(Observation o, ClientStyle style, string address, IReadOnlyList<long> messages, string messagesWhy)
+    {
+        FlowChecks.State(o, "choose_method", "a new aal2 flow waits for an address to be chosen, spec §2.4");
+        MessageChecks.ExactlyIds(o, messages, messagesWhy);
+        NodeChecks.Present(o, AddressButton(address), "one address button per code address, spec §2.6 (a)");
+        Csrf(o, style, "spec §2.6 row 1");
+    }
+
+    /// <summary>sent_email (spec §2.9): active code, the version's code-sent message, and the six nodes of the table.</summary>
+    public static void SentEmail(Observation o, ClientStyle style, string address, VersionExpectations expect)
+    {
+        FlowChecks.State(o, "sent_email", "the code was sent, spec §2.4");
+        FlowChecks.Active(o, "code");
+        MessageChecks.ExactlyIds(o, [expect.CodeSentMessageId], $"the code-sent info of Kratos {expect.Version}, spec §2.9");
+        MessageChecks.Text(o, expect.CodeSentMessageId, expect.CodeSentMessageText, $"of Kratos {expect.Version} (spec §1.1)");
+        MessageChecks.Type(o, expect.CodeSentMessageId, "info", "spec §1.1");
+        NodeChecks.Present(o, new NodeExpectation("code", "identifier", "hidden")
+        {
+            Value = address,
+            LabelId = 1010023,
+            LabelContext = new Dictionary<string, string> { ["address"] = address, ["channel"] = "email" },
+        }, "the chosen address, carrying the address button's label, spec §2.9 row 1");
+        NodeChecks.Present(o, new NodeExpectation("code", "method", "hidden") { Value = "code" }, "spec §2.9 row 2");
+        NodeChecks.Present(o, new NodeExpectation("code", "code", "text") { Required = true, LabelId = 1070013 }, "the code input, spec §2.9 row 3");
+        NodeChecks.Present(o, new NodeExpectation("code", "method", "submit") { Value = "code", LabelId = 1070009 }, "the continue button, spec §2.9 row 4");
+        NodeChecks.Present(o, new NodeExpectation("code", "resend", "submit") { Value = "code", LabelId = 1070008 }, "the resend button, spec §2.9 row 5");
+        Csrf(o, style, "spec §2.9 row 6");
+    }
+
+    /// <summary>The address button of spec §2.6 (a): value = the address, label 1010023 with context {address, channel: email}.</summary>
+    public static NodeExpectation AddressButton(string address) => new("code", "address", "submit")
+    {
+        Value = address,
+        LabelId = 1010023,
+        LabelContext = new Dictionary<string, string> { ["address"] = address, ["channel"] = "email" },
+    };
+
+    /// <summary>Browser flows (browser and SPA) carry a required hidden csrf_token; API flows have none (spec §2.6 row 1, §3 CSRF).</summary>
+    public static void Csrf(Observation o, ClientStyle style, string section)
+    {
+        if (style == ClientStyle.Native)
+        {
+            NodeChecks.Absent(o, "default", "csrf_token", "hidden", "API flows have no csrf node, " + section);
+        }
+        else
+        {
+            NodeChecks.Present(o, new NodeExpectation("default", "csrf_token", "hidden") { Required = true }, "browser flows carry the CSRF token, " + section);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Suites.Checks;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>
+/// Scenario csrf (browser flows only; API flows have no CSRF, spec §3): a code submission without a valid CSRF token
+/// is refused and leaves the flow as it was (spec §3 "missing/invalid CSRF", §1.6 security_csrf_violation).
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class CsrfTests : CodeMfaTest
+{
+    private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
+        "csrf",
+        "§3/§1.6: submitting the right code with a wrong or missing CSRF token gives security_csrf_violation (SPA 403, browser via the error UI) and leaves the flow unchanged",
+        ClientStyle.Browser,
+        ClientStyle.Spa);
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Csrf(ClientStyle client)
+    {
+        var flows = await FlowsAsync();
+        var identity = await NewIdentityAsync(flows.Deployment);
+        var user = NewClient(client, flows.Deployment);
+        await flows.SignInAal1Async(user, identity);
+        var flow = await flows.StartWithCodeSentAsync(user, identity);
+        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
+
+        // The right code, so that a deployment that skips the CSRF check visibly completes the login instead.
+        var tampered = new[]
+        {
+            ("a wrong CSRF token", LoginSubmission.Code(mail.Code, identity.Email) with { CsrfTokenOverride = "not-the-csrf-token-of-this-flow" }),
+            ("no CSRF token", LoginSubmission.Code(mail.Code, identity.Email) with { IncludeCsrfToken = false }),
+        };
+        foreach (var (what, submission) in tampered)
+        {
+            Step($"submit the right code with {what}");
+            var refused = Observe(await user.SubmitLoginAsync(flow, submission), $"after submitting the right code with {what}");
+            StatusChecks.ErrorReturned(refused, client, 403, "security_csrf_violation");
+
+            var unchanged = Observe(await user.GetLoginFlowAsync(flow.Id), $"when fetching the flow after the submission with {what}");
+            StatusChecks.Is(unchanged, 200, "the flow is still there, spec §2.2");
+            FlowChecks.State(unchanged, flow.State, "a CSRF violation does not modify the flow, spec §3");
+            MessageChecks.ExactlyIds(unchanged, flow.MessageIds, "a CSRF violation does not modify the flow, spec §3");
+            SessionChecks.NotAal2(Observe(await user.WhoAmIAsync(), $"on /sessions/whoami after the submission with {what}"), "a refused submission completes nothing, spec §3");
+        }
+
+        await flows.CompleteAsync(user, flow, mail.Code, identity, "submitting the right code with the flow's CSRF token");
+        await flows.WhoAmIAal2Async(user, identity);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using KratosConformance.Fixtures.Identities;
+using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Fixtures.Targets;
+using KratosConformance.Suites.Checks;
+using KratosConformance.Suites.Expectations;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>
+/// The steps every code-MFA scenario shares: password first, then an aal2 flow, the code sent (by the version's
+/// auto-send or by the address button), a code submitted, the session checked. Each step checks what the spec says
+/// about it on the way, so a scenario fails at the first step that deviates, naming that step.
+/// </summary>
+public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, VersionExpectations expect)
+{
+    /// <summary>[password/aal1, code/aal2]: the methods after a code-MFA login (spec §2.14; e2e expectMethods [T]).</summary>
+    public static readonly IReadOnlyList<(string Method, string Aal)> PasswordThenCode = [("password", "aal1"), ("code", "aal2")];
+
+    public KratosDeployment Deployment => deployment;
+    public VersionExpectations Expect => expect;
+
+    public Observation Observe(KratosResponse response, string situation) => new(scope.TestId, situation, response);
+
+    /// <summary>
+    /// Signs in with the password (spec §8 last point). A precondition, not the subject: it only has to leave an aal1
+    /// session behind, which Kratos says with 200 (native, or without MFA enforcement), 303 (browser) or 422 (SPA sent
+    /// to the aal2 login, spec §3 last row).
+    /// </summary>
+    public async Task<Aal1SignIn> SignInAal1Async(KratosClient client, TestIdentity identity)
+    {
+        scope.Evidence.Note($"sign in with the password as {identity.Email}");
+        var response = await client.SignInWithPasswordAsync(identity.Email, identity.Password);
+        var o = Observe(response, "after signing in with the password (the precondition of every code-MFA scenario)");
+        if (response.Status is not (200 or 303 or 422) || response.Flow is not null)
+        {
+            Check.Fail(CheckFailure.About(
+                o,
+                "password sign-in failed",
+                "the password login",
+                "leave an aal1 session (200 native, 303 browser, 422 SPA sent to the aal2 login; spec §3, §4.2)",
+                "it answered " + response.Status.ToString(CultureInfo.InvariantCulture),
+                "200 | 303 | 422 without a flow",
+                FlowDescription.ShortenIds(response.Describe())) with
+            {
+                Hint = "The scenario needs a password first factor: check the profile's password method and the identity schema (spec §8).",
+            });
+        }
+
+        return new Aal1SignIn(o, response.Session, client.Style == ClientStyle.Native ? client.SessionToken : null);
+    }
+
+    /// <summary>
+    /// Creates an aal2 flow (refresh optional) and checks its creation: status per style (spec §3 create), requested_aal
+    /// aal2, refresh, type, and the state the version starts in: sent_email where the code is auto-sent (v26.2.0+,
+    /// spec §2.6 fast path), else choose_method.
+    /// </summary>
+    public async Task<Observation> StartAal2Async(KratosClient client, bool refresh = false)
+    {
+        scope.Evidence.Note(refresh ? "create an aal2 refresh login flow" : "create an aal2 login flow");
+        var response = await client.CreateLoginFlowAsync(new LoginFlowOptions { Aal = "aal2", Refresh = refresh ? true : null });
+        var o = Observe(response, refresh ? "after creating an aal2 refresh login flow" : "after creating an aal2 login flow");
+        StatusChecks.FlowCreated(o, client.Style);
+        FlowChecks.RequestedAal(o, "aal2");
+        FlowChecks.Type(o, client.Style);
+        FlowChecks.Refresh(o, refresh);
+        if (expect.AutoSendsAal2)
+        {
+            FlowChecks.State(o, "sent_email", $"Kratos {expect.Version} sends the code on creation when it is the only second factor, spec §2.6 fast path");
+        }
+        else
+        {
+            FlowChecks.State(o, "choose_method", $"Kratos {expect.Version} does not auto-send; the user picks an address first, spec §2.4, §2.6");
+        }
+
+        return o;
+    }
+
+    /// <summary>
+    /// Brings a created flow to sent_email: nothing to do where the version auto-sent; otherwise presses the address
+    /// button (spec §2.8: <c>address=&lt;addr&gt;</c>, no method) and checks the answer (303 / 400 + flow, sent_email).
+    /// Returns the observation that shows the sent_email flow.
+    /// </summary>
+    public async Task<Observation> SendCodeAsync(KratosClient client, Observation created, TestIdentity identity)
+    {
+        if (expect.AutoSendsAal2)
+        {
+            return created;
+        }
+
+        scope.Evidence.Note($"press the address button for {identity.Email}");
+        var flow = FlowChecks.Present(created);
+        var response = await client.SubmitLoginAsync(flow, LoginSubmission.SendCodeTo(identity.Email));
+        var o = Observe(response, "after pressing the address button");
+        StatusChecks.FlowRendered(o, client.Style);
+        FlowChecks.State(o, "sent_email", "sending the code moves the flow to sent_email, spec §2.4, §2.8 step 5");
+        return o;
+    }
+
+    /// <summary><see cref="StartAal2Async"/> then <see cref="SendCodeAsync"/>: the sent_email flow most scenarios start from.</summary>
+    public async Task<LoginFlow> StartWithCodeSentAsync(KratosClient client, TestIdentity identity, bool refresh = false)
+    {
+        var created = await StartAal2Async(client, refresh);
+        var sent = await SendCodeAsync(client, created, identity);
+        return FlowChecks.Present(sent);
+    }
+
+    /// <summary>Submits a code the way the sent_email form does (method=code, code, the hidden identifier; spec §2.9).</summary>
+    public async Task<Observation> SubmitCodeAsync(KratosClient client, LoginFlow flow, string code, TestIdentity identity, string situation)
+    {
+        scope.Evidence.Note(situation);
+        var response = await client.SubmitLoginAsync(flow, LoginSubmission.Code(code, identity.Email));
+        return Observe(response, "after " + situation);
+    }
+
+    /// <summary>Submits the code and checks the login completed for the style (spec §2.14 step 5, §3 success).</summary>
+    public async Task<Observation> CompleteAsync(KratosClient client, LoginFlow flow, string code, TestIdentity identity, string situation = "submitting the emailed code")
+    {
+        var o = await SubmitCodeAsync(client, flow, code, identity, situation);
+        StatusChecks.LoginSucceeded(o, client.Style);
+        if (o.Response.Session is { } session)
+        {
+            SessionChecks.Aal(o, session, "aal2", "the code completes the second factor, spec §2.14 step 3");
+        }
+
+        return o;
+    }
+
+    /// <summary>
+    /// /sessions/whoami after the second factor: 200 with an aal2 session of the identity carrying
+    /// <paramref name="methods"/> (default [password/aal1, code/aal2], spec §2.14 step 3, §4.1).
+    /// </summary>
+    public async Task<(Observation Observation, Session Session)> WhoAmIAal2Async(KratosClient client, TestIdentity identity, IReadOnlyList<(string Method, string Aal)>? methods = null)
+    {
+        var response = await client.WhoAmIAsync();
+        var o = Observe(response, "on /sessions/whoami after the second factor");
+        StatusChecks.Is(o, 200, "an aal2 session satisfies whoami, spec §4.1");
+        var session = SessionChecks.Present(o);
+        SessionChecks.Aal(o, session, "aal2", "the code upgraded the session, spec §2.14 step 3");
+        SessionChecks.Methods(o, session, methods ?? PasswordThenCode, "the code login appends code/aal2 to the password's aal1 entry, spec §2.14 step 3");
+        SessionChecks.IdentityIs(o, session, identity.Id);
+        return (o, session);
+    }
+
+    /// <summary>A code that is certainly not <paramref name="code"/> and still six digits: every digit shifted by one.</summary>
+    public static string WrongCode(string code) =>
+        new(code.Select(c => char.IsAsciiDigit(c) ? (char)('0' + ((c - '0' + 1) % 10)) : c).ToArray());
+}

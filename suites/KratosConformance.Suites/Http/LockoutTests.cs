@@ -1,0 +1,46 @@
+using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Suites.Checks;
+using KratosConformance.Suites.Expectations;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>Scenario lockout: after max_submissions attempts even the right code fails; a new flow recovers (spec §2.11).</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class LockoutTests : CodeMfaTest
+{
+    private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
+        "lockout",
+        "§2.11: after max_submissions wrong codes the right code gives 4000001 (submitted too often); a new aal2 flow still completes");
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Lockout(ClientStyle client)
+    {
+        var flows = await FlowsAsync();
+        var identity = await NewIdentityAsync(flows.Deployment);
+        var user = NewClient(client, flows.Deployment);
+        await flows.SignInAal1Async(user, identity);
+        var flow = await flows.StartWithCodeSentAsync(user, identity);
+        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
+
+        var max = flows.Expect.MaxSubmissions;
+        for (var attempt = 1; attempt <= max; attempt++)
+        {
+            var wrong = await flows.SubmitCodeAsync(user, flow, Flows.WrongCode(mail.Code), identity, $"submitting wrong code #{attempt} of max_submissions={max}");
+            StatusChecks.FlowRendered(wrong, client);
+            MessageChecks.ExactlyIds(wrong, [4010008], $"attempts 1…{max} are evaluated, spec §2.11");
+            flow = FlowChecks.Present(wrong);
+        }
+
+        var locked = await flows.SubmitCodeAsync(user, flow, mail.Code, identity, $"submitting the right code as attempt {max + 1} (max_submissions={max})");
+        StatusChecks.FlowRendered(locked, client);
+        MessageChecks.ExactlyIds(locked, [4000001], "attempts beyond max_submissions are rejected even with the right code, spec §2.11");
+        MessageChecks.Text(locked, 4000001, VersionExpectations.TooManySubmissionsText, "of the too-many-submissions reason (spec §2.11)");
+
+        Step("start a new aal2 flow after the lockout");
+        var fresh = await flows.StartWithCodeSentAsync(user, identity);
+        var next = await WaitForCodeAsync(flows.Deployment, identity, 2);
+        await flows.CompleteAsync(user, fresh, next.Code, identity, "submitting the code of a new flow after the lockout");
+        await flows.WhoAmIAal2Async(user, identity);
+    }
+}

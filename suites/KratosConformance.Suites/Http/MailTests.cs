@@ -1,0 +1,45 @@
+using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Suites.Checks;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>Scenario mail: what the user receives for each send (spec §5.5, §2.8 step 4, §2.10).</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class MailTests : CodeMfaTest
+{
+    private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
+        "mail",
+        "§5.5/§2.8/§2.10: exactly one mail per send, to the chosen address, in the version's subject and body, with a 6-digit code that completes the login");
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Mail(ClientStyle client)
+    {
+        var flows = await FlowsAsync();
+        var identity = await NewIdentityAsync(flows.Deployment);
+        var user = NewClient(client, flows.Deployment);
+        await flows.SignInAal1Async(user, identity);
+        var created = await flows.StartAal2Async(user);
+        var sent = await flows.SendCodeAsync(user, created, identity);
+
+        // Raw mails, not "the login-code mail": a mail in the wrong template must fail here with its text, not time out.
+        var first = (await Scope.WaitForMailsAsync(flows.Deployment, identity.Email, 1))[0];
+        MailChecks.Recipient(sent, first, identity.Email);
+        MailChecks.SixDigitCode(sent, first);
+        MailChecks.Template(sent, first, flows.Expect.MailTemplate);
+
+        // A second send must add exactly one mail: once it arrived, a duplicate of either send would be there too.
+        Step("press resend");
+        var resent = Observe(await user.SubmitLoginAsync(FlowChecks.Present(sent), LoginSubmission.Resend(identity.Email)), "after pressing resend");
+        StatusChecks.FlowRendered(resent, client);
+        var mails = await Scope.WaitForMailsAsync(flows.Deployment, identity.Email, 2);
+        MailChecks.Count(resent, await Scope.ListMailAsync(flows.Deployment, identity.Email), 2, "one mail per send, spec §2.8 step 4, §2.10");
+        var second = mails[1];
+        MailChecks.Recipient(resent, second, identity.Email);
+        MailChecks.SixDigitCode(resent, second);
+        var code = MailChecks.Template(resent, second, flows.Expect.MailTemplate);
+
+        await flows.CompleteAsync(user, FlowChecks.Present(resent), code, identity, "submitting the code from the latest mail");
+        await flows.WhoAmIAal2Async(user, identity);
+    }
+}

@@ -1,0 +1,48 @@
+using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Suites.Checks;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>Scenario missing-code: a submission without a code is a field error and not an attempt (spec §2.11).</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class MissingCodeTests : CodeMfaTest
+{
+    private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
+        "missing-code",
+        "§2.11: a submission without code gives 4000002 on the code node and is not counted towards max_submissions");
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task MissingCode(ClientStyle client)
+    {
+        var flows = await FlowsAsync();
+        var identity = await NewIdentityAsync(flows.Deployment);
+        var user = NewClient(client, flows.Deployment);
+        await flows.SignInAal1Async(user, identity);
+        var flow = await flows.StartWithCodeSentAsync(user, identity);
+        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
+
+        Step("submit without a code");
+        var missing = Observe(
+            await user.SubmitLoginAsync(flow, LoginSubmission.Code(string.Empty, identity.Email).Without("code")),
+            "after submitting without a code");
+        StatusChecks.FlowRendered(missing, client);
+        FlowChecks.State(missing, "sent_email", "a missing code leaves the flow in sent_email, spec §2.11");
+        NodeChecks.HasMessage(missing, "code", "code", "text", 4000002, "the required-field error sits on the code node, spec §2.11");
+        MessageChecks.ExactlyIds(missing, [], "ui.messages is emptied when the code is missing, spec §2.11");
+
+        // Attempt accounting: max_submissions - 1 wrong codes, then the right one as attempt number max_submissions. Had
+        // the missing code been counted, the right code would be attempt max_submissions + 1 and locked out (spec §2.11).
+        var current = FlowChecks.Present(missing);
+        for (var attempt = 1; attempt < flows.Expect.MaxSubmissions; attempt++)
+        {
+            var wrong = await flows.SubmitCodeAsync(user, current, Flows.WrongCode(mail.Code), identity, $"submitting wrong code #{attempt}");
+            StatusChecks.FlowRendered(wrong, client);
+            MessageChecks.ExactlyIds(wrong, [4010008], "a wrong code within max_submissions, spec §2.11");
+            current = FlowChecks.Present(wrong);
+        }
+
+        await flows.CompleteAsync(user, current, mail.Code, identity, $"submitting the right code as attempt {flows.Expect.MaxSubmissions} of max_submissions={flows.Expect.MaxSubmissions} (the missing code must not count)");
+        await flows.WhoAmIAal2Async(user, identity);
+    }
+}

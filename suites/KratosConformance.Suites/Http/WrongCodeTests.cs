@@ -1,0 +1,35 @@
+using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Suites.Checks;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>Scenario wrong-code: a wrong code is an inline error and does not spoil the right one (spec §2.11).</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class WrongCodeTests : CodeMfaTest
+{
+    private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
+        "wrong-code",
+        "§2.11: a wrong code gives 4010008 (type error) in place of the info message, the flow stays sent_email, and the right code still works");
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task WrongCode(ClientStyle client)
+    {
+        var flows = await FlowsAsync();
+        var identity = await NewIdentityAsync(flows.Deployment);
+        var user = NewClient(client, flows.Deployment);
+        await flows.SignInAal1Async(user, identity);
+        var flow = await flows.StartWithCodeSentAsync(user, identity);
+        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
+
+        var wrong = await flows.SubmitCodeAsync(user, flow, Flows.WrongCode(mail.Code), identity, "submitting a wrong code");
+        StatusChecks.FlowRendered(wrong, client);
+        FlowChecks.SameFlow(wrong, flow.Id, "errors are written onto the flow, spec §2.11");
+        FlowChecks.State(wrong, "sent_email", "a wrong code leaves the flow in sent_email, spec §2.11");
+        MessageChecks.ExactlyIds(wrong, [4010008], "a wrong code replaces the info message with 4010008, spec §2.11");
+        MessageChecks.Type(wrong, 4010008, "error", "spec §2.11");
+
+        await flows.CompleteAsync(user, FlowChecks.Present(wrong), mail.Code, identity, "submitting the right code after a wrong one");
+        await flows.WhoAmIAal2Async(user, identity);
+    }
+}
