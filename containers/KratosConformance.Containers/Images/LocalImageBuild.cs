@@ -62,8 +62,32 @@ internal static class LocalImageBuild
 
         Interlocked.Increment(ref _builds);
         Directory.Delete(work, recursive: true);
+        await RemoveOlderTagsAsync(repository, tag, ct).ConfigureAwait(false);
         await log.WriteLineAsync($"{name}: built {tag} in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
         return tag;
+    }
+
+    /// <summary>Content tags accumulate with every change of the inputs; keep only the current one (and :local).</summary>
+    private static async Task RemoveOlderTagsAsync(string repository, string current, CancellationToken ct)
+    {
+        using var socket = new DockerSocket(DockerSocket.DefaultSocketPath);
+        var filter = Uri.EscapeDataString($$"""{"reference":["{{repository}}"]}""");
+        var images = await socket.GetJsonAsync($"images/json?filters={filter}", ct).ConfigureAwait(false);
+        var stale = images.EnumerateArray()
+            .SelectMany(i => i.TryGetProperty("RepoTags", out var tags) && tags.ValueKind == System.Text.Json.JsonValueKind.Array ? tags.EnumerateArray() : [])
+            .Select(t => t.GetString() ?? string.Empty)
+            .Where(t => t.StartsWith(repository + ":", StringComparison.Ordinal) && t != current && t != repository + ":local");
+        foreach (var tag in stale)
+        {
+            try
+            {
+                await socket.DeleteAsync($"images/{tag}", ct).ConfigureAwait(false);
+            }
+            catch (HttpRequestException)
+            {
+                // Still used by a container (409): it goes the next time.
+            }
+        }
     }
 
     /// <summary>True when the hashed tag exists; moves :local onto it if :local points elsewhere (a tag, not a build).</summary>

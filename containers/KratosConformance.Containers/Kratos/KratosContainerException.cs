@@ -47,7 +47,13 @@ public sealed class KratosContainerException : Exception
     {
         var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var tail = lines.Skip(Math.Max(0, lines.Length - TailLines)).ToArray();
-        var hint = KratosStartHints.For(log, cause);
+        // A crash ends in a stack trace that can push the actual error out of the tail: keep the first error line.
+        if (Array.Find(lines, IsErrorLine) is { } firstError && !tail.Any(IsErrorLine))
+        {
+            tail = [firstError, "…", .. tail[2..]];
+        }
+
+        var hint = KratosStartHints.For(log, cause, image);
         var message = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Kratos ({image}) {what}: {FirstLine(cause.Message)}");
         if (tail.Length > 0)
@@ -62,6 +68,11 @@ public sealed class KratosContainerException : Exception
         message.AppendLine().Append("  Hint: ").Append(hint);
         return new KratosContainerException(message.ToString(), image, tail, hint, cause);
     }
+
+    private static bool IsErrorLine(string line) =>
+        !line.StartsWith("at ", StringComparison.Ordinal)
+        && (line.Contains("exception", StringComparison.OrdinalIgnoreCase) || line.Contains("error", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("level=fatal", StringComparison.OrdinalIgnoreCase));
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd();
 }

@@ -3,9 +3,9 @@ namespace KratosConformance.Containers;
 /// <summary>Turns a failed start into one actionable sentence, from what Kratos (or Docker) said.</summary>
 internal static class KratosStartHints
 {
-    public static string For(string log, Exception cause)
+    public static string For(string log, Exception cause, string image)
     {
-        if (DockerProblems.Explain(cause) is { } docker)
+        if (DockerProblems.Explain(cause, image) is { } docker)
         {
             return docker;
         }
