@@ -7,8 +7,8 @@ public static class LocalImagesCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var wanted = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var repoIndex = Array.IndexOf(args, "--repo");
+        var wanted = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i != repoIndex + 1 || repoIndex < 0 && !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (args.Contains("--help") || wanted.Any(w => w is not ("double" or "smtp4dev")) || repoIndex == args.Length - 1)
         {
             await output.WriteLineAsync("usage: kc images [double] [smtp4dev] [--repo DIR]   (default: both)").ConfigureAwait(false);
@@ -22,11 +22,6 @@ public static class LocalImagesCommand
         }
 
         var repoRoot = repoIndex >= 0 ? Path.GetFullPath(args[repoIndex + 1]) : LocalImages.FindRepoRoot(Environment.CurrentDirectory);
-        if (repoIndex >= 0)
-        {
-            wanted.Remove(args[repoIndex + 1]);
-        }
-
         var clock = Stopwatch.StartNew();
         try
         {

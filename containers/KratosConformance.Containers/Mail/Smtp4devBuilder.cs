@@ -37,6 +37,7 @@ public sealed class Smtp4devBuilder : ContainerBuilder<Smtp4devBuilder, Smtp4dev
     protected override Smtp4devBuilder Init() =>
         base.Init()
             .WithPortBinding(HttpPort, true)
+            .WithPortBinding(SmtpPort, true)
             .WithPortBinding(ImapPort, true)
             .WithPortBinding(Pop3Port, true)
             .WithLabel(DockerEnvironment.SessionLabels)

@@ -14,6 +14,9 @@ public sealed class Smtp4devContainer : DockerContainer, IMailSinkContainer
 
     public Uri GetHttpBaseAddress() => new UriBuilder(Uri.UriSchemeHttp, Hostname, GetMappedPublicPort(Smtp4devBuilder.HttpPort)).Uri;
 
+    /// <summary>SMTP as the host reaches it, so tests can put mail in without Kratos.</summary>
+    public Uri GetSmtpEndpoint() => new UriBuilder("smtp", Hostname, GetMappedPublicPort(Smtp4devBuilder.SmtpPort)).Uri;
+
     /// <summary>IMAP as the host reaches it (any credentials are accepted).</summary>
     public Uri GetImapEndpoint() => new UriBuilder("imap", Hostname, GetMappedPublicPort(Smtp4devBuilder.ImapPort)).Uri;
 
