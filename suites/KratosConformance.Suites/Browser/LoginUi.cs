@@ -141,8 +141,9 @@ public sealed partial class LoginUi
         if (!IsLoginPage(_page.Url) || !_page.Url.Contains("flow=", StringComparison.Ordinal))
         {
             var error = await ErrorIdAsync();
-            await FailAsync("not on the login UI", "the browser", $"be on the login UI {LoginUiUrl.AbsoluteUri}?flow=… ({why})", situation,
-                $"it was at {_page.Url}{(error is null ? string.Empty : " showing error " + error)}", LoginUiUrl.AbsoluteUri + "?flow=…", _page.Url,
+            var expected = LoginUiUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "?flow=…";
+            await FailAsync("not on the login UI", "the browser", $"be on the login UI {expected} ({why})", situation,
+                $"it was at {_page.Url}{(error is null ? string.Empty : " showing error " + error)}", expected, _page.Url,
                 "selfservice.flows.login.ui_url must point at the UI under test (--ui-url)");
         }
     }
