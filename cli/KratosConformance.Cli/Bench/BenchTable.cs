@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace KratosConformance.Cli.Bench;
@@ -13,7 +12,7 @@ public static class BenchTable
         Line(t, $"kc bench — {r.StartedAt:yyyy-MM-dd HH:mm}, {m.Cores} cores, load {m.LoadAverage ?? "n/a"} (1/5/15 min), {m.Runtime}, {r.Repetitions} repetitions");
         Line(t);
         Line(t, $"Per-flow time, medians (harness = KratosClient + identities + mail reader + evidence; replay = raw HttpClient)");
-        Line(t, $"  {"target",-10} {"scenario",-13} {"client",-8} {"harness ms",10} {"replay ms",10} {"ratio",7} {"requests",9}");
+        Line(t, $"  {"target",-10} {"scenario",-13} {"client",-8} {"harness ms",10} {"replay ms",10} {"ratio",7} {"requests",9} {"mail wait h/r ms",17}");
         foreach (var f in r.Flows)
         {
             if (f.Error is not null)
@@ -23,7 +22,7 @@ public static class BenchTable
             }
 
             var flag = f.Ratio <= BenchGoals.MaxFlowRatio ? string.Empty : "  > goal";
-            Line(t, $"  {f.Target,-10} {f.Scenario,-13} {f.Client,-8} {f.HarnessMedianMs,10:0.0} {f.ReplayMedianMs,10:0.0} {f.Ratio,6:0.00}× {f.HarnessRequests,4}/{f.ReplayRequests,-4}{flag}");
+            Line(t, $"  {f.Target,-10} {f.Scenario,-13} {f.Client,-8} {f.HarnessMedianMs,10:0.0} {f.ReplayMedianMs,10:0.0} {f.Ratio,6:0.00}× {f.HarnessRequests,4}/{f.ReplayRequests,-4} {f.HarnessMailWaitMedianMs,8:0.0}/{f.ReplayMailWaitMedianMs,-8:0.0}{flag}");
         }
 
         Line(t);
@@ -63,6 +62,6 @@ public static class BenchTable
         return t.ToString();
     }
 
-    private static void Line(StringBuilder t, FormattableString? text = null) =>
-        t.AppendLine(text?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+    // The harness runs with InvariantGlobalization: interpolation formats numbers the same on every machine.
+    private static void Line(StringBuilder t, string? text = null) => t.AppendLine(text ?? string.Empty);
 }

@@ -12,6 +12,9 @@ public sealed record FlowOverhead
     public double ReplayMedianMs { get; init; }
     /// <summary>HarnessMedianMs / ReplayMedianMs; goal ≤ 1.3.</summary>
     public double Ratio { get; init; }
+    /// <summary>Median of the part of a flow spent waiting for the code mail (harness: its mailbox reader; replay: a 5 ms poll).</summary>
+    public double HarnessMailWaitMedianMs { get; init; }
+    public double ReplayMailWaitMedianMs { get; init; }
     /// <summary>Requests each side sent to Kratos per flow; equal numbers show both did the same sequence.</summary>
     public int HarnessRequests { get; init; }
     public int ReplayRequests { get; init; }

@@ -56,22 +56,23 @@ public static class FlowOverheadBench
         return combos.Select(c => samples[c].ToResult(targetName, c.Scenario, c.Style.Id())).ToList();
     }
 
-    private static async Task TimeAsync(Samples into, Func<Task<int>> flow, bool keep, bool isHarness)
+    private static async Task TimeAsync(Samples into, Func<Task<FlowRun>> flow, bool keep, bool isHarness)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            var requests = await flow();
+            var run = await flow();
             if (keep)
             {
                 (isHarness ? into.Harness : into.Replay).Add(clock.Elapsed.TotalMilliseconds);
+                (isHarness ? into.HarnessMail : into.ReplayMail).Add(run.MailWaitMs);
                 if (isHarness)
                 {
-                    into.HarnessRequests = requests;
+                    into.HarnessRequests = run.Requests;
                 }
                 else
                 {
-                    into.ReplayRequests = requests;
+                    into.ReplayRequests = run.Requests;
                 }
             }
         }
@@ -86,6 +87,8 @@ public static class FlowOverheadBench
     {
         public List<double> Harness { get; } = [];
         public List<double> Replay { get; } = [];
+        public List<double> HarnessMail { get; } = [];
+        public List<double> ReplayMail { get; } = [];
         public int HarnessRequests { get; set; }
         public int ReplayRequests { get; set; }
         public string? Error { get; set; }
@@ -102,6 +105,8 @@ public static class FlowOverheadBench
                 HarnessMedianMs = Stats.Round(h),
                 ReplayMedianMs = Stats.Round(r),
                 Ratio = Harness.Count > 0 && Replay.Count > 0 ? Math.Round(h / r, 2) : double.NaN,
+                HarnessMailWaitMedianMs = Stats.Round(Stats.Median(HarnessMail)),
+                ReplayMailWaitMedianMs = Stats.Round(Stats.Median(ReplayMail)),
                 HarnessRequests = HarnessRequests,
                 ReplayRequests = ReplayRequests,
                 HarnessSamplesMs = Harness.Select(Stats.Round).ToList(),

@@ -17,10 +17,11 @@ public sealed class HarnessFlow(KratosDeployment deployment, string evidenceRoot
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Runs the flow and returns how many requests it sent to Kratos (public and admin).</summary>
-    public async Task<int> RunAsync(string scenario, ClientStyle style, int repetition, CancellationToken ct)
+    public async Task<FlowRun> RunAsync(string scenario, ClientStyle style, int repetition, CancellationToken ct)
     {
         var id = $"login.code-mfa.{scenario}.{style.Id()}";
         var evidence = new EvidenceRecorder(Path.Combine(evidenceRoot, $"{id}.{repetition}"), new SecretMasker(reveal: false));
+        var mailWait = new System.Diagnostics.Stopwatch();
         var identity = await new IdentityFactory(deployment.Endpoints, evidence).CreateAsync($"{scenario}.{style.Id()}", ct);
         try
         {
@@ -29,12 +30,12 @@ public sealed class HarnessFlow(KratosDeployment deployment, string evidenceRoot
             BenchFlowException.Expect(signIn.Status is 200 or 303 or 422 && signIn.Flow is null, "an aal1 session from the password", signIn.Describe());
 
             var flow = await StartWithCodeSentAsync(client, identity, scenario == SeedScenarios.Aal2Refresh, ct);
-            var code = (await WaitForCodeAsync(evidence, identity.Email, 1, ct)).Code;
+            var code = (await WaitForCodeAsync(evidence, identity.Email, 1, mailWait, ct)).Code;
             if (scenario == SeedScenarios.Resend)
             {
                 var resent = await client.SubmitLoginAsync(flow, LoginSubmission.Resend(identity.Email), ct);
                 flow = SentEmail(resent, "the flow after a resend");
-                var second = (await WaitForCodeAsync(evidence, identity.Email, 2, ct)).Code;
+                var second = (await WaitForCodeAsync(evidence, identity.Email, 2, mailWait, ct)).Code;
                 flow = await RejectedAsync(client, flow, code, identity, ct);
                 code = second;
             }
@@ -53,7 +54,7 @@ public sealed class HarnessFlow(KratosDeployment deployment, string evidenceRoot
             await identity.DisposeAsync();
         }
 
-        return evidence.Steps.Count(s => s.Kind == EvidenceKind.Http);
+        return new FlowRun(evidence.Steps.Count(s => s.Kind == EvidenceKind.Http), mailWait.Elapsed.TotalMilliseconds);
     }
 
     private async Task<LoginFlow> StartWithCodeSentAsync(KratosClient client, TestIdentity identity, bool refresh, CancellationToken ct)
@@ -83,9 +84,11 @@ public sealed class HarnessFlow(KratosDeployment deployment, string evidenceRoot
         return response.Flow!;
     }
 
-    private async Task<LoginCodeMail> WaitForCodeAsync(EvidenceRecorder evidence, string recipient, int nth, CancellationToken ct)
+    private async Task<LoginCodeMail> WaitForCodeAsync(EvidenceRecorder evidence, string recipient, int nth, System.Diagnostics.Stopwatch mailWait, CancellationToken ct)
     {
+        mailWait.Start();
         var mail = await deployment.Mailbox.WaitForLoginCodeAsync(recipient, nth, deployment.Facts.Version, MailTimeout, ct);
+        mailWait.Stop();
         evidence.Record(new EvidenceStep
         {
             Seq = 0,

@@ -15,11 +15,12 @@ namespace KratosConformance.Cli.Bench;
 public sealed class ReplayFlow(HttpClient http, KratosEndpoints endpoints, ReplayMail mail)
 {
     /// <summary>Runs the flow and returns how many requests it sent to Kratos (public and admin).</summary>
-    public async Task<int> RunAsync(string scenario, ClientStyle style, CancellationToken ct)
+    public async Task<FlowRun> RunAsync(string scenario, ClientStyle style, CancellationToken ct)
     {
         var email = $"replay.{scenario}.{style.Id()}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}@conformance.test";
         var password = "Kc-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y') + "-9";
         var identityId = await CreateIdentityAsync(email, password, ct);
+        var mailWait = new System.Diagnostics.Stopwatch();
         var agent = new ReplayAgent(http, endpoints.PublicUrl, style.Id());
         try
         {
@@ -41,11 +42,15 @@ public sealed class ReplayFlow(HttpClient http, KratosEndpoints endpoints, Repla
             }
 
             BenchFlowException.Expect(State(flow) == "sent_email", "a flow in state sent_email", State(flow) ?? "none");
+            mailWait.Start();
             var code = await mail.CodeAsync(email, 1, ct);
+            mailWait.Stop();
             if (scenario == SeedScenarios.Resend)
             {
                 flow = (await agent.SubmitAsync(flow, ct, ("method", "code"), ("resend", "code"), ("identifier", email))).Body;
+                mailWait.Start();
                 var second = await mail.CodeAsync(email, 2, ct);
+                mailWait.Stop();
                 flow = (await agent.SubmitAsync(flow, ct, ("method", "code"), ("code", code), ("identifier", email))).Body;
                 code = second;
             }
@@ -65,7 +70,7 @@ public sealed class ReplayFlow(HttpClient http, KratosEndpoints endpoints, Repla
             using var delete = await http.DeleteAsync(new Uri(endpoints.AdminUrl, "admin/identities/" + identityId), CancellationToken.None);
         }
 
-        return agent.Requests + 2;
+        return new FlowRun(agent.Requests + 2, mailWait.Elapsed.TotalMilliseconds);
     }
 
     private static string? State(JsonElement flow) =>
