@@ -50,7 +50,14 @@ public sealed class ConformanceScope
         var test = TestContext.CurrentContext.Test;
         var id = test.Properties.Get(ConformanceProperties.ConformanceId) as string ?? test.Name;
         var settings = ConformanceRun.Settings;
-        var evidence = new EvidenceRecorder(Path.Combine(settings.EvidenceRoot, id), new SecretMasker(settings.RevealSecrets));
+        var directory = Path.Combine(settings.EvidenceRoot, id);
+        // The folder belongs to this test id alone; a previous run's steps would otherwise be appended to.
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        var evidence = new EvidenceRecorder(directory, new SecretMasker(settings.RevealSecrets));
         return new ConformanceScope(id, evidence, ConformanceRun.Target, settings);
     }
 
