@@ -15,6 +15,14 @@ namespace KratosConformance.Suites.Browser;
 /// </summary>
 public sealed partial class LoginUi
 {
+    private const long NoStrategyFound = 4010002;
+
+    // A browser posts every field of the form: in sent_email that is method=code twice (the hidden node and the
+    // Continue button, spec §2.9), as with every Ory UI. Kratos's form decoder (ory/x decoderx) reads the first value of
+    // a string field; a server that joins or rejects repeated fields finds no strategy.
+    private const string RepeatedFieldHint =
+        "4010002 after a real form post: the form repeats method=code (hidden node + Continue button, spec §2.9); Kratos reads the first value of a repeated form field";
+
     private readonly IPage _page;
     private readonly Uri _kratos;
     private readonly UiSelectors _selectors;
@@ -210,6 +218,11 @@ public sealed partial class LoginUi
     private async Task FailAsync(string headline, string subject, string expectation, string situation, string actual, string expectedValue, string actualValue, string? hint = null)
     {
         var shown = await ShownMessageIdsAsync();
+        if (hint is null && shown.Contains(NoStrategyFound))
+        {
+            hint = RepeatedFieldHint;
+        }
+
         Check.Fail(new CheckFailure
         {
             TestId = _testId,
