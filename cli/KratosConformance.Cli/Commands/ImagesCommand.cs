@@ -1,4 +1,4 @@
-using KratosConformance.Containers.Images;
+using KratosConformance.Containers;
 
 namespace KratosConformance.Cli.Commands;
 

@@ -31,6 +31,12 @@ public sealed class OptionParser
                 continue;
             }
 
+            if (arg == "--help")
+            {
+                parsed.Add("help", "true");
+                continue;
+            }
+
             var eq = arg.IndexOf('=', StringComparison.Ordinal);
             var name = eq > 0 ? arg[2..eq] : arg[2..];
             var spec = _specs.FirstOrDefault(s => s.Name == name)

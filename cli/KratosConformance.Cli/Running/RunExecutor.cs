@@ -44,11 +44,10 @@ public static class RunExecutor
         console.Write(FinalTable.Render(result, style));
         foreach (var entry in unused)
         {
-            console.WriteLine($"baseline: unused entry {entry.Id} ({entry.Reason})");
+            console.WriteLine($"baseline: unused entry {entry}");
         }
 
         var verdict = RunVerdict.Of(result.Summary);
-        console.WriteLine(verdict.Line);
         console.WriteLine($"report: {Path.Combine(runDir.Path, "index.html")}");
         return verdict;
     }

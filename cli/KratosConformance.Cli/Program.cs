@@ -1,4 +1,0 @@
-using KratosConformance.Cli;
-using KratosConformance.Cli.Commands;
-
-return CommandLine.Main(args);
