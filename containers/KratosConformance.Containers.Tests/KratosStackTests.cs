@@ -100,18 +100,21 @@ public sealed class KratosStackTests
             .WithMessage("Image kratos-conformance/kratos-double:missing is not present*./kc images*");
     }
 
+    // A registry on a closed loopback port: the pull fails at once, and no lookup leaves this machine.
+    private const string UnreachableRegistryImage = "127.0.0.1:9/kc-missing/kratos:v0.0.0";
+
     [Test]
     public async Task Missing_registry_image_is_explained_with_how_to_pull_it()
     {
         await DockerFixture.RequireDockerAsync();
-        var kratos = new KratosBuilder("oryd/kratos:v0.0.0-kc-missing").WithConfig(TestProfiles.Config).Build();
+        var kratos = new KratosBuilder(UnreachableRegistryImage).WithConfig(TestProfiles.Config).Build();
         await using (kratos)
         {
             var start = () => kratos.StartAsync();
 
             var failure = (await start.Should().ThrowAsync<KratosContainerException>()).Which;
             TestContext.Progress.WriteLine(failure.Message);
-            failure.Hint.Should().Contain("oryd/kratos:v0.0.0-kc-missing").And.Contain("docker pull");
+            failure.Hint.Should().Contain(UnreachableRegistryImage).And.Contain("docker pull");
         }
     }
 }

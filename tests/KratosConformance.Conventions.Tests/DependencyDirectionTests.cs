@@ -47,7 +47,8 @@ public sealed class DependencyDirectionTests
 
     private static IEnumerable<Project> Projects() =>
         Directory.EnumerateFiles(Repository.Root, "*.csproj", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)
+                && !f.Contains("/.kc/", StringComparison.Ordinal))
             .Select(f =>
             {
                 var doc = XDocument.Load(f);

@@ -62,9 +62,11 @@ internal sealed class SubmissionBody
                 throw KratosError.BadRequest($"Unable to parse HTTP form request: {e.Message}");
             }
 
+            // A repeated field (the hidden method=code node plus the Continue button of the same name, as Ory's UIs
+            // post it) keeps its first value: ory/x decoderx/http.go decodeForm reads only the first.
             foreach (var (key, value) in form)
             {
-                values[key] = value.ToString();
+                values[key] = value.Count > 0 ? value[0] ?? string.Empty : string.Empty;
             }
         }
         else if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
