@@ -47,13 +47,13 @@ public sealed record CheckFailure
         ExpectedValue = expectedValue,
         ActualValue = actualValue,
         Flow = observation.Flow is { } flow ? FlowDescription.Describe(flow) + FetchedBy(observation.Response) : null,
-        Request = string.IsNullOrEmpty(observation.Response.RequestLine) ? null : FlowDescription.ShortenIds(observation.Response.RequestLine),
+        Request = string.IsNullOrEmpty(observation.Response.RequestLine) ? null : observation.Response.RequestLine,
         Transcript = observation.Response.TranscriptFile,
     };
 
     // A browser's flow is fetched after the redirect: say by which request, so the flow line is traceable too.
     private static string FetchedBy(KratosResponse response) =>
-        response.FollowUp is { } followUp ? " (" + FlowDescription.ShortenIds(followUp.RequestLine) + ")" : string.Empty;
+        response.FollowUp is { } followUp ? " (" + followUp.RequestLine + ")" : string.Empty;
 
     public string Render()
     {

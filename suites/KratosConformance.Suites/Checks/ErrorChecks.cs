@@ -21,7 +21,7 @@ public static class ErrorChecks
                 "have id " + expectedId + " (spec §1.6)",
                 error is null ? "there was no error" : "found " + (error.Id ?? "(no id)"),
                 expectedId,
-                error is null ? FlowDescription.ShortenIds(FlowDescription.Describe(o.Response)) : FlowDescription.Describe(error)));
+                error is null ? o.Response.Describe() : FlowDescription.Describe(error)));
         }
 
         return error!;

@@ -21,7 +21,7 @@ public static class FlowChecks
                 "carry the login flow",
                 "it did not",
                 "a login flow",
-                FlowDescription.ShortenIds(FlowDescription.Describe(o.Response))));
+                o.Response.Describe()));
         }
 
         return o.Flow;

@@ -15,7 +15,7 @@ public static class SessionChecks
         var session = o.Response.Session;
         if (session is null)
         {
-            Fail(o, "no session in the response", "the response", "carry a session", "it did not", "a session", FlowDescription.ShortenIds(FlowDescription.Describe(o.Response)));
+            Fail(o, "no session in the response", "the response", "carry a session", "it did not", "a session", o.Response.Describe());
         }
 
         return session!;

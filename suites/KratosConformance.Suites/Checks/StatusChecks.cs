@@ -22,7 +22,7 @@ public static class StatusChecks
                 Invariant($"be {expected} ({meaning})"),
                 Invariant($"it was {o.Response.Status}"),
                 expected.ToString(CultureInfo.InvariantCulture),
-                Describe(o.Response)));
+                o.Response.Error is { } error ? Invariant($"{o.Response.Status} ({error})") : o.Response.Status.ToString(CultureInfo.InvariantCulture)));
         }
     }
 
@@ -99,7 +99,12 @@ public static class StatusChecks
                 "point to the login UI with ?flow=<id> (" + meaning + ")",
                 "no flow could be fetched from it",
                 "Location: <login ui_url>?flow=<id>",
-                "Location: " + (o.Response.Location ?? "(none)")));
+                "Location: " + (o.Response.Location ?? "(none)")) with
+            {
+                Hint = o.Response.Error is { } error
+                    ? "Kratos sent the browser to the error UI instead: " + error
+                    : "A redirect out of the login usually means Kratos accepted the submission and completed the login.",
+            });
         }
 
         return o.Flow;
@@ -127,7 +132,7 @@ public static class StatusChecks
         }
     }
 
-    private static string Describe(KratosResponse response) => FlowDescription.ShortenIds(FlowDescription.Describe(response));
+    private static string Describe(KratosResponse response) => response.Describe();
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

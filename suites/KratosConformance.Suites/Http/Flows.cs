@@ -41,7 +41,7 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
                 "leave an aal1 session (200 native, 303 browser, 422 SPA sent to the aal2 login; spec §3, §4.2)",
                 "it answered " + response.Status.ToString(CultureInfo.InvariantCulture),
                 "200 | 303 | 422 without a flow",
-                FlowDescription.ShortenIds(response.Describe())) with
+                response.Describe()) with
             {
                 Hint = "The scenario needs a password first factor: check the profile's password method and the identity schema (spec §8).",
             });

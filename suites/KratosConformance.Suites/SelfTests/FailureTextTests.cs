@@ -41,7 +41,8 @@ public sealed class FailureTextTests
         Assert.That(failure.Message, Does.StartWith("login.code-mfa.wrong-code.spa — status 200 instead of 400\n"
             + "Expected the response status to be 400 (JSON clients get 400 plus the flow until the login is complete (spec §2.8 step 6, §3)) after submitting a wrong code, but it was 200.\n"
             + "  Expected:  400\n"));
-        Assert.That(failure.Message, Does.Contain("  Request:   POST /self-service/login?flow=6b1c… -> 400"));
+        Assert.That(failure.Message, Does.Contain("  But was:   200\n"));
+        Assert.That(failure.Message, Does.Contain("  Request:   POST /self-service/login?flow=6b1c… -> 200   (transcript: 0007-post-login.txt)"));
     }
 
     [Test]
@@ -87,7 +88,7 @@ public sealed class FailureTextTests
     private static Observation Observed(int status, LoginFlow flow) => new(Id, "after submitting a wrong code", new KratosResponse
     {
         Status = status,
-        RequestLine = "POST /self-service/login?flow=6b1c… -> 400",
+        RequestLine = $"POST /self-service/login?flow=6b1c… -> {status}",
         Flow = flow,
         TranscriptFile = "0007-post-login.txt",
     });
@@ -109,7 +110,7 @@ public sealed class FailureTextTests
                 ["group"] = "code",
                 ["attributes"] = new JsonObject { ["name"] = "code", ["type"] = "text", ["required"] = true, ["node_type"] = "input" },
                 ["messages"] = new JsonArray(),
-                ["meta"] = new JsonObject { ["label"] = new JsonObject { ["id"] = 1070013, ["text"] = "Login code", ["type"] = "info" } },
+                ["meta"] = new JsonObject { ["label"] = new JsonObject { ["id"] = 1070013L, ["text"] = "Login code", ["type"] = "info" } },
             }),
         },
     });
