@@ -28,6 +28,7 @@ public sealed class WrongCodeTests : CodeMfaTest
         FlowChecks.State(wrong, "sent_email", "a wrong code leaves the flow in sent_email, spec §2.11");
         MessageChecks.ExactlyIds(wrong, [4010008], "a wrong code replaces the info message with 4010008, spec §2.11");
         MessageChecks.Type(wrong, 4010008, "error", "spec §2.11");
+        NodeChecks.Present(wrong, new NodeExpectation("code", "code", "text") { Required = true }, "the flow stays usable: the code input is still there, spec §2.11");
 
         await flows.CompleteAsync(user, FlowChecks.Present(wrong), mail.Code, identity, "submitting the right code after a wrong one");
         await flows.WhoAmIAal2Async(user, identity);
