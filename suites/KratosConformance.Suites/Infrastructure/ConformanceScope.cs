@@ -4,6 +4,7 @@ using KratosConformance.Fixtures.Kratos;
 using KratosConformance.Fixtures.Mail;
 using KratosConformance.Fixtures.Targets;
 using KratosConformance.Reports.Evidence;
+using KratosConformance.Suites.Checks;
 using KratosConformance.Suites.Expectations;
 
 namespace KratosConformance.Suites;
@@ -122,7 +123,16 @@ public sealed class ConformanceScope
     /// </summary>
     public async Task<LoginCodeMail> WaitForCodeAsync(KratosDeployment deployment, string recipient, int nth, CancellationToken ct = default)
     {
-        var mail = await deployment.Mailbox.WaitForLoginCodeAsync(recipient, nth, deployment.Facts.Version, MailTimeout, ct);
+        LoginCodeMail mail;
+        try
+        {
+            mail = await deployment.Mailbox.WaitForLoginCodeAsync(recipient, nth, deployment.Facts.Version, MailTimeout, ct);
+        }
+        catch (MailWaitTimeoutException e)
+        {
+            throw MailDidNotArrive($"login-code mail #{nth}", $"receive login-code mail #{nth} in the {LoginCodeTemplates.For(deployment.Facts.Version)} template", e);
+        }
+
         Evidence.Record(new EvidenceStep
         {
             Seq = 0,
@@ -148,7 +158,16 @@ public sealed class ConformanceScope
     /// </summary>
     public async Task<IReadOnlyList<ReceivedMail>> WaitForMailsAsync(KratosDeployment deployment, string recipient, int count, CancellationToken ct = default)
     {
-        var mails = await deployment.Mailbox.WaitForMailsAsync(recipient, count, MailTimeout, ct);
+        IReadOnlyList<ReceivedMail> mails;
+        try
+        {
+            mails = await deployment.Mailbox.WaitForMailsAsync(recipient, count, MailTimeout, ct);
+        }
+        catch (MailWaitTimeoutException e)
+        {
+            throw MailDidNotArrive($"mail #{count}", $"receive {count} mail(s)", e);
+        }
+
         foreach (var mail in mails.Skip(count - 1).Take(1))
         {
             Evidence.Record(new EvidenceStep
@@ -195,6 +214,27 @@ public sealed class ConformanceScope
         {
             await identity.DisposeAsync();
         }
+    }
+
+    // A missing mail is a conformance finding (spec §2.8 step 4), so it fails in the house format like any check, naming
+    // the request that should have sent it and listing what the mailbox did hold (style principle 4).
+    private ConformanceCheckException MailDidNotArrive(string what, string expectation, MailWaitTimeoutException e)
+    {
+        var last = Evidence.LastHttp;
+        var seen = e.Seen.Count == 0 ? "(no mail for this address)" : string.Join("; ", e.Seen.Select(m => $"\"{m.Subject}\""));
+        return new ConformanceCheckException(new CheckFailure
+        {
+            TestId = TestId,
+            Headline = what + " did not arrive",
+            Subject = "the mailbox of " + e.Recipient,
+            Expectation = $"{expectation} within {MailTimeout.TotalSeconds:0} s",
+            Situation = "after the code was sent (spec §2.8 step 4, §5.5)",
+            Actual = $"after {e.Waited.TotalMilliseconds:0} ms ({e.Tries} tries) it held {e.Seen.Count} mail(s) for the address",
+            ExpectedValue = what,
+            ActualValue = seen,
+            Hint = e.Message,
+            Request = last is null ? null : $"{last.Method} {FlowDescription.ShortenIds(new Uri(last.Url).PathAndQuery)} -> {last.Status} (the last request before the wait)",
+        });
     }
 
     private async Task RecordKratosLogAsync()
