@@ -9,7 +9,7 @@ public static class LocalImagesCommand
     {
         var repoIndex = Array.IndexOf(args, "--repo");
         var wanted = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i != repoIndex + 1 || repoIndex < 0 && !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        if (args.Contains("--help") || wanted.Any(w => w is not ("double" or "smtp4dev")) || repoIndex == args.Length - 1)
+        if (args.Contains("--help") || wanted.Any(w => w is not ("double" or "smtp4dev")) || (repoIndex >= 0 && repoIndex == args.Length - 1))
         {
             await output.WriteLineAsync("usage: kc images [double] [smtp4dev] [--repo DIR]   (default: both)").ConfigureAwait(false);
             return args.Contains("--help") ? 0 : 2;
