@@ -40,22 +40,34 @@ public static class KillMatrix
         int caught = 0, missed = 0;
         foreach (var (name, description) in Kratos.Double.Deviations.All)
         {
-            var settings = sink.InProcessSettings(Path.Combine(workRoot, "deviation-" + name)) with { Deviations = [name] };
-            var results = SuiteRunner.Run(settings, null, filter, workers, _ => { });
-            var killers = results.Where(r => r.Outcome == TestOutcome.Failed).Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
+            // A deviation is first tried at the default version; one that version can not show (v26.2.0 sends the
+            // code at once, so no choose_method screen, no 1010004) is tried at the older versions, where it can.
+            var (version, killers) = (EmulatedVersions[0], new List<string>());
+            foreach (var candidate in EmulatedVersions)
+            {
+                var settings = sink.InProcessSettings(Path.Combine(workRoot, $"deviation-{name}-{candidate}")) with { Deviations = [name], Emulate = candidate };
+                var results = SuiteRunner.Run(settings, null, filter, workers, _ => { });
+                (version, killers) = (candidate, results.Where(r => r.Outcome == TestOutcome.Failed).Select(r => r.Id).Order(StringComparer.Ordinal).ToList());
+                if (killers.Count > 0)
+                {
+                    break;
+                }
+            }
+
             if (killers.Count > 0)
             {
                 caught++;
-                console.WriteLine($"  ✓ {name,-32} caught by {killers.Count,2}: {Abbreviate(killers)}");
+                var at = version == EmulatedVersions[0] ? string.Empty : $" (at {version})";
+                console.WriteLine($"  ✓ {name,-32} caught by {killers.Count,2}{at}: {Abbreviate(killers)}");
             }
             else
             {
                 missed++;
-                console.WriteLine($"  ✗ {name,-32} NOT CAUGHT — no test failed ({description})");
+                console.WriteLine($"  ✗ {name,-32} NOT CAUGHT at any version — no test failed ({description})");
             }
         }
 
-        console.WriteLine($"kill matrix: {caught} of {caught + missed} deviations caught ({clock.Elapsed.TotalSeconds:0.0} s for {EmulatedVersions.Count} version runs and {caught + missed} deviation runs)");
+        console.WriteLine($"kill matrix: {caught} of {caught + missed} deviations caught ({clock.Elapsed.TotalSeconds:0.0} s)");
         tallies.Add(new TestTally("kill matrix", caught, missed, 0));
         return tallies;
     }
