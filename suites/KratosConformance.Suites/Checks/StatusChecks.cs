@@ -128,11 +128,9 @@ public static class StatusChecks
                 expectation,
                 "it did not",
                 what,
-                Describe(o.Response)));
+                o.Response.Describe()));
         }
     }
-
-    private static string Describe(KratosResponse response) => response.Describe();
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
