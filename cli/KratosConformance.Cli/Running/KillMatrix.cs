@@ -23,10 +23,12 @@ public static class KillMatrix
         foreach (var version in EmulatedVersions)
         {
             var settings = sink.InProcessSettings(Path.Combine(workRoot, "emulate-" + version)) with { Emulate = version };
+            await sink.ClearAsync(cancellationToken).ConfigureAwait(false);
+            var runClock = Stopwatch.StartNew();
             var results = SuiteRunner.Run(settings, null, filter, workers, _ => { });
             var failed = results.Where(r => r.Outcome == TestOutcome.Failed).ToList();
             var na = results.Count(r => r.Outcome == TestOutcome.NotApplicable);
-            console.WriteLine($"versions: double emulating {version}: {results.Count - failed.Count - na} passed, {failed.Count} failed, {na} not applicable");
+            console.WriteLine($"versions: double emulating {version}: {results.Count - failed.Count - na} passed, {failed.Count} failed, {na} not applicable ({runClock.Elapsed.TotalSeconds:0.0} s)");
             foreach (var f in failed)
             {
                 console.WriteLine($"  ✗ {f.Id}: {FirstLine(f.Message)}");
@@ -43,10 +45,14 @@ public static class KillMatrix
             // A deviation is first tried at the default version; one that version can not show (v26.2.0 sends the
             // code at once, so no choose_method screen, no 1010004) is tried at the older versions, where it can.
             var (version, killers) = (EmulatedVersions[0], new List<string>());
+            var runSeconds = 0.0;
             foreach (var candidate in EmulatedVersions)
             {
                 var settings = sink.InProcessSettings(Path.Combine(workRoot, $"deviation-{name}-{candidate}")) with { Deviations = [name], Emulate = candidate };
+                await sink.ClearAsync(cancellationToken).ConfigureAwait(false);
+                var runClock = Stopwatch.StartNew();
                 var results = SuiteRunner.Run(settings, null, filter, workers, _ => { });
+                runSeconds += runClock.Elapsed.TotalSeconds;
                 (version, killers) = (candidate, results.Where(r => r.Outcome == TestOutcome.Failed).Select(r => r.Id).Order(StringComparer.Ordinal).ToList());
                 if (killers.Count > 0)
                 {
@@ -58,7 +64,7 @@ public static class KillMatrix
             {
                 caught++;
                 var at = version == EmulatedVersions[0] ? string.Empty : $" (at {version})";
-                console.WriteLine($"  ✓ {name,-32} caught by {killers.Count,2}{at}: {Abbreviate(killers)}");
+                console.WriteLine($"  ✓ {name,-32} caught by {killers.Count,2}{at}: {Abbreviate(killers)}  [{runSeconds:0.0} s]");
             }
             else
             {

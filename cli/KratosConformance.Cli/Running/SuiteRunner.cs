@@ -15,7 +15,7 @@ public static class SuiteRunner
     [
         "KC_TARGET", "KC_KRATOS_IMAGE", "KC_MAIL", "KC_MAIL_ACCESS", "KC_PUBLIC_URL", "KC_ADMIN_URL", "KC_MAIL_URL", "KC_SMTP_URI",
         "KC_KRATOS_VERSION", "KC_CONFIG", "KC_SCHEMA", "KC_REVEAL_SECRETS", "KC_EVIDENCE_DIR", "KC_DEVIATIONS", "KC_EMULATE",
-        "KC_UI_URL", "KC_UI_SELECTORS", "KC_RUN_INFO_FILE",
+        "KC_UI_URL", "KC_UI_SELECTORS", "KC_RUN_INFO_FILE", "KC_MAIL_TIMEOUT",
     ];
 
     /// <summary>Runs the selected tests with <paramref name="settings"/> and returns their results in finish order.</summary>

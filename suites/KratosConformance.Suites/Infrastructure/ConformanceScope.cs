@@ -18,8 +18,8 @@ namespace KratosConformance.Suites;
 /// </summary>
 public sealed class ConformanceScope
 {
-    /// <summary>How long a code mail may take (style principle 4: every wait has a deadline).</summary>
-    public static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How long a code mail may take (style principle 4: every wait has a deadline); KC_MAIL_TIMEOUT.</summary>
+    public TimeSpan MailTimeout => Settings.MailTimeout;
 
     private readonly List<IAsyncDisposable> _identities = [];
     private readonly List<IDisposable> _clients = [];
