@@ -86,7 +86,8 @@ kc_ensure_chromium() {
 
 # smtp4dev: a real mail server (SMTP, IMAP, POP3, HTTP API) from NuGet, used in-process and inside the local image.
 kc_ensure_smtp4dev() {
-  local dir="$KC_STATE/tools/smtp4dev"
+  # One folder per version, shared with the smtp4dev image recipe (containers/…/Smtp4devImageRecipe.cs).
+  local dir="$KC_STATE/tools/smtp4dev-3.15.0"
   [ -x "$dir/smtp4dev" ] && return 0
   kc_say "installing smtp4dev 3.15.0 (dotnet tool) …"
   dotnet tool install Rnwood.Smtp4dev --version 3.15.0 --tool-path "$dir" >"$KC_STATE/smtp4dev-install.log" 2>&1 \

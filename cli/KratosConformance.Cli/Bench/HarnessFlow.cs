@@ -89,22 +89,7 @@ public sealed class HarnessFlow(KratosDeployment deployment, string evidenceRoot
         mailWait.Start();
         var mail = await deployment.Mailbox.WaitForLoginCodeAsync(recipient, nth, deployment.Facts.Version, MailTimeout, ct);
         mailWait.Stop();
-        evidence.Record(new EvidenceStep
-        {
-            Seq = 0,
-            Kind = EvidenceKind.Mail,
-            Title = $"login-code mail #{nth} to {recipient}: {mail.Mail.Subject}",
-            Mail = new MailEvidence
-            {
-                From = mail.Mail.From,
-                To = mail.Mail.To,
-                Subject = mail.Mail.Subject,
-                Body = mail.Mail.TextBody,
-                MessageId = mail.Mail.MessageId,
-                Code = mail.Code,
-                Reader = deployment.Mailbox.Description,
-            },
-        });
+        evidence.RecordLoginCodeMail(mail, nth, recipient, deployment.Mailbox.Description);
         return mail;
     }
 }

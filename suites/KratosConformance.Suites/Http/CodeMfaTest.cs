@@ -1,3 +1,4 @@
+using KratosConformance.Fixtures.Kratos;
 using KratosConformance.Fixtures.Profiles;
 
 namespace KratosConformance.Suites.Http;
@@ -13,5 +14,20 @@ public abstract class CodeMfaTest : ConformanceTest
     {
         var (deployment, expect) = await DeploymentAsync(profile);
         return new Flows(Scope, deployment, expect);
+    }
+
+    /// <summary>
+    /// The common start of the scenarios that act on a sent code: an identity of the test's own, signed in with the
+    /// password (aal1), an aal2 flow in sent_email (sent by the user or auto-sent, per version), and the mailed code.
+    /// </summary>
+    protected async Task<CodeSent> SignedInWithCodeSentAsync(ClientStyle client, string profile = KratosProfiles.Default)
+    {
+        var flows = await FlowsAsync(profile);
+        var identity = await NewIdentityAsync(flows.Deployment);
+        var user = NewClient(client, flows.Deployment);
+        await flows.SignInAal1Async(user, identity);
+        var flow = await flows.StartWithCodeSentAsync(user, identity);
+        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
+        return new CodeSent(flows, identity, user, flow, mail);
     }
 }

@@ -20,12 +20,7 @@ public sealed class CsrfTests : CodeMfaTest
     [TestCaseSource(nameof(Cases))]
     public async Task Csrf(ClientStyle client)
     {
-        var flows = await FlowsAsync();
-        var identity = await NewIdentityAsync(flows.Deployment);
-        var user = NewClient(client, flows.Deployment);
-        await flows.SignInAal1Async(user, identity);
-        var flow = await flows.StartWithCodeSentAsync(user, identity);
-        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
+        var (flows, identity, user, flow, mail) = await SignedInWithCodeSentAsync(client);
 
         // The right code, so that a deployment that skips the CSRF check visibly completes the login instead.
         var tampered = new[]

@@ -16,12 +16,7 @@ public sealed class LockoutTests : CodeMfaTest
     [TestCaseSource(nameof(Cases))]
     public async Task Lockout(ClientStyle client)
     {
-        var flows = await FlowsAsync();
-        var identity = await NewIdentityAsync(flows.Deployment);
-        var user = NewClient(client, flows.Deployment);
-        await flows.SignInAal1Async(user, identity);
-        var flow = await flows.StartWithCodeSentAsync(user, identity);
-        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
+        var (flows, identity, user, flow, mail) = await SignedInWithCodeSentAsync(client);
 
         var max = flows.Expect.MaxSubmissions;
         for (var attempt = 1; attempt <= max; attempt++)

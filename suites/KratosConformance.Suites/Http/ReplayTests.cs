@@ -16,12 +16,7 @@ public sealed class ReplayTests : CodeMfaTest
     [TestCaseSource(nameof(Cases))]
     public async Task Replay(ClientStyle client)
     {
-        var flows = await FlowsAsync();
-        var identity = await NewIdentityAsync(flows.Deployment);
-        var user = NewClient(client, flows.Deployment);
-        await flows.SignInAal1Async(user, identity);
-        var flow = await flows.StartWithCodeSentAsync(user, identity);
-        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
+        var (flows, identity, user, flow, mail) = await SignedInWithCodeSentAsync(client);
         await flows.CompleteAsync(user, flow, mail.Code, identity);
 
         var replay = await flows.SubmitCodeAsync(user, flow, mail.Code, identity, "submitting the used code again to the completed flow");

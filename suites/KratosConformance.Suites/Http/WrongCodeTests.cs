@@ -15,12 +15,7 @@ public sealed class WrongCodeTests : CodeMfaTest
     [TestCaseSource(nameof(Cases))]
     public async Task WrongCode(ClientStyle client)
     {
-        var flows = await FlowsAsync();
-        var identity = await NewIdentityAsync(flows.Deployment);
-        var user = NewClient(client, flows.Deployment);
-        await flows.SignInAal1Async(user, identity);
-        var flow = await flows.StartWithCodeSentAsync(user, identity);
-        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
+        var (flows, identity, user, flow, mail) = await SignedInWithCodeSentAsync(client);
 
         var wrong = await flows.SubmitCodeAsync(user, flow, Flows.WrongCode(mail.Code), identity, "submitting a wrong code");
         StatusChecks.FlowRendered(wrong, client);

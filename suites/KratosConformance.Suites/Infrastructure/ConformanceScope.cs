@@ -133,22 +133,7 @@ public sealed class ConformanceScope
             throw MailDidNotArrive($"login-code mail #{nth}", $"receive login-code mail #{nth} in the {LoginCodeTemplates.For(deployment.Facts.Version)} template", e);
         }
 
-        Evidence.Record(new EvidenceStep
-        {
-            Seq = 0,
-            Kind = EvidenceKind.Mail,
-            Title = $"login-code mail #{nth} to {recipient}: {mail.Mail.Subject}",
-            Mail = new MailEvidence
-            {
-                From = mail.Mail.From,
-                To = mail.Mail.To,
-                Subject = mail.Mail.Subject,
-                Body = mail.Mail.TextBody,
-                MessageId = mail.Mail.MessageId,
-                Code = mail.Code,
-                Reader = deployment.Mailbox.Description,
-            },
-        });
+        Evidence.RecordLoginCodeMail(mail, nth, recipient, deployment.Mailbox.Description);
         return mail;
     }
 

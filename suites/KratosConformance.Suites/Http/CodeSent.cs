@@ -1,0 +1,8 @@
+using KratosConformance.Fixtures.Identities;
+using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Fixtures.Mail;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>Where most code scenarios start: a signed-in (aal1) user whose aal2 flow is in sent_email, and the mailed code.</summary>
+public sealed record CodeSent(Flows Flows, TestIdentity Identity, KratosClient User, LoginFlow Flow, LoginCodeMail Mail);
