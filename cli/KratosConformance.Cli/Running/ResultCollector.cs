@@ -78,6 +78,12 @@ public sealed class ResultCollector : ITestListener
     private static string? MessageOf(ITestResult result)
     {
         var message = result.Message?.Trim();
+        if (message is not null && message.StartsWith("OneTimeSetUp:", StringComparison.Ordinal))
+        {
+            // The target could not start: every test carries the same setup failure; its first line says why.
+            return "The target could not be set up: " + message.Split('\n')[0]["OneTimeSetUp:".Length..].Trim();
+        }
+
         switch (result.ResultState.Status)
         {
             case TestStatus.Passed:
