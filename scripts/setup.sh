@@ -33,7 +33,7 @@ kc_ensure_dotnet() {
 # Docker: a daemon that answers. Installs Debian's docker.io when there is no engine and starts dockerd when none runs
 # (there is no systemd on these machines). A dockerd that kc started is stopped again when kc exits.
 kc_ensure_docker() {
-  if docker info >/dev/null 2>&1; then return 0; fi
+  if docker info >/dev/null 2>&1; then kc_remove_stale; return 0; fi
   if ! command -v dockerd >/dev/null 2>&1; then
     kc_apt_install docker.io
   fi
@@ -45,12 +45,14 @@ kc_ensure_docker() {
   [ "$(id -u)" = "0" ] || kc_fail "no Docker daemon answers and kc can start one only as root: start Docker yourself, or use --target inprocess / --target external."
   kc_say "starting dockerd (log: $KC_STATE/dockerd.log) …"
   # --ip=127.0.0.1: published ports bind to loopback only; traffic stays on this machine.
-  dockerd --ip=127.0.0.1 >"$KC_STATE/dockerd.log" 2>&1 &
+  # setsid: its own session, so a Ctrl-C in the terminal reaches kc and the harness (which then remove their
+  # containers through this daemon) but not the daemon itself.
+  setsid dockerd --ip=127.0.0.1 >"$KC_STATE/dockerd.log" 2>&1 &
   KC_STARTED_DOCKERD_PID=$!
   echo "$KC_STARTED_DOCKERD_PID" >"$KC_STATE/dockerd.pid"
   local i
   for i in $(seq 1 150); do
-    if docker info >/dev/null 2>&1; then kc_say "dockerd ready (pid $KC_STARTED_DOCKERD_PID)."; return 0; fi
+    if docker info >/dev/null 2>&1; then kc_say "dockerd ready (pid $KC_STARTED_DOCKERD_PID)."; kc_remove_stale; return 0; fi
     if ! kill -0 "$KC_STARTED_DOCKERD_PID" 2>/dev/null; then
       tail -n 5 "$KC_STATE/dockerd.log" >&2 || true
       kc_fail "dockerd exited at start (log above, full log $KC_STATE/dockerd.log)."
@@ -58,6 +60,15 @@ kc_ensure_docker() {
     sleep 0.2
   done
   kc_fail "dockerd did not answer within 30 s (log: $KC_STATE/dockerd.log)."
+}
+
+# Removes what earlier kc runs left behind when they were killed outright (kill -9, a lost machine): stopped
+# containers and unused networks carrying our label. Running ones may belong to another kc and are left alone.
+kc_remove_stale() {
+  local ids
+  ids=$(docker ps -aq --filter "label=kratos-conformance.session" --filter status=exited --filter status=created --filter status=dead 2>/dev/null || true)
+  [ -z "$ids" ] || { docker rm -f $ids >/dev/null 2>&1 || true; kc_say "removed $(echo $ids | wc -w) stopped container(s) left by an earlier run."; }
+  docker network prune -f --filter "label=kratos-conformance.session" >/dev/null 2>&1 || true
 }
 
 # Removes what this kc invocation started: containers and networks of its session (by label), and its dockerd (by PID).

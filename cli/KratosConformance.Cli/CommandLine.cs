@@ -14,6 +14,8 @@ public static class CommandLine
     public static int Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
+        // Ctrl-C or a kill: remove the containers and networks this process started (the reaper is off here).
+        KratosConformance.Containers.SessionCleanup.InstallHooks();
         var command = args.Length > 0 ? args[0] : "--help";
         var rest = args.Skip(1).ToArray();
         try
