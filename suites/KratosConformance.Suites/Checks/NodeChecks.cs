@@ -13,7 +13,10 @@ public static class NodeChecks
     public static UiNode Present(Observation o, NodeExpectation expected, string why)
     {
         var flow = FlowChecks.Present(o);
-        var node = flow.FindNode(expected.Group, expected.Name, expected.Type);
+        // Several nodes can share a triple (one address button per code address, spec §2.6): the expected value
+        // picks among them; otherwise the first stands for the triple.
+        var candidates = flow.FindNodes(expected.Group, expected.Name, expected.Type);
+        var node = candidates.FirstOrDefault(n => expected.Value is not null && n.Value == expected.Value) ?? candidates.FirstOrDefault();
         if (node is null)
         {
             Check.Fail(CheckFailure.About(

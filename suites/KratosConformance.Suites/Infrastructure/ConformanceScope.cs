@@ -102,6 +102,34 @@ public sealed class ConformanceScope
         return identity;
     }
 
+    /// <summary>
+    /// A new identity with two code addresses; not applicable where the deployment's identity schema has no second
+    /// code trait (Kratos answers 400 to the unknown trait), since the scenario needs one.
+    /// </summary>
+    public async Task<TestIdentity> NewIdentityWithSecondAddressAsync(KratosDeployment deployment, CancellationToken ct = default)
+    {
+        var hint = TestId.StartsWith(ConformanceProperties.IdPrefix, StringComparison.Ordinal) ? TestId[ConformanceProperties.IdPrefix.Length..] : TestId;
+        TestIdentity identity;
+        try
+        {
+            identity = await new IdentityFactory(deployment.Endpoints, Evidence).CreateWithSecondAddressAsync(hint, ct);
+        }
+        catch (IdentityCreationException e) when (e.Status == 400)
+        {
+            NotApplicable.Because(
+                $"the deployment's identity schema has no optional second code address trait '{IdentityFactory.SecondAddressTrait}' "
+                + "(code identifier, via email; see fixtures/profiles/base/identity.schema.json), so an identity with two code addresses can not be made");
+            throw;
+        }
+
+        lock (_gate)
+        {
+            _identities.Add(identity);
+        }
+
+        return identity;
+    }
+
     /// <summary>A new user agent of <paramref name="style"/> (own cookie jar / token), recorded into this test's evidence.</summary>
     public KratosClient NewClient(ClientStyle style, KratosDeployment deployment)
     {

@@ -48,6 +48,8 @@ public abstract class ConformanceTest
 
     protected Task<TestIdentity> NewIdentityAsync(KratosDeployment deployment) => Scope.NewIdentityAsync(deployment);
 
+    protected Task<TestIdentity> NewIdentityWithSecondAddressAsync(KratosDeployment deployment) => Scope.NewIdentityWithSecondAddressAsync(deployment);
+
     protected KratosClient NewClient(ClientStyle style, KratosDeployment deployment) => Scope.NewClient(style, deployment);
 
     protected Task<LoginCodeMail> WaitForCodeAsync(KratosDeployment deployment, TestIdentity identity, int nth) =>

@@ -1,0 +1,48 @@
+using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Suites.Checks;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>
+/// Scenario choose-address: an identity with two code addresses chooses where the code goes (spec §2.6, §2.8). The
+/// v26.2.0 fast path sends at once only when there is exactly one address, so this is the one screen of v26.2.0 that
+/// shows 1010004 and the address buttons; a deployment whose users have several addresses depends on it.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class ChooseAddressTests : CodeMfaTest
+{
+    private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
+        "choose-address",
+        "§2.6/§2.8: with two code addresses an aal2 flow waits in choose_method with [1010004] and one address button (1010023) per address on every version; the code goes only to the address pressed and gives aal2");
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task ChooseAddress(ClientStyle client)
+    {
+        var flows = await FlowsAsync();
+        var identity = await NewIdentityWithSecondAddressAsync(flows.Deployment);
+        var second = identity.SecondEmail!;
+        var user = NewClient(client, flows.Deployment);
+        await flows.SignInAal1Async(user, identity);
+
+        Step("create an aal2 login flow (two code addresses)");
+        var created = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { Aal = "aal2" }), "after creating an aal2 login flow for an identity with two code addresses");
+        StatusChecks.FlowCreated(created, client);
+        FlowChecks.RequestedAal(created, "aal2");
+        CodeFormChecks.ChooseMethod(created, client, identity.Email, [1010004], "two code addresses: nothing is sent until the user picks one (the fast path needs exactly one), spec §2.3, §2.6");
+        NodeChecks.Present(created, CodeFormChecks.AddressButton(second), "one address button per code address, spec §2.6 (a)");
+
+        Step($"press the address button for {second}");
+        var sent = Observe(await user.SubmitLoginAsync(FlowChecks.Present(created), LoginSubmission.SendCodeTo(second)), "after pressing the second address button");
+        StatusChecks.FlowRendered(sent, client);
+        FlowChecks.State(sent, "sent_email", "pressing an address button sends the code, spec §2.4, §2.8 step 5");
+        MessageChecks.ExactlyIds(sent, [flows.Expect.CodeSentMessageId], $"the code-sent info of Kratos {flows.Expect.Version}, spec §2.9");
+        NodeChecks.Present(sent, new NodeExpectation("code", "code", "text") { Required = true, LabelId = 1070013 }, "the code input, spec §2.9 row 3");
+
+        var mail = await Scope.WaitForCodeAsync(flows.Deployment, second, 1);
+        MailChecks.Count(sent, await Scope.ListMailAsync(flows.Deployment, identity.Email), 0, "the code goes only to the address pressed, spec §2.8 steps 2-4");
+
+        await flows.CompleteAsync(user, FlowChecks.Present(sent), mail.Code, identity);
+        await flows.WhoAmIAal2Async(user, identity);
+    }
+}
