@@ -135,4 +135,16 @@ public sealed class WriterTests
         findings.Select(f => (f.Line, f.Pattern)).Should().Equal((1, "ory session token"), (2, "csrf token"));
         findings[0].ToString().Should().Be("0003-post.txt:1: ory session token (ory_st_abcdefghi…)");
     }
+
+    [Test]
+    public void Secret_scan_finds_csrf_tokens_in_json_and_session_cookies_but_not_masks()
+    {
+        var text = "{\"method\":\"code\",\"csrf_token\":\"ZmFrZS1jc3JmLXRva2VuLWxvbmctdmFsdWU=\"}\n"
+            + "Cookie: ory_kratos_session=MTc2NDM1NjEyMnxEWDhFQVFMX2dBQUJFQUVRQUFC\n"
+            + "masked: {\"csrf_token\":\"***64b9\"} ory_kratos_session=***bcaf";
+
+        var findings = SecretScan.ScanText(text, "steps.jsonl");
+
+        findings.Select(f => (f.Line, f.Pattern)).Should().Equal((1, "csrf token (json)"), (2, "session cookie"));
+    }
 }

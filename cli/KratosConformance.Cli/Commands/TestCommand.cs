@@ -54,6 +54,7 @@ public static class TestCommand
         {
             console.WriteLine();
             tallies.Add(ContainersRun(Path.Combine(root, "containers"), workers, console));
+            tallies.Add(SecretScanOf(Path.Combine(root, "containers"), console));
         }
 
         if (!skip.Contains("bench"))
@@ -91,5 +92,21 @@ public static class TestCommand
         console.WriteLine($"containers: {clock.Elapsed.TotalSeconds:0.0} s including start ({(verdict.Passed ? "passed" : "FAILED")})");
         var s = result.Summary;
         return new TestTally("containers", s.Passed + s.ExpectedFailure, s.Failed, s.NotApplicable);
+    }
+
+    /// <summary>
+    /// Every file a real run wrote (results, reports, evidence, transcripts) must hold no unmasked session token,
+    /// session cookie or CSRF token: the promise of --reveal-secrets being off. One finding fails ./kc test.
+    /// </summary>
+    private static TestTally SecretScanOf(string dir, TextWriter console)
+    {
+        var findings = KratosConformance.Reports.Secrets.SecretScan.ScanDirectory(dir);
+        console.WriteLine($"secret scan of {dir}: {findings.Count} unmasked secret(s)");
+        foreach (var f in findings.Take(10))
+        {
+            console.WriteLine($"  ✗ {f.File}:{f.Line} {f.Pattern}: {f.Excerpt}");
+        }
+
+        return new TestTally("secret scan", findings.Count == 0 ? 1 : 0, findings.Count == 0 ? 0 : 1, 0);
     }
 }

@@ -51,6 +51,8 @@ public static partial class SecretScan
     [
         ("ory session token", SessionToken()),
         ("csrf token", CsrfToken()),
+        ("csrf token (json)", CsrfTokenJson()),
+        ("session cookie", SessionCookie()),
     ];
 
     // Kratos session tokens are ory_st_ + 32 alphanumerics; the mask (e.g. ory_st_***) has none.
@@ -61,6 +63,14 @@ public static partial class SecretScan
     // query strings and the csrf_token cookie header alike.
     [GeneratedRegex("csrf_token(?:_[0-9a-f]+)?=[A-Za-z0-9+/_%-]{20,}")]
     private static partial Regex CsrfToken();
+
+    // The same token in a JSON body: {"csrf_token":"…"}.
+    [GeneratedRegex("\"csrf_token\"\\s*:\\s*\"[A-Za-z0-9+/=_%-]{20,}\"")]
+    private static partial Regex CsrfTokenJson();
+
+    // Kratos's session cookie in a Cookie or Set-Cookie header; masked values are short.
+    [GeneratedRegex("ory_kratos_session=[A-Za-z0-9+/=_%.-]{20,}")]
+    private static partial Regex SessionCookie();
 
     /// <summary>Enough of the match to find it, not enough to use it: the scan's own output must not leak.</summary>
     private static string Redact(string value) => value.Length <= 16 ? value : value[..16] + "…";
