@@ -40,9 +40,10 @@ public static class RunCommand
         var baseline = o.Get("baseline") is { } b ? BaselineFile.Load(b) : null;
         var outRoot = Path.GetFullPath(o.Get("out") ?? Path.Combine(RepositoryLayout.RequireRoot(), "reports", "out"));
         var started = DateTimeOffset.Now;
-        Preflight.Check(TargetOptions.ToSettings(o, Path.GetTempPath()));
+        var options = TargetOptions.ToSettings(o, evidenceRoot: string.Empty);
+        Preflight.Check(options);
         var runDir = RunDirectory.Create(outRoot, started);
-        var settings = TargetOptions.ToSettings(o, Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName));
+        var settings = options with { EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName) };
         var plan = new RunPlan(
             settings,
             new ConformanceTestFilter(o.GetAll("only"), includeBrowser: !o.Has("no-browser")),
