@@ -4,6 +4,7 @@ using FluentAssertions;
 using Json.Schema;
 using KratosConformance.Reports.Html;
 using KratosConformance.Reports.Model;
+using KratosConformance.Reports.Publishing;
 using KratosConformance.Reports.Secrets;
 using KratosConformance.Reports.Writing;
 using NUnit.Framework;

@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace KratosConformance.Conventions.Tests;
 
 /// <summary>
-/// Dependencies point one way: suites → fixtures → containers/reports; nothing references the suites; the reference
+/// Dependencies point one way: cli → suites → harness → client → reports, harness → containers, double; nothing references the suites; the reference
 /// double references nothing of the harness (so it stays a faithful, independent stand-in for Kratos).
 /// </summary>
 [TestFixture]
@@ -31,9 +31,10 @@ public sealed class DependencyDirectionTests
         dbl.References.Should().BeEmpty("the reference double must not depend on the harness it is used to test");
     }
 
-    [TestCase("containers/KratosConformance.Containers", "fixtures", "suites", "cli")]
-    [TestCase("reports/KratosConformance.Reports", "fixtures", "suites", "containers", "cli", "double")]
-    [TestCase("fixtures/KratosConformance.Fixtures", "suites", "cli")]
+    [TestCase("containers/KratosConformance.Containers", "client", "harness", "suites", "cli")]
+    [TestCase("reports/KratosConformance.Reports", "client", "harness", "suites", "containers", "cli", "double")]
+    [TestCase("client/KratosConformance.Client", "harness", "containers", "double", "suites", "cli")]
+    [TestCase("harness/KratosConformance.Harness", "suites", "cli")]
     public void A_library_does_not_reference_layers_above_it(string project, params string[] forbiddenFolders)
     {
         var p = Projects().Single(x => x.Path.Contains(project + "/", StringComparison.Ordinal));

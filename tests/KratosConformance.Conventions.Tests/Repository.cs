@@ -7,8 +7,16 @@ internal static class Repository
 
     public static IEnumerable<string> SourceFiles(string folder) =>
         Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)
-                && !f.Contains("/.kc/", StringComparison.Ordinal));
+            .Where(f => !IsBuildOutput(f));
+
+    /// <summary>Every source file of the projects that ship (everything but the *.Tests projects).</summary>
+    public static IEnumerable<string> ProductionSourceFiles() =>
+        Directory.EnumerateFiles(Root, "*.csproj", SearchOption.AllDirectories)
+            .Where(f => !IsBuildOutput(f) && !Path.GetFileNameWithoutExtension(f).EndsWith(".Tests", StringComparison.Ordinal))
+            .SelectMany(f => SourceFiles(Path.GetRelativePath(Root, Path.GetDirectoryName(f)!)));
+
+    private static bool IsBuildOutput(string path) =>
+        path.Contains("/obj/", StringComparison.Ordinal) || path.Contains("/bin/", StringComparison.Ordinal) || path.Contains("/.kc/", StringComparison.Ordinal);
 
     private static string FindRoot()
     {

@@ -28,7 +28,7 @@ public sealed partial class SuiteHygieneTests
     public void Source_files_stay_small()
     {
         // ~300 lines is the house limit (style.md principle 7); 400 leaves room for a file with a reason.
-        var big = new[] { "suites", "fixtures", "containers", "reports", "double", "cli" }
+        var big = new[] { "suites", "client", "harness", "containers", "reports", "double", "cli", "tests" }
             .SelectMany(Repository.SourceFiles)
             .Select(f => (File: Path.GetRelativePath(Repository.Root, f), Lines: File.ReadLines(f).Count()))
             .Where(x => x.Lines > 400)

@@ -1,5 +1,5 @@
 using KratosConformance.Cli.Running;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Cli.Bench;
 

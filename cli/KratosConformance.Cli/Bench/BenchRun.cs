@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using KratosConformance.Cli.Running;
 using KratosConformance.Containers;
-using KratosConformance.Fixtures.Profiles;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Harness.Profiles;
+using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Cli.Bench;
 

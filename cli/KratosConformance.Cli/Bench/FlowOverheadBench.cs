@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using KratosConformance.Fixtures.Kratos;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Client;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Cli.Bench;
 
@@ -76,7 +77,7 @@ public static class FlowOverheadBench
                 }
             }
         }
-        catch (Exception e) when (e is BenchFlowException or HttpRequestException or TaskCanceledException or KratosConformance.Fixtures.Mail.MailWaitTimeoutException
+        catch (Exception e) when (e is BenchFlowException or HttpRequestException or TaskCanceledException or KratosConformance.Client.Mail.MailWaitTimeoutException
             or InvalidOperationException or System.Text.Json.JsonException or KeyNotFoundException)
         {
             into.Error ??= $"{(isHarness ? "harness" : "replay")} flow failed: {e.Message.Split('\n')[0]}";

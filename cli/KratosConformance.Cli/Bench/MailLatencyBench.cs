@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using KratosConformance.Fixtures.Evidence;
-using KratosConformance.Fixtures.Identities;
-using KratosConformance.Fixtures.Kratos;
-using KratosConformance.Fixtures.Mail;
-using KratosConformance.Fixtures.Smtp4dev;
-using KratosConformance.Fixtures.Targets;
-using KratosConformance.Fixtures.Versions;
+using KratosConformance.Client;
+using KratosConformance.Client.Evidence;
+using KratosConformance.Client.Identities;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Mail;
+using KratosConformance.Client.Versions;
+using KratosConformance.Harness.Smtp4dev;
+using KratosConformance.Harness.Targets;
 using MailKit.Net.Smtp;
 using MimeKit;
 

@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using KratosConformance.Fixtures.Kratos;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Cli.Bench;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using KratosConformance.Fixtures.Mail;
+using KratosConformance.Client.Mail;
 
 namespace KratosConformance.Cli.Bench;
 

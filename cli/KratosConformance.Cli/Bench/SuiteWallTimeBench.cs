@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using KratosConformance.Cli.Running;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Model;
 
 namespace KratosConformance.Cli.Bench;

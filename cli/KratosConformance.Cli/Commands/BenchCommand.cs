@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using KratosConformance.Cli.Bench;
 using KratosConformance.Cli.Options;
 using KratosConformance.Cli.Running;
-using KratosConformance.Fixtures.Paths;
+using KratosConformance.Harness.Paths;
 
 namespace KratosConformance.Cli.Commands;
 

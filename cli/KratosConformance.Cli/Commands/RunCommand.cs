@@ -1,6 +1,6 @@
 using KratosConformance.Cli.Options;
 using KratosConformance.Cli.Running;
-using KratosConformance.Fixtures.Paths;
+using KratosConformance.Harness.Paths;
 using KratosConformance.Reports.Output;
 
 namespace KratosConformance.Cli.Commands;

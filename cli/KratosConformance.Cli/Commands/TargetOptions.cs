@@ -1,5 +1,5 @@
 using KratosConformance.Cli.Options;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Cli.Commands;
 
@@ -50,7 +50,7 @@ public static class TargetOptions
             _ => null,
         });
 
-        if (o.Get("kratos-version") is { } v && !KratosConformance.Fixtures.Versions.KratosVersion.TryParse(v, out _))
+        if (o.Get("kratos-version") is { } v && !KratosConformance.Client.Versions.KratosVersion.TryParse(v, out _))
         {
             throw new CliException($"--kratos-version '{v}' is not a version: give e.g. v26.2.0, v25.4.0 or v1.3.1.");
         }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using KratosConformance.Cli.Options;
 using KratosConformance.Cli.Running;
-using KratosConformance.Fixtures.Paths;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Harness.Paths;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Output;
 
 namespace KratosConformance.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using KratosConformance.Fixtures.Paths;
+using KratosConformance.Harness.Paths;
 
 namespace KratosConformance.Cli.Running;
 

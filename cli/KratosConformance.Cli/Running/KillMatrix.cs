@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Model;
 
 namespace KratosConformance.Cli.Running;

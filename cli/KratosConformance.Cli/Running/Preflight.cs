@@ -1,5 +1,5 @@
 using KratosConformance.Containers;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Cli.Running;
 

@@ -1,8 +1,9 @@
 using System.Reflection;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Baselines;
 using KratosConformance.Reports.Model;
 using KratosConformance.Reports.Output;
+using KratosConformance.Reports.Publishing;
 using KratosConformance.Reports.Terminal;
 using KratosConformance.Reports.Writing;
 

@@ -1,5 +1,5 @@
-using KratosConformance.Fixtures.Smtp4dev;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Harness.Smtp4dev;
+using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Cli.Running;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using KratosConformance.Fixtures.Paths;
+using KratosConformance.Harness.Paths;
 
 namespace KratosConformance.Cli.Running;
 

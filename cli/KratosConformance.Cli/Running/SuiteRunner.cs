@@ -1,4 +1,4 @@
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Model;
 using NUnit;
 using NUnit.Framework.Api;

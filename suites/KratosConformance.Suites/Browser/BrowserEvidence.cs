@@ -1,5 +1,5 @@
 using System.Globalization;
-using KratosConformance.Fixtures.Evidence;
+using KratosConformance.Client.Evidence;
 using KratosConformance.Reports.Evidence;
 using Microsoft.Playwright;
 

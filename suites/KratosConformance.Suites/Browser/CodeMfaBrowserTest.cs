@@ -1,7 +1,8 @@
 using System.Net;
-using KratosConformance.Fixtures.Identities;
-using KratosConformance.Fixtures.Kratos;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Client;
+using KratosConformance.Client.Identities;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Suites.Checks;
 using KratosConformance.Suites.Expectations;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using KratosConformance.Fixtures.Evidence;
-using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Client.Evidence;
+using KratosConformance.Client.Kratos;
 using KratosConformance.Suites.Checks;
 using Microsoft.Playwright;
 

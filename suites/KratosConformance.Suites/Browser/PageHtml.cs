@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using KratosConformance.Fixtures.Evidence;
+using KratosConformance.Client.Evidence;
 
 namespace KratosConformance.Suites.Browser;
 

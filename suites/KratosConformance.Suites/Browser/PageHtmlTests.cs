@@ -1,5 +1,5 @@
 using FluentAssertions;
-using KratosConformance.Fixtures.Evidence;
+using KratosConformance.Client.Evidence;
 
 namespace KratosConformance.Suites.Browser;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Client.Kratos;
 
 namespace KratosConformance.Suites.Checks;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using KratosConformance.Fixtures.Identities;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Client.Identities;
 
 namespace KratosConformance.Suites.Checks;
 
@@ -11,12 +10,13 @@ namespace KratosConformance.Suites.Checks;
 /// </summary>
 public static class IdentityChecks
 {
-    public static async Task AddressVerifiedAsync(ConformanceScope scope, KratosDeployment deployment, TestIdentity identity, Observation login)
+    /// <param name="o">The identity as the admin API answered it (GET /admin/identities/{id}) after the login.</param>
+    /// <param name="identity">The test identity whose code address must now be verified.</param>
+    /// <param name="login">The observation of the code login, quoted in the failure.</param>
+    public static void AddressVerified(Observation o, TestIdentity identity, Observation login)
     {
-        var response = await scope.Admin(deployment).GetIdentityAsync(identity.Id);
-        var o = new Observation(scope.TestId, "on GET /admin/identities/{id} after the code login", response);
         StatusChecks.Is(o, 200, "the test identity exists, spec §8");
-        var address = (response.Body?["verifiable_addresses"] as JsonArray)?.OfType<JsonObject>()
+        var address = (o.Response.Body?["verifiable_addresses"] as JsonArray)?.OfType<JsonObject>()
             .FirstOrDefault(a => string.Equals((string?)a["value"], identity.Email, StringComparison.OrdinalIgnoreCase));
         var verified = address?["verified"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
         var status = (string?)address?["status"];

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using KratosConformance.Fixtures.Mail;
+using KratosConformance.Client.Mail;
 
 namespace KratosConformance.Suites.Checks;
 

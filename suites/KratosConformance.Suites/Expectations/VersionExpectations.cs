@@ -1,6 +1,7 @@
-using KratosConformance.Fixtures.Mail;
-using KratosConformance.Fixtures.Targets;
-using KratosConformance.Fixtures.Versions;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Mail;
+using KratosConformance.Client.Versions;
+using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Suites.Expectations;
 

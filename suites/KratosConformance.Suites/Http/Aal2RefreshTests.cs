@@ -1,4 +1,4 @@
-using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Client.Kratos;
 using KratosConformance.Suites.Checks;
 
 namespace KratosConformance.Suites.Http;

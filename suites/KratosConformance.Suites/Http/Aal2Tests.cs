@@ -1,4 +1,4 @@
-using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Client.Kratos;
 using KratosConformance.Suites.Checks;
 
 namespace KratosConformance.Suites.Http;
@@ -56,6 +56,7 @@ public sealed class Aal2Tests : CodeMfaTest
         StatusChecks.Is(after, 200, "a completed flow can still be fetched, spec §2.15");
         FlowChecks.State(after, "passed_challenge", "a correct code ends the flow, spec §2.4, §2.15");
 
-        await IdentityChecks.AddressVerifiedAsync(Scope, flows.Deployment, identity, done);
+        var stored = Observe(await Scope.Admin(flows.Deployment).GetIdentityAsync(identity.Id), "on GET /admin/identities/{id} after the code login");
+        IdentityChecks.AddressVerified(stored, identity, done);
     }
 }

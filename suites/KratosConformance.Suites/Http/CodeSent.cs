@@ -1,6 +1,6 @@
-using KratosConformance.Fixtures.Identities;
-using KratosConformance.Fixtures.Kratos;
-using KratosConformance.Fixtures.Mail;
+using KratosConformance.Client.Identities;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Mail;
 
 namespace KratosConformance.Suites.Http;
 

@@ -1,6 +1,6 @@
-using KratosConformance.Fixtures.Kratos;
-using KratosConformance.Fixtures.Profiles;
-using KratosConformance.Fixtures.Waiting;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Waiting;
+using KratosConformance.Harness.Profiles;
 using KratosConformance.Suites.Checks;
 using KratosConformance.Suites.Expectations;
 

@@ -1,5 +1,5 @@
-using KratosConformance.Fixtures.Kratos;
-using KratosConformance.Fixtures.Profiles;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Harness.Profiles;
 using KratosConformance.Suites.Checks;
 
 namespace KratosConformance.Suites.Http;

@@ -1,8 +1,9 @@
-using KratosConformance.Fixtures.Evidence;
-using KratosConformance.Fixtures.Identities;
-using KratosConformance.Fixtures.Kratos;
-using KratosConformance.Fixtures.Mail;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Client;
+using KratosConformance.Client.Evidence;
+using KratosConformance.Client.Identities;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Mail;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Evidence;
 using KratosConformance.Suites.Checks;
 using KratosConformance.Suites.Expectations;

@@ -1,8 +1,9 @@
-using KratosConformance.Fixtures.Evidence;
-using KratosConformance.Fixtures.Identities;
-using KratosConformance.Fixtures.Kratos;
-using KratosConformance.Fixtures.Mail;
-using KratosConformance.Fixtures.Targets;
+using KratosConformance.Client;
+using KratosConformance.Client.Evidence;
+using KratosConformance.Client.Identities;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Mail;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Suites.Checks;
 using KratosConformance.Suites.Expectations;
 using NUnit.Framework.Interfaces;
@@ -43,7 +44,7 @@ public abstract class ConformanceTest
     }
 
     /// <summary>The deployment of <paramref name="profile"/> and its version's expectations; not applicable if unavailable.</summary>
-    protected Task<(KratosDeployment Deployment, VersionExpectations Expect)> DeploymentAsync(string profile = Fixtures.Profiles.KratosProfiles.Default) =>
+    protected Task<(KratosDeployment Deployment, VersionExpectations Expect)> DeploymentAsync(string profile = Harness.Profiles.KratosProfiles.Default) =>
         Scope.DeploymentAsync(profile);
 
     protected Task<TestIdentity> NewIdentityAsync(KratosDeployment deployment) => Scope.NewIdentityAsync(deployment);

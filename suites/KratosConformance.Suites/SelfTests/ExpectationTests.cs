@@ -1,5 +1,6 @@
-using KratosConformance.Fixtures.Targets;
-using KratosConformance.Fixtures.Versions;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Versions;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Suites.Expectations;
 using KratosConformance.Suites.Http;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KratosConformance.Fixtures.Kratos;
+using KratosConformance.Client.Kratos;
 using KratosConformance.Suites.Checks;
 
 namespace KratosConformance.Suites.SelfTests;

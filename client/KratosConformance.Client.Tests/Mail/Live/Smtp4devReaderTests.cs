@@ -1,0 +1,131 @@
+using FluentAssertions;
+using KratosConformance.Client.Mail;
+using KratosConformance.Client.Versions;
+using NUnit.Framework;
+
+namespace KratosConformance.Client.Tests.Mail.Live;
+
+/// <summary>Every reader smtp4dev can serve, against the real server, with mail in the shape Kratos sends.</summary>
+[TestFixture("http")]
+[TestFixture("http-polling")]
+[TestFixture("imap")]
+[TestFixture("pop3")]
+[Parallelizable(ParallelScope.Self)]
+public sealed class Smtp4devReaderTests(string access)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private IMailboxReader reader = null!;
+
+    [OneTimeSetUp]
+    public void CreateReader() => reader = access switch
+    {
+        "http" => Smtp4devSetUp.Server.CreateHttpMailbox(),
+        "http-polling" => Smtp4devSetUp.Server.CreateHttpMailbox(useNotifications: false),
+        "imap" => Smtp4devSetUp.Server.CreateImapMailbox(),
+        "pop3" => Smtp4devSetUp.Server.CreatePop3Mailbox(),
+        _ => throw new ArgumentOutOfRangeException(nameof(access), access, null),
+    };
+
+    [OneTimeTearDown]
+    public async Task DisposeReader() => await reader.DisposeAsync();
+
+    [Test]
+    public async Task Reads_a_v26_login_code_mail()
+    {
+        var to = Smtp4devSetUp.NewRecipient("v26");
+        await Smtp4devSetUp.SendAsync(KratosLoginCodeMails.Current(to, "482913"));
+
+        var found = await reader.WaitForLoginCodeAsync(to.ToLowerInvariant(), 1, KratosVersion.V26_2_0, Patience);
+
+        found.Code.Should().Be("482913");
+        found.Mail.Subject.Should().Be("Use code 482913 to log in");
+        found.Mail.From.Should().Be(KratosLoginCodeMails.From);
+        found.Mail.To.Should().ContainSingle().Which.Should().BeEquivalentTo(to);
+        found.Mail.HtmlBody.Should().Contain("482913");
+    }
+
+    [Test]
+    public async Task Reads_a_v1_3_1_login_code_mail()
+    {
+        var to = Smtp4devSetUp.NewRecipient("v131");
+        await Smtp4devSetUp.SendAsync(KratosLoginCodeMails.Legacy(to, "007007"));
+
+        var found = await reader.WaitForLoginCodeAsync(to, 1, KratosVersion.V1_3_1, Patience);
+
+        found.Code.Should().Be("007007");
+        found.Mail.Subject.Should().Be("Login to your account");
+    }
+
+    [Test]
+    public async Task Filters_by_exact_recipient()
+    {
+        var to = Smtp4devSetUp.NewRecipient("filter");
+        await Smtp4devSetUp.SendAsync(KratosLoginCodeMails.Current("x" + to, "999999"));
+        await Smtp4devSetUp.SendAsync(KratosLoginCodeMails.Current(Smtp4devSetUp.NewRecipient("other"), "888888"));
+        await Smtp4devSetUp.SendAsync(KratosLoginCodeMails.Current(to, "123123"));
+
+        var mails = await reader.WaitForMailsAsync(to, 1, Patience);
+        var again = await reader.ListAsync(to.ToUpperInvariant());
+
+        mails.Should().ContainSingle().Which.Subject.Should().Be("Use code 123123 to log in");
+        again.Should().ContainSingle();
+    }
+
+    [Test]
+    public async Task Waits_for_the_nth_login_code_mail_and_skips_other_mail()
+    {
+        var to = Smtp4devSetUp.NewRecipient("nth");
+        await Smtp4devSetUp.SendAsync(KratosLoginCodeMails.Current(to, "100001"));
+        var third = reader.WaitForLoginCodeAsync(to, 3, KratosVersion.V26_2_0, Patience);
+        await Smtp4devSetUp.SendAsync(KratosLoginCodeMails.Other(to, "Please verify your email address", "Hi, please verify your account by entering the following code:\n\n555555\n"));
+        await Smtp4devSetUp.SendAsync(KratosLoginCodeMails.Current(to, "100002"));
+        await Smtp4devSetUp.SendAsync(KratosLoginCodeMails.Current(to, "100003"));
+
+        (await third).Code.Should().Be("100003");
+        (await reader.WaitForLoginCodeAsync(to, 1, KratosVersion.V26_2_0, Patience)).Code.Should().Be("100001", "mails come oldest first");
+        (await reader.ListAsync(to)).Select(m => m.Subject).Should().Equal(
+            "Use code 100001 to log in", "Please verify your email address", "Use code 100002 to log in", "Use code 100003 to log in");
+    }
+
+    [Test]
+    public async Task Timeout_lists_what_the_mailbox_held()
+    {
+        var to = Smtp4devSetUp.NewRecipient("timeout");
+        await Smtp4devSetUp.SendAsync(KratosLoginCodeMails.Current(to, "314159"));
+        await reader.WaitForMailsAsync(to, 1, Patience);
+
+        var act = () => reader.WaitForMailsAsync(to, 2, TimeSpan.FromMilliseconds(300));
+
+        var e = (await act.Should().ThrowAsync<MailWaitTimeoutException>()).Which;
+        e.Message.Should().MatchRegex(
+            $@"^Expected 2 mail\(s\) to {Escape(to)} within \d+ ms \(\d+ tries, {Escape(reader.Description)}\), but found 1\.\r?\n"
+            + $@"  - \d\d:\d\d:\d\d\.\d\d\d to={Escape(to)} subject=""Use code 314159 to log in""$");
+        e.Seen.Should().ContainSingle();
+        e.Tries.Should().BeGreaterThanOrEqualTo(1, "a POP3 round (log in, UIDL, download) can take longer than the whole 300 ms");
+    }
+
+    [Test]
+    public async Task Timeout_on_an_empty_mailbox_says_where_to_look()
+    {
+        var act = () => reader.WaitForMailsAsync(Smtp4devSetUp.NewRecipient("none"), 1, TimeSpan.FromMilliseconds(200));
+
+        (await act.Should().ThrowAsync<MailWaitTimeoutException>()).Which.Message.Should()
+            .EndWith("but found 0. The mailbox held no mail for this address: check courier.smtp.connection_uri, that Kratos runs with --watch-courier, and the Kratos log.");
+    }
+
+    [Test]
+    public async Task A_mail_of_another_version_times_out_naming_the_template_it_is()
+    {
+        var to = Smtp4devSetUp.NewRecipient("wrongversion");
+        await Smtp4devSetUp.SendAsync(KratosLoginCodeMails.Legacy(to, "271828"));
+        await reader.WaitForMailsAsync(to, 1, Patience);
+
+        var act = () => reader.WaitForLoginCodeAsync(to, 1, KratosVersion.V26_2_0, TimeSpan.FromMilliseconds(300));
+
+        (await act.Should().ThrowAsync<MailWaitTimeoutException>()).Which.Message.Should().MatchRegex(
+            $@"^Expected login-code mail #1 \(login_code_valid v25\.4\.0\+\) to {Escape(to)} within \d+ ms \(\d+ tries, {Escape(reader.Description)}\), but found 0 login-code mail\(s\) among 1 mail\(s\)\.\r?\n"
+            + @"  - \d\d:\d\d:\d\d\.\d\d\d subject=""Login to your account"" \(not a login-code mail: subject ""Login to your account"" is the login_code_valid v1\.1\.0–v1\.3\.1 template, not login_code_valid v25\.4\.0\+: is the Kratos version right\?\)$");
+    }
+
+    private static string Escape(string text) => System.Text.RegularExpressions.Regex.Escape(text);
+}

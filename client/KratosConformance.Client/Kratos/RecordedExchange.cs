@@ -1,0 +1,12 @@
+using System.Text.Json.Nodes;
+
+namespace KratosConformance.Client.Kratos;
+
+/// <summary>One HTTP exchange as sent and recorded; the raw material a <see cref="KratosResponse"/> is built from.</summary>
+internal sealed record RecordedExchange(
+    int Status,
+    string? Location,
+    string BodyText,
+    JsonNode? Body,
+    string RequestLine,
+    string? TranscriptFile);

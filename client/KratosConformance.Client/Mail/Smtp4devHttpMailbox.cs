@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace KratosConformance.Client.Mail;
+
+/// <summary>
+/// Reads smtp4dev (3.15) over its REST API. Waits are event-driven: smtp4dev's SignalR hub /hubs/notifications sends
+/// <c>messageschanged(mailboxName)</c> when a mail is stored, and that wakes the wait at once; the list is still
+/// re-read every 250 ms in case a notification is lost or the hub cannot be reached.
+/// </summary>
+public sealed class Smtp4devHttpMailbox : HttpMailbox
+{
+    private static readonly TimeSpan FallbackInterval = TimeSpan.FromMilliseconds(250);
+    private readonly bool useNotifications;
+    private readonly ConcurrentDictionary<string, ReceivedMail> fetched = new();
+    private readonly ChangeSignal changes = new();
+    private readonly SemaphoreSlim hubGate = new(1, 1);
+    private HubConnection? hub;
+    private bool hubFailed;
+
+    /// <param name="baseUrl">smtp4dev's web root, e.g. http://127.0.0.1:5000/.</param>
+    /// <param name="httpClient">Optional; when given, its lifetime stays with the caller.</param>
+    /// <param name="useNotifications">False polls at 50 ms instead of listening to the SignalR hub.</param>
+    public Smtp4devHttpMailbox(Uri baseUrl, HttpClient? httpClient = null, bool useNotifications = true)
+        : base(baseUrl, httpClient)
+    {
+        this.useNotifications = useNotifications;
+    }
+
+    public override string Description => $"smtp4dev over HTTP at {BaseUrl.Authority}";
+
+    public override async Task<IReadOnlyList<ReceivedMail>> ListAsync(string recipient, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
+        // searchTerms matches substrings of subject/from/to, so "al@x" also finds "val@x": filter exactly below.
+        var url = new Uri(BaseUrl, $"api/messages?searchTerms={Uri.EscapeDataString(recipient.Trim())}&pageSize=100000");
+        var page = await GetJsonAsync<MessagePage>(url, cancellationToken).ConfigureAwait(false);
+
+        var matching = page.Results
+            .Where(s => s.To.Concat(s.DeliveredTo is null ? [] : [s.DeliveredTo])
+                .Any(to => string.Equals(MailAddresses.Bare(to), recipient.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+
+        var mails = new List<ReceivedMail>(matching.Count);
+        foreach (var summary in matching)
+        {
+            mails.Add(await GetAsync(summary, cancellationToken).ConfigureAwait(false));
+        }
+
+        return MailWait.OldestFirst(mails);
+    }
+
+    public override async Task<IReadOnlyList<ReceivedMail>> WaitForMailsAsync(string recipient, int count, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var listening = useNotifications && await EnsureHubAsync(cancellationToken).ConfigureAwait(false);
+        return await MailWait.ForMailsAsync(
+            this,
+            recipient,
+            count,
+            timeout,
+            listening ? FallbackInterval : Waiting.PollOptions.DefaultInterval,
+            listening ? changes.Next : null,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (hub is not null)
+        {
+            await hub.DisposeAsync().ConfigureAwait(false);
+        }
+
+        hubGate.Dispose();
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // Stored mails never change, so each is fetched once; a wait then costs one list request per wake-up.
+    private async Task<ReceivedMail> GetAsync(MessageSummary summary, CancellationToken cancellationToken)
+    {
+        if (fetched.TryGetValue(summary.Id, out var known))
+        {
+            return known;
+        }
+
+        var id = Uri.EscapeDataString(summary.Id);
+        var detail = await GetJsonAsync<MessageDetail>(new Uri(BaseUrl, $"api/messages/{id}"), cancellationToken).ConfigureAwait(false);
+        var html = detail.HasHtmlBody
+            ? await Http.GetStringAsync(new Uri(BaseUrl, $"api/messages/{id}/html"), cancellationToken).ConfigureAwait(false)
+            : null;
+        var text = detail.HasPlainTextBody
+            ? await Http.GetStringAsync(new Uri(BaseUrl, $"api/messages/{id}/plaintext"), cancellationToken).ConfigureAwait(false)
+            : MimeMail.StripHtml(html);
+
+        var mail = new ReceivedMail(
+            summary.Id,
+            detail.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Message-ID", StringComparison.OrdinalIgnoreCase))?.Value?.Trim('<', '>', ' '),
+            MailAddresses.Bare(detail.From ?? summary.From ?? string.Empty),
+            summary.To.Select(MailAddresses.Bare).ToList(),
+            detail.Subject ?? summary.Subject ?? string.Empty,
+            text,
+            html,
+            summary.ReceivedDate);
+        return fetched.GetOrAdd(summary.Id, mail);
+    }
+
+    /// <summary>Connects once; a hub that cannot be reached degrades to 50 ms polling rather than failing the wait.</summary>
+    private async Task<bool> EnsureHubAsync(CancellationToken cancellationToken)
+    {
+        if (hub is not null || hubFailed)
+        {
+            return hub is not null;
+        }
+
+        await hubGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (hub is not null || hubFailed)
+            {
+                return hub is not null;
+            }
+
+            var connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(BaseUrl, "hubs/notifications"))
+                .WithAutomaticReconnect()
+                .Build();
+            // 3.15 sends the mailbox name as the one argument (checked against a running 3.15.0).
+            connection.On<string>("messageschanged", _ => changes.Pulse());
+            try
+            {
+                await connection.StartAsync(cancellationToken).ConfigureAwait(false);
+                hub = connection;
+                return true;
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or System.Net.WebSockets.WebSocketException)
+            {
+                hubFailed = true;
+                await connection.DisposeAsync().ConfigureAwait(false);
+                return false;
+            }
+        }
+        finally
+        {
+            hubGate.Release();
+        }
+    }
+
+    private sealed record MessagePage(List<MessageSummary> Results);
+
+    private sealed record MessageSummary(string Id, string? From, List<string> To, string? DeliveredTo, string? Subject, DateTimeOffset ReceivedDate);
+
+    private sealed record MessageDetail(string? From, string? Subject, bool HasHtmlBody, bool HasPlainTextBody, List<Header>? Headers);
+
+    private sealed record Header(string Name, string? Value);
+}

@@ -1,0 +1,17 @@
+namespace KratosConformance.Client.Waiting;
+
+/// <summary>
+/// How long and how often <see cref="Poll"/> probes. <see cref="NextChange"/> makes a wait event-driven: it is asked
+/// for a task BEFORE each probe, and a completed task ends the pause early, so a change that happens while a probe
+/// runs is never missed; <see cref="Interval"/> then only bounds the delay if an event is lost.
+/// </summary>
+public sealed record PollOptions(string WaitingFor, TimeSpan Timeout)
+{
+    /// <summary>50 ms: mail arrival must be noticed fast (issue 4), and a local probe costs about a millisecond.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(50);
+
+    public TimeSpan Interval { get; init; } = DefaultInterval;
+
+    /// <summary>Returns a task that completes at the next change of whatever is probed; null polls on the interval only.</summary>
+    public Func<Task>? NextChange { get; init; }
+}

@@ -1,0 +1,161 @@
+using FluentAssertions;
+using KratosConformance.Client.Versions;
+using KratosConformance.Harness.Profiles;
+using KratosConformance.Harness.Tests;
+using NUnit.Framework;
+using YamlDotNet.RepresentationModel;
+
+namespace KratosConformance.Harness.Tests.Profiles;
+
+public sealed class ProfileComposerTests
+{
+    private static readonly HarnessWiring Wiring = new()
+    {
+        PublicBaseUrl = new Uri("http://127.0.0.1:40001/"),
+        AdminBaseUrl = new Uri("http://127.0.0.1:40002/"),
+        SmtpConnectionUri = "smtp://mail:25/?disable_starttls=true",
+        LoginUiUrl = new Uri("http://127.0.0.1:40003/login"),
+        ErrorUiUrl = new Uri("http://127.0.0.1:40003/error"),
+        Version = KratosVersion.V25_4_0,
+        Dev = true,
+    };
+
+    private static ProfileComposer Composer() =>
+        new(Path.Combine(SharedReference.RepositoryRoot(), "fixtures", "profiles"));
+
+    private static string? Scalar(string yaml, string path)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        YamlNode node = stream.Documents[0].RootNode;
+        foreach (var part in path.Split('.'))
+        {
+            node = ((YamlMappingNode)node).Children[new YamlScalarNode(part)];
+        }
+
+        return ((YamlScalarNode)node).Value;
+    }
+
+    [Test]
+    public void Default_profile_is_the_base_with_the_wiring_applied_and_each_change_said()
+    {
+        var composed = Composer().Compose(KratosProfiles.Default, Wiring);
+
+        composed.Changes.Should().Equal(
+            "set serve.public.base_url to http://127.0.0.1:40001/ (was http://127.0.0.1:4433/)",
+            "set serve.admin.base_url to http://127.0.0.1:40002/ (was http://127.0.0.1:4434/)",
+            "set courier.smtp.connection_uri to smtp://mail:25/?disable_starttls=true (was smtp://127.0.0.1:1025/?disable_starttls=true)",
+            "set selfservice.flows.login.ui_url to http://127.0.0.1:40003/login (was http://127.0.0.1:4455/login)",
+            "set selfservice.flows.error.ui_url to http://127.0.0.1:40003/error (was http://127.0.0.1:4455/error)");
+        Scalar(composed.KratosYml, "serve.public.base_url").Should().Be("http://127.0.0.1:40001/");
+        Scalar(composed.KratosYml, "selfservice.methods.code.mfa_enabled").Should().Be("true");
+        composed.SchemaFileName.Should().Be("identity.schema.json");
+        composed.IdentitySchemaJson.Should().Contain("\"code\": { \"identifier\": true, \"via\": \"email\" }");
+    }
+
+    [Test]
+    public void Facts_come_from_the_composed_config()
+    {
+        var facts = Composer().Compose(KratosProfiles.Default, Wiring).Facts;
+
+        facts.Version.Should().Be(KratosVersion.V25_4_0);
+        facts.MaxSubmissions.Should().Be(5);
+        facts.CodeLifespan.Should().Be(TimeSpan.FromHours(1));
+        facts.LoginFlowLifespan.Should().Be(TimeSpan.FromHours(1));
+        facts.WhoamiRequiredAal.Should().Be("highest_available");
+        facts.CodeMfaEnabled.Should().BeTrue();
+        facts.Dev.Should().BeTrue();
+        facts.LoginUiUrl.Should().Be(new Uri("http://127.0.0.1:40003/login"));
+        facts.ErrorUiUrl.Should().Be(new Uri("http://127.0.0.1:40003/error"));
+        facts.DefaultBrowserReturnUrl.Should().Be(new Uri("http://127.0.0.1:4455/"));
+        facts.FromConfig.Should().BeTrue();
+    }
+
+    [Test]
+    public void Overlays_deep_merge_and_are_listed_as_profile_changes()
+    {
+        var shortCode = Composer().Compose(KratosProfiles.ShortCodeLifespan, Wiring);
+        var whoami = Composer().Compose(KratosProfiles.WhoamiAal1, Wiring);
+
+        shortCode.Changes[0].Should().Be("profile short-code-lifespan: set selfservice.methods.code.config.lifespan to 1ms");
+        shortCode.Facts.CodeLifespan.Should().Be(TimeSpan.FromMilliseconds(1));
+        Scalar(shortCode.KratosYml, "selfservice.methods.code.mfa_enabled").Should().Be("true", "merging keeps sibling keys");
+        whoami.Changes[0].Should().Be("profile whoami-aal1: set session.whoami.required_aal to aal1");
+        whoami.Facts.WhoamiRequiredAal.Should().Be("aal1");
+    }
+
+    [Test]
+    public void Schema_location_and_return_url_are_part_of_the_wiring()
+    {
+        var wiring = Wiring with
+        {
+            SchemaDirectoryUrl = HarnessWiring.InProcessSchemaDirectory("/tmp/kc-profile"),
+            DefaultReturnUrl = new Uri("http://127.0.0.1:40003/welcome"),
+        };
+
+        var composed = Composer().Compose(KratosProfiles.Default, wiring);
+
+        composed.Changes.Should().Contain("set the url of identity schema 'default' to file:///tmp/kc-profile/identity.schema.json (was file:///etc/config/kratos/identity.schema.json)");
+        composed.Changes.Should().Contain("added http://127.0.0.1:40003/welcome to selfservice.allowed_return_urls");
+        composed.Facts.DefaultBrowserReturnUrl.Should().Be(new Uri("http://127.0.0.1:40003/welcome"));
+    }
+
+    [Test]
+    public void A_users_own_config_and_schema_replace_the_base()
+    {
+        var dir = Directory.CreateTempSubdirectory("kc-user-config").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "my-kratos.yml"), """
+                dsn: postgres://x
+                selfservice:
+                  methods:
+                    code:
+                      mfa_enabled: true
+                      config:
+                        max_submissions: 3
+                        lifespan: 15m
+                identity:
+                  default_schema_id: users
+                  schemas:
+                    - id: users
+                      url: file:///somewhere/users.json
+                """);
+            File.WriteAllText(Path.Combine(dir, "users.json"), "{}");
+            var composer = new ProfileComposer(Path.Combine(SharedReference.RepositoryRoot(), "fixtures", "profiles"), Path.Combine(dir, "my-kratos.yml"), Path.Combine(dir, "users.json"));
+
+            var composed = composer.Compose(KratosProfiles.Default, Wiring);
+
+            composed.SchemaFileName.Should().Be("users.json");
+            composed.IdentitySchemaJson.Should().Be("{}");
+            composed.Facts.MaxSubmissions.Should().Be(3);
+            composed.Facts.CodeLifespan.Should().Be(TimeSpan.FromMinutes(15));
+            composed.Facts.WhoamiRequiredAal.Should().Be("highest_available", "Kratos's default applies when the config does not say");
+            Scalar(composed.KratosYml, "dsn").Should().Be("postgres://x");
+            composed.Changes.Should().Contain("set serve.public.base_url to http://127.0.0.1:40001/");
+            composed.Changes.Should().Contain("set the url of identity schema 'users' to file:///etc/config/kratos/users.json (was file:///somewhere/users.json)");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public void An_unknown_profile_names_the_available_ones()
+    {
+        var act = () => Composer().Compose("no-such-profile", Wiring);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*Available: default, short-code-lifespan, whoami-aal1.*");
+    }
+
+    [TestCase("1h", 3600_000)]
+    [TestCase("15m", 900_000)]
+    [TestCase("1ms", 1)]
+    [TestCase("1h30m", 5400_000)]
+    public void Parses_go_durations(string text, double milliseconds)
+    {
+        GoDuration.TryParse(text, out var d).Should().BeTrue();
+        d.TotalMilliseconds.Should().Be(milliseconds);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Json.Schema;
+using KratosConformance.Client.Versions;
+using KratosConformance.Harness.Profiles;
+using KratosConformance.Harness.Tests;
+using NUnit.Framework;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace KratosConformance.Harness.Tests.Profiles;
+
+/// <summary>
+/// The profiles must be configuration real Kratos accepts: users run them against oryd/kratos, which refuses a
+/// kratos.yml that breaks its config JSON schema at start (embedx/config.schema.json). The double is lenient about
+/// unknown keys, so only this check catches a profile that works here and fails for users.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class ProfilesAgainstKratosSchemaTests
+{
+    private static readonly HarnessWiring Wiring = new()
+    {
+        PublicBaseUrl = new Uri("http://127.0.0.1:40001/"),
+        AdminBaseUrl = new Uri("http://kratos-default:4434/"),
+        SmtpConnectionUri = "smtp://mail:25/?disable_starttls=true",
+        LoginUiUrl = new Uri("http://127.0.0.1:40003/login"),
+        ErrorUiUrl = new Uri("http://127.0.0.1:40003/error"),
+        DefaultReturnUrl = new Uri("http://127.0.0.1:40003/"),
+        Version = KratosVersion.V26_2_0,
+        Dev = true,
+    };
+
+    // Built once: schemas register their $id, and registering the same one twice is refused.
+    private static readonly Lazy<JsonSchema> KratosConfigSchema = new(() =>
+        JsonSchema.FromText(File.ReadAllText(SchemaFile), new BuildOptions { SchemaRegistry = Registry() }));
+
+    private static string SchemaFile => Path.GetFullPath(Path.Combine(SharedReference.RepositoryRoot(), "..", "shared", "reference", "kratos-v26.2.0", "config.schema.json"));
+
+    [TestCase(KratosProfiles.Default)]
+    [TestCase(KratosProfiles.ShortCodeLifespan)]
+    [TestCase(KratosProfiles.WhoamiAal1)]
+    public void Composed_profile_is_valid_against_kratos_v26_2_0_config_schema(string profile)
+    {
+        if (!File.Exists(SchemaFile))
+        {
+            Assert.Ignore($"Kratos's config schema is not available: expected it at {SchemaFile} (../shared/reference beside the repository).");
+        }
+
+        var composed = new ProfileComposer(Path.Combine(SharedReference.RepositoryRoot(), "fixtures", "profiles")).Compose(profile, Wiring);
+        var result = KratosConfigSchema.Value.Evaluate(JsonSerializer.SerializeToElement(ToJson(composed.KratosYml)), new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))
+            .ToList();
+        result.IsValid.Should().BeTrue("profile '{0}' must be a kratos.yml real Kratos v26.2.0 accepts; schema errors:\n{1}", profile, string.Join("\n", errors));
+    }
+
+    [Test]
+    public void A_value_kratos_refuses_is_reported()
+    {
+        if (!File.Exists(SchemaFile))
+        {
+            Assert.Ignore($"Kratos's config schema is not available: expected it at {SchemaFile}.");
+        }
+
+        // The check above must be able to fail: session.whoami.required_aal only takes aal1 or highest_available.
+        var composed = new ProfileComposer(Path.Combine(SharedReference.RepositoryRoot(), "fixtures", "profiles")).Compose(KratosProfiles.Default, Wiring);
+        var broken = composed.KratosYml.Replace("required_aal: highest_available", "required_aal: aal3", StringComparison.Ordinal);
+        broken.Should().NotBe(composed.KratosYml, "the base profile sets session.whoami.required_aal");
+
+        KratosConfigSchema.Value.Evaluate(JsonSerializer.SerializeToElement(ToJson(broken))).IsValid.Should().BeFalse();
+    }
+
+    /// <summary>ory://tracing-config is embedded in Kratos's binary; the profiles set no tracing, so any schema will do.</summary>
+    private static SchemaRegistry Registry()
+    {
+        var registry = new SchemaRegistry();
+        registry.Register(new Uri("ory://tracing-config"), JsonSchema.FromText("""{"type":"object"}""", new BuildOptions { SchemaRegistry = registry }));
+        return registry;
+    }
+
+    /// <summary>YAML as Kratos reads it: plain scalars become numbers and booleans where they look like them.</summary>
+    private static JsonNode? ToJson(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return Convert(stream.Documents[0].RootNode);
+    }
+
+    private static JsonNode? Convert(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(((YamlScalarNode)kv.Key).Value!, Convert(kv.Value)))),
+        YamlSequenceNode seq => new JsonArray(seq.Children.Select(Convert).ToArray()),
+        YamlScalarNode { Style: ScalarStyle.Plain } s when long.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
+        YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } s => JsonValue.Create(s.Value == "true"),
+        YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "~" or "null" } => null,
+        YamlScalarNode s => JsonValue.Create(s.Value),
+        _ => throw new JsonException("unexpected YAML node " + node.NodeType),
+    };
+}

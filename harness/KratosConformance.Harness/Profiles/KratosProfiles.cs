@@ -1,0 +1,20 @@
+namespace KratosConformance.Harness.Profiles;
+
+/// <summary>
+/// The configuration profiles the suites ask for: each is an overlay file in fixtures/profiles on top of the base
+/// kratos.yml, the way Ory's own e2e tests organise by profile. A scenario that needs other config asks for another
+/// profile instead of changing the shared one.
+/// </summary>
+public static class KratosProfiles
+{
+    /// <summary>Code MFA on, 1h code lifespan, whoami requires the highest available AAL.</summary>
+    public const string Default = "default";
+
+    /// <summary>Code lifespan of 1ms: a code is expired by the time the test has read it from the mailbox (spec §2.12).</summary>
+    public const string ShortCodeLifespan = "short-code-lifespan";
+
+    /// <summary>session.whoami.required_aal: aal1, so an aal1 session passes whoami (spec §4.1).</summary>
+    public const string WhoamiAal1 = "whoami-aal1";
+
+    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1];
+}

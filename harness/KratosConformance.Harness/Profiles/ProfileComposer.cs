@@ -1,0 +1,179 @@
+using System.Globalization;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Harness.Paths;
+using KratosConformance.Harness.Targets;
+using YamlDotNet.RepresentationModel;
+
+namespace KratosConformance.Harness.Profiles;
+
+/// <summary>
+/// Builds the kratos.yml of a deployment: the base (fixtures/profiles/base, or the user's own --config/--schema), then
+/// the profile's overlay, then the harness wiring (URLs, SMTP, schema location). Every change to the base is listed in
+/// words, so users pointing the harness at their own config see exactly what was altered. The facts expectations
+/// depend on (max submissions, lifespans, whoami AAL) are read from the composed result, not assumed.
+/// </summary>
+public sealed class ProfileComposer
+{
+    private const string DefaultSchemaFileName = "identity.schema.json";
+    private readonly string? _userConfigPath;
+    private readonly string? _userSchemaPath;
+
+    /// <summary>Uses fixtures/profiles of the checkout the harness runs from (<see cref="RepositoryLayout"/>).</summary>
+    public ProfileComposer()
+        : this(RepositoryLayout.ProfilesDirectory)
+    {
+    }
+
+    /// <param name="profilesDirectory">Holds base/ and the overlays (&lt;profile&gt;.yml).</param>
+    /// <param name="userConfigPath">The user's kratos.yml to use as the base instead of base/kratos.yml.</param>
+    /// <param name="userSchemaPath">The user's identity schema instead of base/identity.schema.json.</param>
+    public ProfileComposer(string profilesDirectory, string? userConfigPath = null, string? userSchemaPath = null)
+    {
+        ProfilesDirectory = profilesDirectory;
+        _userConfigPath = userConfigPath;
+        _userSchemaPath = userSchemaPath;
+    }
+
+    public string ProfilesDirectory { get; }
+
+    /// <summary>Overlay names available in <see cref="ProfilesDirectory"/>.</summary>
+    public IReadOnlyList<string> AvailableProfiles =>
+        Directory.Exists(ProfilesDirectory)
+            ? Directory.GetFiles(ProfilesDirectory, "*.yml").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    public ComposedProfile Compose(string profile, HarnessWiring wiring)
+    {
+        var changes = new List<string>();
+        var configPath = _userConfigPath ?? Path.Combine(ProfilesDirectory, "base", "kratos.yml");
+        var schemaPath = _userSchemaPath ?? Path.Combine(ProfilesDirectory, "base", DefaultSchemaFileName);
+        var root = YamlTree.Load(ReadFile(configPath, "kratos.yml"), configPath);
+        var schemaJson = ReadFile(schemaPath, "identity schema");
+
+        var overlayPath = Path.Combine(ProfilesDirectory, profile + ".yml");
+        if (!File.Exists(overlayPath))
+        {
+            throw new ArgumentException(
+                $"Profile '{profile}' does not exist: expected {overlayPath}. Available: {string.Join(", ", AvailableProfiles)}.", nameof(profile));
+        }
+
+        var overlay = YamlTree.Load(File.ReadAllText(overlayPath), overlayPath);
+        YamlTree.Merge(root, overlay, string.Empty, (path, value) => changes.Add($"profile {profile}: set {path} to {YamlTree.Render(value)}"));
+
+        var schemaFileName = Path.GetFileName(schemaPath);
+        Wire(root, wiring, schemaFileName, changes);
+        var facts = ReadFacts(root, wiring);
+        return new ComposedProfile(profile, YamlTree.Save(root), schemaJson, schemaFileName, facts, changes);
+    }
+
+    private static void Wire(YamlMappingNode root, HarnessWiring wiring, string schemaFileName, List<string> changes)
+    {
+        Set(root, "serve.public.base_url", wiring.PublicBaseUrl.AbsoluteUri, changes);
+        Set(root, "serve.admin.base_url", wiring.AdminBaseUrl.AbsoluteUri, changes);
+        if (wiring.SmtpConnectionUri is { } smtp)
+        {
+            Set(root, "courier.smtp.connection_uri", smtp, changes);
+        }
+
+        if (wiring.LoginUiUrl is { } login)
+        {
+            Set(root, "selfservice.flows.login.ui_url", login.AbsoluteUri, changes);
+        }
+
+        if (wiring.ErrorUiUrl is { } error)
+        {
+            Set(root, "selfservice.flows.error.ui_url", error.AbsoluteUri, changes);
+        }
+
+        if (wiring.DefaultReturnUrl is { } returnUrl)
+        {
+            Set(root, "selfservice.default_browser_return_url", returnUrl.AbsoluteUri, changes);
+            AllowReturnUrl(root, returnUrl.AbsoluteUri, changes);
+        }
+
+        WireSchema(root, wiring.SchemaDirectoryUrl + schemaFileName, changes);
+    }
+
+    private static void Set(YamlMappingNode root, string path, string value, List<string> changes)
+    {
+        var previous = YamlTree.SetScalar(root, path, value);
+        if (!string.Equals(previous, value, StringComparison.Ordinal))
+        {
+            changes.Add($"set {path} to {value}" + (previous is null ? string.Empty : $" (was {previous})"));
+        }
+    }
+
+    private static void AllowReturnUrl(YamlMappingNode root, string url, List<string> changes)
+    {
+        var selfservice = (YamlMappingNode)YamlTree.Get(root, "selfservice")!;
+        if (YamlTree.Get(root, "selfservice.allowed_return_urls") is not YamlSequenceNode allowed)
+        {
+            allowed = new YamlSequenceNode();
+            selfservice.Children[new YamlScalarNode("allowed_return_urls")] = allowed;
+        }
+
+        if (!allowed.Children.OfType<YamlScalarNode>().Any(s => string.Equals(s.Value, url, StringComparison.Ordinal)))
+        {
+            allowed.Add(new YamlScalarNode(url));
+            changes.Add($"added {url} to selfservice.allowed_return_urls");
+        }
+    }
+
+    private static void WireSchema(YamlMappingNode root, string url, List<string> changes)
+    {
+        var schemaId = YamlTree.Scalar(root, "identity.default_schema_id") ?? "default";
+        if (YamlTree.Scalar(root, "identity.default_schema_id") is null)
+        {
+            Set(root, "identity.default_schema_id", schemaId, changes);
+        }
+
+        var identity = (YamlMappingNode)YamlTree.Get(root, "identity")!;
+        if (YamlTree.Get(root, "identity.schemas") is not YamlSequenceNode schemas)
+        {
+            schemas = new YamlSequenceNode();
+            identity.Children[new YamlScalarNode("schemas")] = schemas;
+        }
+
+        var entry = schemas.Children.OfType<YamlMappingNode>()
+            .FirstOrDefault(s => string.Equals(YamlTree.Scalar(s, "id"), schemaId, StringComparison.Ordinal));
+        if (entry is null)
+        {
+            entry = new YamlMappingNode { { "id", schemaId } };
+            schemas.Add(entry);
+        }
+
+        var previous = YamlTree.SetScalar(entry, "url", url);
+        if (!string.Equals(previous, url, StringComparison.Ordinal))
+        {
+            changes.Add($"set the url of identity schema '{schemaId}' to {url}" + (previous is null ? string.Empty : $" (was {previous})"));
+        }
+    }
+
+    private static KratosFacts ReadFacts(YamlMappingNode root, HarnessWiring wiring)
+    {
+        var maxSubmissions = int.TryParse(YamlTree.Scalar(root, "selfservice.methods.code.config.max_submissions"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : 5;
+        return new KratosFacts
+        {
+            Version = wiring.Version,
+            MaxSubmissions = maxSubmissions,
+            CodeLifespan = Duration(root, "selfservice.methods.code.config.lifespan"),
+            LoginFlowLifespan = Duration(root, "selfservice.flows.login.lifespan"),
+            WhoamiRequiredAal = YamlTree.Scalar(root, "session.whoami.required_aal") ?? "highest_available",
+            CodeMfaEnabled = string.Equals(YamlTree.Scalar(root, "selfservice.methods.code.mfa_enabled"), "true", StringComparison.OrdinalIgnoreCase),
+            Dev = wiring.Dev,
+            LoginUiUrl = Url(root, "selfservice.flows.login.ui_url"),
+            ErrorUiUrl = Url(root, "selfservice.flows.error.ui_url"),
+            DefaultBrowserReturnUrl = Url(root, "selfservice.default_browser_return_url"),
+            FromConfig = true,
+        };
+    }
+
+    private static TimeSpan Duration(YamlMappingNode root, string path) =>
+        GoDuration.TryParse(YamlTree.Scalar(root, path), out var d) ? d : TimeSpan.FromHours(1);
+
+    private static Uri? Url(YamlMappingNode root, string path) =>
+        Uri.TryCreate(YamlTree.Scalar(root, path), UriKind.Absolute, out var u) ? u : null;
+
+    private static string ReadFile(string path, string what) =>
+        File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException($"The {what} {path} does not exist.", path);
+}

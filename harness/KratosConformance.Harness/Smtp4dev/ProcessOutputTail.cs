@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace KratosConformance.Harness.Smtp4dev;
+
+/// <summary>Keeps the last lines a child process wrote, for start-up failure messages.</summary>
+internal sealed class ProcessOutputTail
+{
+    private const int Keep = 40;
+    private readonly Queue<string> lines = new();
+
+    public ProcessOutputTail(Process process)
+    {
+        process.OutputDataReceived += (_, e) => Add(e.Data);
+        process.ErrorDataReceived += (_, e) => Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Tail()
+    {
+        lock (lines)
+        {
+            return lines.Count == 0 ? "  (no output)" : string.Join(Environment.NewLine, lines.Select(l => "  | " + l));
+        }
+    }
+
+    private void Add(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (lines)
+        {
+            lines.Enqueue(line);
+            while (lines.Count > Keep)
+            {
+                lines.Dequeue();
+            }
+        }
+    }
+}

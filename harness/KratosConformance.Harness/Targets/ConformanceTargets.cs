@@ -1,0 +1,23 @@
+using KratosConformance.Harness.Paths;
+using KratosConformance.Harness.Profiles;
+
+namespace KratosConformance.Harness.Targets;
+
+/// <summary>Creates the target the settings name. The suites call this once per run (their SetUpFixture).</summary>
+public static class ConformanceTargets
+{
+    public static async Task<IConformanceTarget> CreateAsync(HarnessSettings settings, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(log);
+        var composer = new ProfileComposer(RepositoryLayout.ProfilesDirectory, settings.ConfigFile, settings.SchemaFile);
+        IConformanceTarget target = settings.Target switch
+        {
+            HarnessSettings.TargetExternal => await ExternalTarget.CreateAsync(settings, composer, cancellationToken).ConfigureAwait(false),
+            HarnessSettings.TargetContainers => await ContainersTarget.CreateAsync(settings, composer, log, cancellationToken).ConfigureAwait(false),
+            _ => await InProcessTarget.CreateAsync(settings, composer, cancellationToken).ConfigureAwait(false),
+        };
+        await log.WriteLineAsync($"target {target.Name}: Kratos {target.KratosDescription}; mail {target.MailDescription}").ConfigureAwait(false);
+        return target;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using KratosConformance.Client;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Mail;
+using KratosConformance.Client.Versions;
+using KratosConformance.Containers;
+using KratosConformance.Harness.Paths;
+using KratosConformance.Harness.Profiles;
+using KratosConformance.Harness.Ui;
+
+namespace KratosConformance.Harness.Targets;
+
+/// <summary>
+/// Kratos (any image: the local double by default, oryd/kratos for users) and a mail sink on one fresh Docker network,
+/// started through Testcontainers; one Kratos per profile, added on first use; the reference UI on the host.
+/// Everything is removed on dispose, also after a failure.
+/// </summary>
+public sealed class ContainersTarget : IConformanceTarget
+{
+    private readonly HarnessSettings _settings;
+    private readonly ProfileComposer _composer;
+    private readonly KratosStack _stack;
+    private readonly ConcurrentDictionary<string, Lazy<Task<DeploymentLookup>>> _deployments = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<IAsyncDisposable> _resources = [];
+
+    private ContainersTarget(HarnessSettings settings, ProfileComposer composer, KratosStack stack, string kratosImage)
+    {
+        _settings = settings;
+        _composer = composer;
+        _stack = stack;
+        KratosDescription = kratosImage;
+    }
+
+    public string Name => HarnessSettings.TargetContainers;
+
+    public string KratosDescription { get; }
+
+    public string MailDescription => $"{_settings.Mail} container over {_settings.MailAccess}";
+
+    public static async Task<ContainersTarget> CreateAsync(HarnessSettings settings, ProfileComposer composer, TextWriter log, CancellationToken cancellationToken)
+    {
+        var root = RepositoryLayout.RequireRoot();
+        var mail = settings.Mail switch
+        {
+            "mailpit" => MailSinkKind.Mailpit,
+            "mailhog" => MailSinkKind.MailHog,
+            _ => MailSinkKind.Smtp4dev,
+        };
+        DockerEnvironment.EnsureConfigured();
+        if (await DockerEnvironment.CheckAvailableAsync(cancellationToken).ConfigureAwait(false) is { } noDocker)
+        {
+            throw new HarnessSettingsException(noDocker);
+        }
+
+        // The local images are built from this checkout on first use and cached by content afterwards.
+        var kratosImage = settings.KratosImage ?? await LocalImages.EnsureDoubleImageAsync(root, log, cancellationToken).ConfigureAwait(false);
+        if (mail == MailSinkKind.Smtp4dev)
+        {
+            await LocalImages.EnsureSmtp4devImageAsync(root, log, cancellationToken).ConfigureAwait(false);
+        }
+
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (settings.Emulate is not null)
+        {
+            environment["KRATOS_DOUBLE_EMULATE"] = settings.Emulate;
+        }
+
+        if (settings.Deviations.Count > 0)
+        {
+            environment["KRATOS_DOUBLE_DEVIATIONS"] = string.Join(',', settings.Deviations);
+        }
+
+        var stack = await KratosStack.StartAsync(
+            new KratosStackOptions { KratosImage = kratosImage, Mail = mail, KratosEnvironment = environment },
+            cancellationToken).ConfigureAwait(false);
+        return new ContainersTarget(settings, composer, stack, kratosImage);
+    }
+
+    public Task<DeploymentLookup> GetDeploymentAsync(string profile, CancellationToken cancellationToken = default)
+    {
+        if (!_composer.AvailableProfiles.Contains(profile, StringComparer.Ordinal))
+        {
+            return Task.FromResult(DeploymentLookup.NotAvailable($"no profile '{profile}' in {_composer.ProfilesDirectory}"));
+        }
+
+        return _deployments.GetOrAdd(profile, p => new Lazy<Task<DeploymentLookup>>(() => StartAsync(p, cancellationToken))).Value;
+    }
+
+    private async Task<DeploymentLookup> StartAsync(string profile, CancellationToken cancellationToken)
+    {
+        // Kratos must be told its public URL and the UI's URL before it starts, and the UI needs Kratos's URL: so the
+        // public host port is chosen first (spec §5.1: serve.public.base_url shapes redirects and the CSRF cookie name).
+        var publicPort = FreePort.Pick();
+        var publicUrl = new Uri($"http://127.0.0.1:{publicPort}/");
+        var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl }, cancellationToken).ConfigureAwait(false);
+        _resources.Add(ui);
+
+        var assumed = _settings.KratosVersionOverride ?? _settings.Emulate;
+        var composed = _composer.Compose(profile, new HarnessWiring
+        {
+            PublicBaseUrl = publicUrl,
+            AdminBaseUrl = new Uri($"http://kratos-{profile}:4434/"),
+            SmtpConnectionUri = _stack.MailConnectionUri,
+            LoginUiUrl = ui.LoginUrl,
+            ErrorUiUrl = ui.ErrorUrl,
+            DefaultReturnUrl = ui.HomeUrl,
+            Version = assumed is null ? KratosVersion.V26_2_0 : KratosVersion.Parse(assumed),
+            Dev = true,
+        });
+        var kratos = await _stack.AddKratosAsync(
+            new KratosProfile(profile, composed.KratosYml, composed.IdentitySchemaJson, composed.SchemaFileName, publicPort),
+            cancellationToken).ConfigureAwait(false);
+
+        var adminUrl = new Uri(kratos.GetAdminUrl().AbsoluteUri.TrimEnd('/') + "/");
+        var version = await KratosVersionProbe.ResolveAsync(adminUrl, _settings.KratosVersionOverride, cancellationToken).ConfigureAwait(false);
+        var mailbox = CreateMailbox(adminUrl);
+        _resources.Add(mailbox);
+        var deployment = new KratosDeployment(profile, new KratosEndpoints(kratos.GetPublicUrl(), adminUrl), composed.Facts with { Version = version }, mailbox)
+        {
+            ReadLogAsync = async (since, ct) =>
+                (await kratos.GetLogsSinceAsync(since.UtcDateTime, ct).ConfigureAwait(false))
+                    .Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        };
+
+        if (profile == KratosProfiles.Default)
+        {
+            var images = await _stack.GetImagesAsync(cancellationToken).ConfigureAwait(false);
+            var image = images.FirstOrDefault(i => i.Name == KratosDescription);
+            TargetInfo.WriteIfRequested(new TargetInfo
+            {
+                Target = Name,
+                Kratos = KratosDescription,
+                KratosVersion = version.ToString(),
+                KratosImage = KratosDescription,
+                KratosImageDigest = image is null ? null : image.RepoDigests.FirstOrDefault() ?? image.Id,
+                Mail = mailbox.Description,
+                ConfigHash = InProcessTarget.Hash(composed.KratosYml + composed.IdentitySchemaJson),
+                ConfigChanges = [.. composed.Changes, $"set courier.smtp.connection_uri to {_stack.MailConnectionUri} (environment COURIER_SMTP_CONNECTION_URI)"],
+            });
+        }
+
+        return DeploymentLookup.Found(deployment);
+    }
+
+    private IMailboxReader CreateMailbox(Uri adminUrl)
+    {
+        var http = _stack.Mail.GetHttpBaseAddress().AbsoluteUri.TrimEnd('/');
+        var access = _settings.MailAccess switch
+        {
+            "imap" => _stack.MailImapEndpoint?.ToString(),
+            "pop3" => _stack.MailPop3Endpoint?.ToString(),
+            "courier" => "courier+" + adminUrl.AbsoluteUri,
+            _ => $"{_settings.Mail}+{http}",
+        };
+        return MailAccessUri.Parse(access ?? throw new HarnessSettingsException($"--mail-access {_settings.MailAccess} needs a sink that speaks it (smtp4dev).")).CreateReader();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var resource in _resources)
+        {
+            await resource.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _stack.DisposeAsync().ConfigureAwait(false);
+    }
+}

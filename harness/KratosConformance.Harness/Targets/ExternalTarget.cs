@@ -1,0 +1,91 @@
+using KratosConformance.Client;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Mail;
+using KratosConformance.Harness.Profiles;
+
+namespace KratosConformance.Harness.Targets;
+
+/// <summary>
+/// An existing deployment, no Docker: the harness starts nothing and changes nothing. It runs one configuration, so
+/// only the default profile is available; scenarios that need another (a short code lifespan, whoami aal1) are
+/// reported as not applicable with the reason. With --config the facts come from the team's kratos.yml; without it,
+/// Kratos's defaults are assumed (and the report says so).
+/// </summary>
+public sealed class ExternalTarget : IConformanceTarget
+{
+    private readonly KratosDeployment _deployment;
+
+    private ExternalTarget(KratosDeployment deployment, string mailDescription)
+    {
+        _deployment = deployment;
+        MailDescription = mailDescription;
+    }
+
+    public string Name => HarnessSettings.TargetExternal;
+
+    public string KratosDescription => _deployment.Endpoints.PublicUrl.AbsoluteUri;
+
+    public string MailDescription { get; }
+
+    public static async Task<ExternalTarget> CreateAsync(HarnessSettings settings, ProfileComposer composer, CancellationToken cancellationToken)
+    {
+        var publicUrl = settings.PublicUrl ?? throw new HarnessSettingsException("--target external needs --public-url (KC_PUBLIC_URL).");
+        var adminUrl = settings.AdminUrl ?? throw new HarnessSettingsException("--target external needs --admin-url (KC_ADMIN_URL).");
+        var mailUrl = settings.MailUrl ?? throw new HarnessSettingsException("--target external needs --mail-url (KC_MAIL_URL).");
+        await EnsureAnswersAsync(new Uri(publicUrl, "health/ready"), "--public-url", cancellationToken).ConfigureAwait(false);
+        await EnsureAnswersAsync(new Uri(adminUrl, "health/ready"), "--admin-url", cancellationToken).ConfigureAwait(false);
+
+        var version = await KratosVersionProbe.ResolveAsync(adminUrl, settings.KratosVersionOverride, cancellationToken).ConfigureAwait(false);
+        KratosFacts facts;
+        IReadOnlyList<string> notes;
+        if (settings.ConfigFile is not null)
+        {
+            // The team's own config, read only for its facts: nothing is written back to the deployment.
+            var composed = composer.Compose(KratosProfiles.Default, new HarnessWiring { PublicBaseUrl = publicUrl, AdminBaseUrl = adminUrl, Version = version });
+            facts = composed.Facts with { Version = version };
+            notes = [$"facts read from {settings.ConfigFile}"];
+        }
+        else
+        {
+            facts = new KratosFacts { Version = version, FromConfig = false };
+            notes = ["no --config given: Kratos's defaults assumed (max_submissions 5, code lifespan 1h, whoami highest_available)"];
+        }
+
+        var mailbox = MailAccessUri.Parse(mailUrl).CreateReader();
+        var deployment = new KratosDeployment(KratosProfiles.Default, new KratosEndpoints(publicUrl, adminUrl), facts, mailbox);
+        TargetInfo.WriteIfRequested(new TargetInfo
+        {
+            Target = HarnessSettings.TargetExternal,
+            Kratos = publicUrl.AbsoluteUri,
+            KratosVersion = version.ToString(),
+            Mail = mailbox.Description,
+            ConfigChanges = notes,
+        });
+        return new ExternalTarget(deployment, mailbox.Description);
+    }
+
+    public Task<DeploymentLookup> GetDeploymentAsync(string profile, CancellationToken cancellationToken = default) =>
+        Task.FromResult(profile == KratosProfiles.Default
+            ? DeploymentLookup.Found(_deployment)
+            : DeploymentLookup.NotAvailable(
+                $"profile '{profile}' needs a Kratos configured for it (fixtures/profiles/{profile}.yml); the external deployment runs one configuration. Run this scenario with --target containers or inprocess."));
+
+    private static async Task EnsureAnswersAsync(Uri url, string option, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HarnessSettingsException($"{option}: GET {url} answered {(int)response.StatusCode}; Kratos answers 200 when ready. Is this Kratos's URL, and is it ready?");
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            throw new HarnessSettingsException($"{option}: nothing answers at {url} ({e.Message}). Check the URL and that Kratos runs.", e);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _deployment.Mailbox.DisposeAsync();
+}

@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Kratos.Double;
+using KratosConformance.Client;
+using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Mail;
+using KratosConformance.Client.Versions;
+using KratosConformance.Containers;
+using KratosConformance.Harness.Profiles;
+using KratosConformance.Harness.Smtp4dev;
+using KratosConformance.Harness.Ui;
+
+namespace KratosConformance.Harness.Targets;
+
+/// <summary>
+/// The reference double hosted in this process, smtp4dev as a local process (or a sink given by the caller), the
+/// reference UI in-process: no Docker, the fastest loop. One double per profile, started on first use.
+/// </summary>
+public sealed class InProcessTarget : IConformanceTarget
+{
+    private readonly HarnessSettings _settings;
+    private readonly ProfileComposer _composer;
+    private readonly Smtp4devProcess? _ownSink;
+    private readonly string _smtpUri;
+    private readonly string _workDir;
+    private readonly ConcurrentDictionary<string, Lazy<Task<DeploymentLookup>>> _deployments = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<IAsyncDisposable> _resources = [];
+
+    private InProcessTarget(HarnessSettings settings, ProfileComposer composer, Smtp4devProcess? ownSink, string smtpUri, string mailDescription)
+    {
+        _settings = settings;
+        _composer = composer;
+        _ownSink = ownSink;
+        _smtpUri = smtpUri;
+        MailDescription = mailDescription;
+        _workDir = Directory.CreateTempSubdirectory("kc-inprocess-").FullName;
+    }
+
+    public string Name => HarnessSettings.TargetInProcess;
+
+    public string KratosDescription => $"reference double {_settings.Emulate ?? "v26.2.0"} (in-process)"
+        + (_settings.Deviations.Count > 0 ? $" with deviations {string.Join(",", _settings.Deviations)}" : string.Empty);
+
+    public string MailDescription { get; }
+
+    public static async Task<InProcessTarget> CreateAsync(HarnessSettings settings, ProfileComposer composer, CancellationToken cancellationToken)
+    {
+        if (settings.MailUrl is not null)
+        {
+            var smtp = settings.SmtpUri ?? throw new HarnessSettingsException(
+                "KC_MAIL_URL is set for the in-process target but KC_SMTP_URI is not: the double must know where to send mail (e.g. smtp://127.0.0.1:2525/?disable_starttls=true).");
+            return new InProcessTarget(settings, composer, null, smtp, MailAccessUri.Parse(settings.MailUrl).ToString());
+        }
+
+        var sink = await Smtp4devProcess.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new InProcessTarget(settings, composer, sink, $"smtp://{sink.Host}:{sink.SmtpPort}/?disable_starttls=true", $"smtp4dev (local process) over {settings.MailAccess}");
+    }
+
+    public Task<DeploymentLookup> GetDeploymentAsync(string profile, CancellationToken cancellationToken = default)
+    {
+        if (!_composer.AvailableProfiles.Contains(profile, StringComparer.Ordinal))
+        {
+            return Task.FromResult(DeploymentLookup.NotAvailable($"no profile '{profile}' in {_composer.ProfilesDirectory}"));
+        }
+
+        return _deployments.GetOrAdd(profile, p => new Lazy<Task<DeploymentLookup>>(() => StartAsync(p, cancellationToken))).Value;
+    }
+
+    private async Task<DeploymentLookup> StartAsync(string profile, CancellationToken cancellationToken)
+    {
+        var publicUrl = new Uri($"http://127.0.0.1:{FreePort.Pick()}/");
+        var adminUrl = new Uri($"http://127.0.0.1:{FreePort.Pick()}/");
+        var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl }, cancellationToken).ConfigureAwait(false);
+        _resources.Add(ui);
+
+        var schemaDir = Directory.CreateDirectory(Path.Combine(_workDir, profile)).FullName;
+        var assumed = _settings.KratosVersionOverride ?? _settings.Emulate;
+        var log = new TimestampedLog();
+        var (host, composed) = await InProcessDouble.StartAsync(
+            _composer,
+            profile,
+            new HarnessWiring
+            {
+                PublicBaseUrl = publicUrl,
+                AdminBaseUrl = adminUrl,
+                SmtpConnectionUri = _smtpUri,
+                LoginUiUrl = ui.LoginUrl,
+                ErrorUiUrl = ui.ErrorUrl,
+                DefaultReturnUrl = ui.HomeUrl,
+                Version = assumed is null ? KratosVersion.V26_2_0 : KratosVersion.Parse(assumed),
+                Dev = true,
+            },
+            schemaDir,
+            o =>
+            {
+                o.WatchCourier = true;
+                o.Emulate = _settings.Emulate;
+                o.Deviations = _settings.Deviations.ToList();
+                o.LogWriter = log;
+            },
+            cancellationToken).ConfigureAwait(false);
+        _resources.Add(host);
+
+        var version = await KratosVersionProbe.ResolveAsync(host.AdminBaseUrl, _settings.KratosVersionOverride, cancellationToken).ConfigureAwait(false);
+        var mailbox = CreateMailbox(host.AdminBaseUrl);
+        _resources.Add(mailbox);
+        var deployment = new KratosDeployment(profile, new KratosEndpoints(host.PublicBaseUrl, host.AdminBaseUrl), composed.Facts with { Version = version }, mailbox)
+        {
+            ReadLogAsync = log.ReadSinceAsync,
+        };
+
+        if (profile == KratosProfiles.Default)
+        {
+            TargetInfo.WriteIfRequested(new TargetInfo
+            {
+                Target = Name,
+                Kratos = KratosDescription,
+                KratosVersion = version.ToString(),
+                Mail = mailbox.Description,
+                ConfigHash = Hash(composed.KratosYml + composed.IdentitySchemaJson),
+                ConfigChanges = composed.Changes,
+            });
+        }
+
+        return DeploymentLookup.Found(deployment);
+    }
+
+    private IMailboxReader CreateMailbox(Uri adminUrl)
+    {
+        if (_ownSink is null)
+        {
+            return MailAccessUri.Parse(_settings.MailUrl!).CreateReader();
+        }
+
+        return _settings.MailAccess switch
+        {
+            "imap" => _ownSink.CreateImapMailbox(),
+            "pop3" => _ownSink.CreatePop3Mailbox(),
+            "courier" => MailAccessUri.Parse("courier+" + adminUrl.AbsoluteUri).CreateReader(),
+            _ => _ownSink.CreateHttpMailbox(),
+        };
+    }
+
+    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var resource in _resources)
+        {
+            await resource.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_ownSink is not null)
+        {
+            await _ownSink.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            Directory.Delete(_workDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left in the temp folder; nothing of the run depends on it.
+        }
+    }
+}

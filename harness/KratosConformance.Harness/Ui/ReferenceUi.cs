@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KratosConformance.Harness.Ui;
+
+/// <summary>
+/// The harness's reference self-service login UI: what selfservice.flows.login.ui_url, flows.error.ui_url and
+/// default_browser_return_url point at when the harness configures Kratos, so browser tests exercise real redirects,
+/// cookies, CSRF and form posts. It lives in the harness, not in the double, so every target gets the same UI.
+/// Pages: <see cref="LoginUrl"/> (renders any login flow from ui.nodes), <see cref="ErrorUrl"/>, <see cref="HomeUrl"/>.
+/// </summary>
+public sealed class ReferenceUi : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly KratosBackend kratos;
+
+    private ReferenceUi(WebApplication app, KratosBackend kratos, Uri baseUrl)
+    {
+        this.app = app;
+        this.kratos = kratos;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>http://127.0.0.1:&lt;port&gt;/</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>/login: with ?flow= renders the flow; without it starts one at Kratos (aal, refresh, return_to passed on).</summary>
+    public Uri LoginUrl => new(BaseUrl, "login");
+
+    /// <summary>/error?id=: the self-service error Kratos stored.</summary>
+    public Uri ErrorUrl => new(BaseUrl, "error");
+
+    /// <summary>/: "signed in" or not, with the whoami JSON fetched with the browser's cookies.</summary>
+    public Uri HomeUrl => BaseUrl;
+
+    public static async Task<ReferenceUi> StartAsync(ReferenceUiOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var kratosForBrowser = WithSlash(options.KratosPublicUrl);
+        var kratos = new KratosBackend(WithSlash(options.KratosPublicUrlForServer ?? options.KratosPublicUrl));
+
+        // The empty builder reads no appsettings, ASPNETCORE_* variables or logging config: the UI behaves the same
+        // on every machine and cannot be moved off loopback by the environment.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var pages = new ReferenceUiPages(kratos, kratosForBrowser);
+        app.Run(pages.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            kratos.Dispose();
+            throw new InvalidOperationException(
+                $"The reference UI could not listen on 127.0.0.1:{options.Port}: {e.Message} Pass Port = 0 for a free port, or free that port.", e);
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ReferenceUi(app, kratos, WithSlash(new Uri(address)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        kratos.Dispose();
+    }
+
+    private static Uri WithSlash(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+}

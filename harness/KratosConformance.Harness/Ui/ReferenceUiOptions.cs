@@ -1,0 +1,17 @@
+namespace KratosConformance.Harness.Ui;
+
+/// <summary>Where the reference UI listens and which Kratos it renders flows of.</summary>
+public sealed record ReferenceUiOptions
+{
+    /// <summary>Port on 127.0.0.1; 0 picks a free one. Targets pre-allocate it when kratos.yml must name the UI before it starts.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Kratos's public base URL as the browser reaches it: redirects to flow creation point here.</summary>
+    public required Uri KratosPublicUrl { get; init; }
+
+    /// <summary>
+    /// Kratos's public base URL as this process reaches it, when that differs from what the browser uses (e.g. a
+    /// container network alias); null means <see cref="KratosPublicUrl"/>.
+    /// </summary>
+    public Uri? KratosPublicUrlForServer { get; init; }
+}
