@@ -30,7 +30,7 @@ public static class BenchRun
         {
             var deployment = (await local.GetDeploymentAsync(KratosProfiles.Default, ct)).Deployment
                 ?? throw new InvalidOperationException("The in-process target has no default profile.");
-            flows.AddRange(await FlowOverheadBench.RunAsync(HarnessSettings.TargetInProcess, deployment, plan.Repetitions, Path.Combine(plan.WorkDirectory, "flows-inprocess"), console, ct));
+            flows.AddRange(await FlowOverheadBench.RunAsync(TargetKind.InProcess.Id(), deployment, plan.Repetitions, Path.Combine(plan.WorkDirectory, "flows-inprocess"), console, ct));
             console.WriteLine($"bench: mail detection latency ({plan.MailSamples} samples per reader)");
             mail = await MailLatencyBench.RunAsync(sink.Process, deployment, plan.MailSamples, console, ct);
         }
@@ -42,27 +42,27 @@ public static class BenchRun
 
         console.WriteLine($"bench: suite wall time ({plan.SuiteDescription}; serial, then {plan.ParallelWorkers} workers)");
         var suite = new List<SuiteWallTime>();
-        var inprocess = plan.ExtraTarget is { Target: HarnessSettings.TargetInProcess } own
+        var inprocess = plan.ExtraTarget is { Target: TargetKind.InProcess } own
             ? (own.MailUrl is null ? own with { MailUrl = sink.InProcessSettings(string.Empty, own.MailAccess).MailUrl, SmtpUri = sink.InProcessSettings(string.Empty).SmtpUri } : own)
             : sink.InProcessSettings(string.Empty);
-        suite.AddRange(SerialAndParallel(HarnessSettings.TargetInProcess, inprocess, plan, console));
+        suite.AddRange(SerialAndParallel(TargetKind.InProcess.Id(), inprocess, plan, console));
         notes.Add($"inprocess suite runs share one smtp4dev; ./kc run --target inprocess also starts its own ({sinkSeconds:0.0} s here)");
 
         var containerReason = plan.SkipContainers ? "--skip-containers" : await DockerEnvironment.CheckAvailableAsync(ct);
         if (containerReason is not null)
         {
-            suite.Add(SuiteWallTimeBench.Skipped(HarnessSettings.TargetContainers, 1, containerReason));
-            suite.Add(SuiteWallTimeBench.Skipped(HarnessSettings.TargetContainers, plan.ParallelWorkers, containerReason));
+            suite.Add(SuiteWallTimeBench.Skipped(TargetKind.Containers.Id(), 1, containerReason));
+            suite.Add(SuiteWallTimeBench.Skipped(TargetKind.Containers.Id(), plan.ParallelWorkers, containerReason));
         }
         else
         {
-            var containers = plan.ExtraTarget is { Target: HarnessSettings.TargetContainers } c ? c : new HarnessSettings { Target = HarnessSettings.TargetContainers };
-            suite.AddRange(SerialAndParallel(HarnessSettings.TargetContainers, containers, plan, console));
+            var containers = plan.ExtraTarget is { Target: TargetKind.Containers } c ? c : new HarnessSettings { Target = TargetKind.Containers };
+            suite.AddRange(SerialAndParallel(TargetKind.Containers.Id(), containers, plan, console));
         }
 
-        if (plan.ExtraTarget is { Target: HarnessSettings.TargetExternal } external)
+        if (plan.ExtraTarget is { Target: TargetKind.External } external)
         {
-            suite.AddRange(SerialAndParallel(HarnessSettings.TargetExternal, external, plan, console));
+            suite.AddRange(SerialAndParallel(TargetKind.External.Id(), external, plan, console));
         }
 
         var report = new BenchReport
@@ -82,23 +82,23 @@ public static class BenchRun
 
     private static async Task<IReadOnlyList<FlowOverhead>> ExtraTargetFlowsAsync(HarnessSettings extra, BenchPlan plan, TextWriter console, List<string> notes, CancellationToken ct)
     {
-        console.WriteLine($"bench: per-flow overhead on --target {extra.Target}");
+        console.WriteLine($"bench: per-flow overhead on --target {extra.Target.Id()}");
         try
         {
-            var evidence = Path.Combine(plan.WorkDirectory, "flows-" + extra.Target);
+            var evidence = Path.Combine(plan.WorkDirectory, "flows-" + extra.Target.Id());
             await using var target = await ConformanceTargets.CreateAsync(extra with { EvidenceRoot = evidence }, console, ct);
             var lookup = await target.GetDeploymentAsync(KratosProfiles.Default, ct);
             if (lookup.Deployment is null)
             {
-                notes.Add($"flows on {extra.Target}: skipped: {lookup.NotAvailableReason}");
+                notes.Add($"flows on {extra.Target.Id()}: skipped: {lookup.NotAvailableReason}");
                 return [];
             }
 
-            return await FlowOverheadBench.RunAsync(extra.Target, lookup.Deployment, plan.Repetitions, evidence, console, ct);
+            return await FlowOverheadBench.RunAsync(extra.Target.Id(), lookup.Deployment, plan.Repetitions, evidence, console, ct);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
-            notes.Add($"flows on {extra.Target}: skipped: {e.Message.Split('\n')[0]}");
+            notes.Add($"flows on {extra.Target.Id()}: skipped: {e.Message.Split('\n')[0]}");
             return [];
         }
     }

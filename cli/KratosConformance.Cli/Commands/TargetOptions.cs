@@ -1,4 +1,5 @@
 using KratosConformance.Cli.Options;
+using KratosConformance.Containers;
 using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Cli.Commands;
@@ -8,10 +9,10 @@ public static class TargetOptions
 {
     public static IReadOnlyList<OptionSpec> Specs { get; } =
     [
-        new("target", "<name>", "What to test: containers (default: the local double + smtp4dev in Docker), external (an existing deployment, no Docker), inprocess (the double in this process).", HarnessSettings.Targets),
+        new("target", "<name>", "What to test: containers (default: the local double + smtp4dev in Docker), external (an existing deployment, no Docker), inprocess (the double in this process).", SettingNames.Ids<TargetKind>()),
         new("kratos-image", "<image>", "containers: the Kratos image, e.g. oryd/kratos:v26.2.0 (default: the local reference double image)."),
-        new("mail", "<sink>", "containers: the mail sink to start (default smtp4dev).", HarnessSettings.MailSinks),
-        new("mail-access", "<how>", "How to read codes from the sink (default http; imap/pop3 need smtp4dev; courier reads Kratos's admin API, needs --dev).", HarnessSettings.MailAccesses),
+        new("mail", "<sink>", "containers: the mail sink to start (default smtp4dev).", SettingNames.Ids<MailSinkKind>()),
+        new("mail-access", "<how>", "How to read codes from the sink (default http; imap/pop3 need smtp4dev; courier reads Kratos's admin API, needs --dev).", SettingNames.Ids<MailAccess>()),
         new("public-url", "<url>", "external: Kratos's public URL, e.g. http://127.0.0.1:4433/."),
         new("admin-url", "<url>", "external: Kratos's admin URL, e.g. http://127.0.0.1:4434/."),
         new("mail-url", "<url>", "external: imap://host:port, pop3://host:port, mailpit+http://…, mailhog+http://…, smtp4dev+http://…, courier+http://<admin url>."),
@@ -28,7 +29,7 @@ public static class TargetOptions
     /// <summary>Builds harness settings from the options; combinations that can not work are refused here, at once.</summary>
     public static HarnessSettings ToSettings(ParsedOptions o, string evidenceRoot)
     {
-        var target = o.Get("target") ?? HarnessSettings.TargetContainers;
+        var target = o.Get("target") ?? TargetKind.Containers.Id();
         var settings = HarnessSettings.FromVariables(name => name switch
         {
             "KC_TARGET" => target,
@@ -55,7 +56,7 @@ public static class TargetOptions
             throw new CliException($"--kratos-version '{v}' is not a version: give e.g. v26.2.0, v25.4.0 or v1.3.1.");
         }
 
-        if (settings.Target == HarnessSettings.TargetExternal)
+        if (settings.Target == TargetKind.External)
         {
             var missing = new[] { "public-url", "admin-url", "mail-url" }.Where(n => !o.Has(n)).ToList();
             if (missing.Count > 0)
@@ -72,7 +73,7 @@ public static class TargetOptions
         {
             foreach (var name in new[] { "public-url", "admin-url" }.Where(o.Has))
             {
-                throw new CliException($"--{name} only applies to --target external; --target {settings.Target} starts its own Kratos.");
+                throw new CliException($"--{name} only applies to --target external; --target {settings.Target.Id()} starts its own Kratos.");
             }
         }
 
@@ -81,9 +82,9 @@ public static class TargetOptions
             throw new CliException("--schema needs --config: give your kratos.yml too (its identity.schemas must name the schema).");
         }
 
-        if (settings.Mail != "smtp4dev" && settings.MailAccess is "imap" or "pop3")
+        if (settings.Mail != MailSinkKind.Smtp4dev && settings.MailAccess is MailAccess.Imap or MailAccess.Pop3)
         {
-            throw new CliException($"--mail-access {settings.MailAccess} needs --mail smtp4dev: {settings.Mail} has no {settings.MailAccess.ToUpperInvariant()} server.");
+            throw new CliException($"--mail-access {settings.MailAccess} needs --mail smtp4dev: {settings.Mail.Id()} has no {settings.MailAccess.Id().ToUpperInvariant()} server.");
         }
 
         return settings;

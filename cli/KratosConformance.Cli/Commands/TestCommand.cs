@@ -40,7 +40,7 @@ public static class TestCommand
 
         if (!skip.Contains("self-tests"))
         {
-            tallies.Add(DotnetTest.Run(Path.Combine(root, "dotnet-test"), Path.Combine(root, "dotnet-test", "evidence"), console));
+            tallies.Add(DotnetTest.Run(Path.Combine(root, "dotnet-test"), Path.Combine(root, "dotnet-test", "evidence"), HarnessSettings.FromEnvironment().Patience, console));
         }
 
         if (!skip.Contains("matrix"))
@@ -81,7 +81,7 @@ public static class TestCommand
         var started = DateTimeOffset.Now;
         var runDir = RunDirectory.Create(dir, started);
         var plan = new RunPlan(
-            new HarnessSettings { Target = HarnessSettings.TargetContainers, EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName) },
+            new HarnessSettings { Target = TargetKind.Containers, EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName) },
             new ConformanceTestFilter([], includeBrowser: false),
             workers,
             null);

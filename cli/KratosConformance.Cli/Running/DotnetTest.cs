@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using KratosConformance.Harness.Paths;
+using KratosConformance.Client.Waiting;
+using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Cli.Running;
 
@@ -9,7 +11,7 @@ namespace KratosConformance.Cli.Running;
 /// </summary>
 public static class DotnetTest
 {
-    public static TestTally Run(string resultsDir, string evidenceRoot, TextWriter console)
+    public static TestTally Run(string resultsDir, string evidenceRoot, Patience patience, TextWriter console)
     {
         Directory.CreateDirectory(resultsDir);
         var log = Path.Combine(resultsDir, "dotnet-test.log");
@@ -25,11 +27,16 @@ public static class DotnetTest
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["KC_TARGET"] = "inprocess";
-        start.Environment["KC_EVIDENCE_DIR"] = evidenceRoot;
-        foreach (var name in new[] { "KC_DEVIATIONS", "KC_EMULATE", "KC_MAIL_URL", "KC_SMTP_URI", "KC_RUN_INFO_FILE" })
+        // The self-tests run in-process with every other setting at its default (patience excepted): nothing of the
+        // caller's run leaks in.
+        foreach (var name in HarnessVariables.Names)
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in new HarnessSettings { Target = TargetKind.InProcess, EvidenceRoot = evidenceRoot, Patience = patience }.ToVariables())
+        {
+            start.Environment[name] = value;
         }
 
         var clock = Stopwatch.StartNew();

@@ -16,11 +16,11 @@ public static class Preflight
         {
             switch (settings.Target)
             {
-                case HarnessSettings.TargetExternal:
+                case TargetKind.External:
                     // Creating the external target only probes health and /version; it starts nothing.
                     ConformanceTargets.CreateAsync(settings, TextWriter.Null).GetAwaiter().GetResult().DisposeAsync().AsTask().GetAwaiter().GetResult();
                     break;
-                case HarnessSettings.TargetContainers:
+                case TargetKind.Containers:
                     DockerEnvironment.EnsureConfigured();
                     if (DockerEnvironment.CheckAvailableAsync().GetAwaiter().GetResult() is { } problem)
                     {

@@ -76,7 +76,7 @@ public static class RunExecutor
         return new RunMetadata
         {
             RunId = runDir.RunId,
-            Target = plan.Settings.Target,
+            Target = plan.Settings.Target.Id(),
             KratosVersion = info?.KratosVersion,
             KratosImage = info?.KratosImage ?? info?.Kratos,
             KratosImageDigest = info?.KratosImageDigest,

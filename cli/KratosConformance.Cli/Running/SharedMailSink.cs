@@ -19,13 +19,13 @@ public sealed class SharedMailSink : IAsyncDisposable
     public Smtp4devProcess Process => _process;
 
     /// <summary>In-process target settings that send mail to this sink and read it over <paramref name="access"/>.</summary>
-    public HarnessSettings InProcessSettings(string evidenceRoot, string access = "http") => new()
+    public HarnessSettings InProcessSettings(string evidenceRoot, MailAccess access = MailAccess.Http) => new()
     {
-        Target = HarnessSettings.TargetInProcess,
+        Target = TargetKind.InProcess,
         MailUrl = access switch
         {
-            "imap" => $"imap://{_process.Host}:{_process.ImapPort}",
-            "pop3" => $"pop3://{_process.Host}:{_process.Pop3Port}",
+            MailAccess.Imap => $"imap://{_process.Host}:{_process.ImapPort}",
+            MailAccess.Pop3 => $"pop3://{_process.Host}:{_process.Pop3Port}",
             _ => "smtp4dev+" + _process.HttpBaseUrl.AbsoluteUri.TrimEnd('/'),
         },
         SmtpUri = $"smtp://{_process.Host}:{_process.SmtpPort}/?disable_starttls=true",

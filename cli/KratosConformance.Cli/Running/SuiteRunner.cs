@@ -11,13 +11,6 @@ namespace KratosConformance.Cli.Running;
 /// </summary>
 public static class SuiteRunner
 {
-    private static readonly string[] KnownVariables =
-    [
-        "KC_TARGET", "KC_KRATOS_IMAGE", "KC_MAIL", "KC_MAIL_ACCESS", "KC_PUBLIC_URL", "KC_ADMIN_URL", "KC_MAIL_URL", "KC_SMTP_URI",
-        "KC_KRATOS_VERSION", "KC_CONFIG", "KC_SCHEMA", "KC_REVEAL_SECRETS", "KC_EVIDENCE_DIR", "KC_DEVIATIONS", "KC_EMULATE",
-        "KC_UI_URL", "KC_UI_SELECTORS", "KC_RUN_INFO_FILE", "KC_MAIL_TIMEOUT",
-    ];
-
     /// <summary>Runs the selected tests with <paramref name="settings"/> and returns their results in finish order.</summary>
     public static IReadOnlyList<TestResult> Run(
         HarnessSettings settings,
@@ -55,12 +48,10 @@ public static class SuiteRunner
     /// </summary>
     private static void ApplyEnvironment(HarnessSettings settings, string? runInfoFile)
     {
-        var vars = settings.ToVariables();
-        foreach (var name in KnownVariables)
+        var vars = (settings with { RunInfoFile = runInfoFile }).ToVariables();
+        foreach (var name in HarnessVariables.Names)
         {
             Environment.SetEnvironmentVariable(name, vars.TryGetValue(name, out var value) ? value : null);
         }
-
-        Environment.SetEnvironmentVariable("KC_RUN_INFO_FILE", runInfoFile);
     }
 }

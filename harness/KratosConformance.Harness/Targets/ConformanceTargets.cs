@@ -13,8 +13,8 @@ public static class ConformanceTargets
         var composer = new ProfileComposer(RepositoryLayout.ProfilesDirectory, settings.ConfigFile, settings.SchemaFile);
         IConformanceTarget target = settings.Target switch
         {
-            HarnessSettings.TargetExternal => await ExternalTarget.CreateAsync(settings, composer, cancellationToken).ConfigureAwait(false),
-            HarnessSettings.TargetContainers => await ContainersTarget.CreateAsync(settings, composer, log, cancellationToken).ConfigureAwait(false),
+            TargetKind.External => await ExternalTarget.CreateAsync(settings, composer, cancellationToken).ConfigureAwait(false),
+            TargetKind.Containers => await ContainersTarget.CreateAsync(settings, composer, log, cancellationToken).ConfigureAwait(false),
             _ => await InProcessTarget.CreateAsync(settings, composer, cancellationToken).ConfigureAwait(false),
         };
         await log.WriteLineAsync($"target {target.Name}: Kratos {target.KratosDescription}; mail {target.MailDescription}").ConfigureAwait(false);

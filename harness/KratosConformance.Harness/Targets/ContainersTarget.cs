@@ -31,21 +31,16 @@ public sealed class ContainersTarget : IConformanceTarget
         KratosDescription = kratosImage;
     }
 
-    public string Name => HarnessSettings.TargetContainers;
+    public string Name => TargetKind.Containers.Id();
 
     public string KratosDescription { get; }
 
-    public string MailDescription => $"{_settings.Mail} container over {_settings.MailAccess}";
+    public string MailDescription => $"{_settings.Mail.Id()} container over {_settings.MailAccess.Id()}";
 
     public static async Task<ContainersTarget> CreateAsync(HarnessSettings settings, ProfileComposer composer, TextWriter log, CancellationToken cancellationToken)
     {
         var root = RepositoryLayout.RequireRoot();
-        var mail = settings.Mail switch
-        {
-            "mailpit" => MailSinkKind.Mailpit,
-            "mailhog" => MailSinkKind.MailHog,
-            _ => MailSinkKind.Smtp4dev,
-        };
+        var mail = settings.Mail;
         DockerEnvironment.EnsureConfigured();
         if (await DockerEnvironment.CheckAvailableAsync(cancellationToken).ConfigureAwait(false) is { } noDocker)
         {
@@ -126,7 +121,7 @@ public sealed class ContainersTarget : IConformanceTarget
         {
             var images = await _stack.GetImagesAsync(cancellationToken).ConfigureAwait(false);
             var image = images.FirstOrDefault(i => i.Name == KratosDescription);
-            TargetInfo.WriteIfRequested(new TargetInfo
+            TargetInfo.WriteIfRequested(_settings.RunInfoFile, new TargetInfo
             {
                 Target = Name,
                 Kratos = KratosDescription,
@@ -147,12 +142,12 @@ public sealed class ContainersTarget : IConformanceTarget
         var http = _stack.Mail.GetHttpBaseAddress().AbsoluteUri.TrimEnd('/');
         var access = _settings.MailAccess switch
         {
-            "imap" => _stack.MailImapEndpoint?.ToString(),
-            "pop3" => _stack.MailPop3Endpoint?.ToString(),
-            "courier" => "courier+" + adminUrl.AbsoluteUri,
-            _ => $"{_settings.Mail}+{http}",
+            MailAccess.Imap => _stack.MailImapEndpoint?.ToString(),
+            MailAccess.Pop3 => _stack.MailPop3Endpoint?.ToString(),
+            MailAccess.Courier => "courier+" + adminUrl.AbsoluteUri,
+            _ => $"{_settings.Mail.Id()}+{http}",
         };
-        return MailAccessUri.Parse(access ?? throw new HarnessSettingsException($"--mail-access {_settings.MailAccess} needs a sink that speaks it (smtp4dev).")).CreateReader();
+        return MailAccessUri.Parse(access ?? throw new HarnessSettingsException($"--mail-access {_settings.MailAccess.Id()} needs a sink that speaks it (smtp4dev).")).CreateReader();
     }
 
     public async ValueTask DisposeAsync()

@@ -21,7 +21,7 @@ public sealed class ExternalTarget : IConformanceTarget
         MailDescription = mailDescription;
     }
 
-    public string Name => HarnessSettings.TargetExternal;
+    public string Name => TargetKind.External.Id();
 
     public string KratosDescription => _deployment.Endpoints.PublicUrl.AbsoluteUri;
 
@@ -53,9 +53,9 @@ public sealed class ExternalTarget : IConformanceTarget
 
         var mailbox = MailAccessUri.Parse(mailUrl).CreateReader();
         var deployment = new KratosDeployment(KratosProfiles.Default, new KratosEndpoints(publicUrl, adminUrl), facts, mailbox);
-        TargetInfo.WriteIfRequested(new TargetInfo
+        TargetInfo.WriteIfRequested(settings.RunInfoFile, new TargetInfo
         {
-            Target = HarnessSettings.TargetExternal,
+            Target = TargetKind.External.Id(),
             Kratos = publicUrl.AbsoluteUri,
             KratosVersion = version.ToString(),
             Mail = mailbox.Description,

@@ -1,35 +1,31 @@
+using KratosConformance.Client.Waiting;
+using KratosConformance.Containers;
 using KratosConformance.Harness.Paths;
 
 namespace KratosConformance.Harness.Targets;
 
 /// <summary>
-/// Everything a run is configured with. The kc CLI validates its options and hands them to the test process as KC_*
-/// environment variables, so `./kc run` and a plain `dotnet test` configure the suites the same way.
+/// Everything a run is configured with: the one typed contract between the kc CLI and the suites. The CLI builds it
+/// from its options and hands it to the test process as KC_* environment variables (<see cref="HarnessVariables"/>,
+/// the one name ↔ property table), so `./kc run` and a plain `dotnet test` configure the suites the same way.
 /// </summary>
 public sealed record HarnessSettings
 {
-    public const string TargetContainers = "containers";
-    public const string TargetExternal = "external";
-    public const string TargetInProcess = "inprocess";
-
-    public static IReadOnlyList<string> Targets { get; } = [TargetContainers, TargetExternal, TargetInProcess];
-    public static IReadOnlyList<string> MailSinks { get; } = ["smtp4dev", "mailpit", "mailhog"];
-    public static IReadOnlyList<string> MailAccesses { get; } = ["http", "imap", "pop3", "courier"];
-
     /// <summary>KC_TARGET. A plain dotnet test runs in-process: no Docker needed for the project's own tests.</summary>
-    public string Target { get; init; } = TargetInProcess;
+    public TargetKind Target { get; init; } = TargetKind.InProcess;
 
     /// <summary>KC_KRATOS_IMAGE: any Kratos image; default is the local double's image (built by ./kc images).</summary>
     public string? KratosImage { get; init; }
 
     /// <summary>KC_MAIL: the sink the containers target starts.</summary>
-    public string Mail { get; init; } = "smtp4dev";
+    public MailSinkKind Mail { get; init; } = MailSinkKind.Smtp4dev;
 
-    /// <summary>KC_MAIL_ACCESS: how codes are read from the sink.</summary>
-    public string MailAccess { get; init; } = "http";
+    /// <summary>KC_MAIL_ACCESS: how codes are read from a sink the harness starts.</summary>
+    public MailAccess MailAccess { get; init; } = MailAccess.Http;
 
-    /// <summary>KC_PUBLIC_URL / KC_ADMIN_URL: the external deployment.</summary>
+    /// <summary>KC_PUBLIC_URL / KC_ADMIN_URL: the external deployment (trailing slash).</summary>
     public Uri? PublicUrl { get; init; }
+
     public Uri? AdminUrl { get; init; }
 
     /// <summary>KC_MAIL_URL: imap://, pop3://, mailpit+http://, mailhog+http://, smtp4dev+http://, courier+http://.</summary>
@@ -41,11 +37,12 @@ public sealed record HarnessSettings
     /// </summary>
     public string? SmtpUri { get; init; }
 
-    /// <summary>KC_KRATOS_VERSION: use these version's expectations instead of what /version answers.</summary>
+    /// <summary>KC_KRATOS_VERSION: use this version's expectations instead of what /version answers.</summary>
     public string? KratosVersionOverride { get; init; }
 
     /// <summary>KC_CONFIG / KC_SCHEMA: the team's own kratos.yml and identity schema instead of fixtures/profiles/base.</summary>
     public string? ConfigFile { get; init; }
+
     public string? SchemaFile { get; init; }
 
     /// <summary>KC_REVEAL_SECRETS: write tokens, cookies and passwords unmasked into evidence.</summary>
@@ -61,119 +58,60 @@ public sealed record HarnessSettings
     public string? Emulate { get; init; }
 
     /// <summary>
-    /// KC_MAIL_TIMEOUT (seconds): how long a test waits for a code mail. Real Kratos's courier polls its queue every
-    /// second (courier.worker.pull_wait), so the default leaves room; the kill matrix, whose double sends at once,
-    /// shortens it because a deviation that sends no mail makes every test wait the whole deadline.
+    /// KC_PATIENCE: the factor every deadline of the run is scaled by (<see cref="Client.Waiting.Patience"/>); raise it
+    /// on a slow machine or against a remote deployment instead of changing any single timeout.
+    /// </summary>
+    public Patience Patience { get; init; } = Patience.Default;
+
+    /// <summary>
+    /// KC_MAIL_TIMEOUT (seconds): the baseline of the login-code mail deadline, before <see cref="Patience"/>. Real
+    /// Kratos's courier polls its queue every second (courier.worker.pull_wait), so the default leaves room; runs
+    /// against the in-process double, which sends at once, may shorten it.
     /// </summary>
     public TimeSpan MailTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>KC_UI_URL / KC_UI_SELECTORS: run the browser suite against a team's own login UI.</summary>
     public Uri? UiUrl { get; init; }
+
     public string? UiSelectorsFile { get; init; }
 
-    public static HarnessSettings FromEnvironment() => FromVariables(name => Environment.GetEnvironmentVariable(name));
+    /// <summary>KC_RUN_INFO_FILE: where the target writes what it really ran (<see cref="TargetInfo"/>) for the report.</summary>
+    public string? RunInfoFile { get; init; }
 
+    /// <summary>The login-code mail deadline of this run: <see cref="MailTimeout"/> scaled by <see cref="Patience"/>.</summary>
+    public Deadline MailDeadline => Patience.For("login-code mail", MailTimeout);
+
+    public static HarnessSettings FromEnvironment() => FromVariables(Environment.GetEnvironmentVariable);
+
+    /// <summary>Reads every variable of <see cref="HarnessVariables.All"/>; an unusable value names itself and the fix.</summary>
     public static HarnessSettings FromVariables(Func<string, string?> get)
     {
         ArgumentNullException.ThrowIfNull(get);
-        string? Get(string name) => string.IsNullOrWhiteSpace(get(name)) ? null : get(name)!.Trim();
-        var defaults = new HarnessSettings();
-
-        return new HarnessSettings
+        var settings = new HarnessSettings();
+        foreach (var variable in HarnessVariables.All)
         {
-            Target = OneOf("KC_TARGET", Get("KC_TARGET"), Targets) ?? defaults.Target,
-            KratosImage = Get("KC_KRATOS_IMAGE"),
-            Mail = OneOf("KC_MAIL", Get("KC_MAIL"), MailSinks) ?? defaults.Mail,
-            MailAccess = OneOf("KC_MAIL_ACCESS", Get("KC_MAIL_ACCESS"), MailAccesses) ?? defaults.MailAccess,
-            PublicUrl = HttpUrl("KC_PUBLIC_URL", Get("KC_PUBLIC_URL")),
-            AdminUrl = HttpUrl("KC_ADMIN_URL", Get("KC_ADMIN_URL")),
-            MailUrl = Get("KC_MAIL_URL"),
-            SmtpUri = Get("KC_SMTP_URI"),
-            KratosVersionOverride = Get("KC_KRATOS_VERSION"),
-            ConfigFile = Get("KC_CONFIG"),
-            SchemaFile = Get("KC_SCHEMA"),
-            RevealSecrets = Get("KC_REVEAL_SECRETS") is "1" or "true",
-            EvidenceRoot = Get("KC_EVIDENCE_DIR") ?? defaults.EvidenceRoot,
-            Deviations = (Get("KC_DEVIATIONS") ?? string.Empty)
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Emulate = Get("KC_EMULATE"),
-            MailTimeout = Seconds("KC_MAIL_TIMEOUT", Get("KC_MAIL_TIMEOUT")) ?? defaults.MailTimeout,
-            UiUrl = HttpUrl("KC_UI_URL", Get("KC_UI_URL")),
-            UiSelectorsFile = Get("KC_UI_SELECTORS"),
-        };
-    }
-
-    /// <summary>The KC_* variables that reproduce these settings in another process.</summary>
-    public IReadOnlyDictionary<string, string> ToVariables()
-    {
-        var vars = new Dictionary<string, string>
-        {
-            ["KC_TARGET"] = Target,
-            ["KC_MAIL"] = Mail,
-            ["KC_MAIL_ACCESS"] = MailAccess,
-            ["KC_EVIDENCE_DIR"] = EvidenceRoot,
-            ["KC_REVEAL_SECRETS"] = RevealSecrets ? "true" : "false",
-            ["KC_DEVIATIONS"] = string.Join(',', Deviations),
-        };
-        void Put(string name, object? value)
-        {
-            if (value is not null)
+            if (get(variable.Name) is { } raw && !string.IsNullOrWhiteSpace(raw))
             {
-                vars[name] = value.ToString()!;
+                settings = variable.Read(settings, raw.Trim());
             }
         }
 
-        Put("KC_KRATOS_IMAGE", KratosImage);
-        Put("KC_PUBLIC_URL", PublicUrl);
-        Put("KC_ADMIN_URL", AdminUrl);
-        Put("KC_MAIL_URL", MailUrl);
-        Put("KC_SMTP_URI", SmtpUri);
-        Put("KC_KRATOS_VERSION", KratosVersionOverride);
-        Put("KC_CONFIG", ConfigFile);
-        Put("KC_SCHEMA", SchemaFile);
-        Put("KC_EMULATE", Emulate);
-        Put("KC_MAIL_TIMEOUT", MailTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Put("KC_UI_URL", UiUrl);
-        Put("KC_UI_SELECTORS", UiSelectorsFile);
+        return settings;
+    }
+
+    /// <summary>The KC_* variables that reproduce these settings in another process (unset ones are absent).</summary>
+    public IReadOnlyDictionary<string, string> ToVariables()
+    {
+        var vars = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in HarnessVariables.All)
+        {
+            if (variable.Write(this) is { } value)
+            {
+                vars[variable.Name] = value;
+            }
+        }
+
         return vars;
-    }
-
-    private static string? OneOf(string name, string? value, IReadOnlyList<string> valid)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var match = valid.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
-        return match ?? throw new HarnessSettingsException($"{name}='{value}' is not valid: use one of {string.Join(", ", valid)}.");
-    }
-
-    private static TimeSpan? Seconds(string name, string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 600
-            ? TimeSpan.FromSeconds(s)
-            : throw new HarnessSettingsException($"{name}='{value}' is not valid: give seconds from 0.1 to 600, e.g. 10.");
-    }
-
-    private static Uri? HttpUrl(string name, string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new HarnessSettingsException($"{name}='{value}' is not an http(s) URL: give e.g. http://127.0.0.1:4433/.");
-        }
-
-        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 
     private static string DefaultEvidenceRoot() =>

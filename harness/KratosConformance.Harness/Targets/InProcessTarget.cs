@@ -37,7 +37,7 @@ public sealed class InProcessTarget : IConformanceTarget
         _workDir = Directory.CreateTempSubdirectory("kc-inprocess-").FullName;
     }
 
-    public string Name => HarnessSettings.TargetInProcess;
+    public string Name => TargetKind.InProcess.Id();
 
     public string KratosDescription => $"reference double {_settings.Emulate ?? "v26.2.0"} (in-process)"
         + (_settings.Deviations.Count > 0 ? $" with deviations {string.Join(",", _settings.Deviations)}" : string.Empty);
@@ -54,7 +54,7 @@ public sealed class InProcessTarget : IConformanceTarget
         }
 
         var sink = await Smtp4devProcess.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new InProcessTarget(settings, composer, sink, $"smtp://{sink.Host}:{sink.SmtpPort}/?disable_starttls=true", $"smtp4dev (local process) over {settings.MailAccess}");
+        return new InProcessTarget(settings, composer, sink, $"smtp://{sink.Host}:{sink.SmtpPort}/?disable_starttls=true", $"smtp4dev (local process) over {settings.MailAccess.Id()}");
     }
 
     public Task<DeploymentLookup> GetDeploymentAsync(string profile, CancellationToken cancellationToken = default)
@@ -112,7 +112,7 @@ public sealed class InProcessTarget : IConformanceTarget
 
         if (profile == KratosProfiles.Default)
         {
-            TargetInfo.WriteIfRequested(new TargetInfo
+            TargetInfo.WriteIfRequested(_settings.RunInfoFile, new TargetInfo
             {
                 Target = Name,
                 Kratos = KratosDescription,
@@ -135,9 +135,9 @@ public sealed class InProcessTarget : IConformanceTarget
 
         return _settings.MailAccess switch
         {
-            "imap" => _ownSink.CreateImapMailbox(),
-            "pop3" => _ownSink.CreatePop3Mailbox(),
-            "courier" => MailAccessUri.Parse("courier+" + adminUrl.AbsoluteUri).CreateReader(),
+            MailAccess.Imap => _ownSink.CreateImapMailbox(),
+            MailAccess.Pop3 => _ownSink.CreatePop3Mailbox(),
+            MailAccess.Courier => MailAccessUri.Parse("courier+" + adminUrl.AbsoluteUri).CreateReader(),
             _ => _ownSink.CreateHttpMailbox(),
         };
     }

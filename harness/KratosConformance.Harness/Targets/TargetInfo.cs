@@ -19,9 +19,9 @@ public sealed record TargetInfo
     /// <summary>What the harness changed in the configuration it was given (SMTP wiring, base URLs, UI URLs).</summary>
     public IReadOnlyList<string> ConfigChanges { get; init; } = [];
 
-    public static void WriteIfRequested(TargetInfo info)
+    /// <summary>Writes <paramref name="info"/> to <paramref name="file"/> (KC_RUN_INFO_FILE) when the run asked for it.</summary>
+    public static void WriteIfRequested(string? file, TargetInfo info)
     {
-        var file = Environment.GetEnvironmentVariable("KC_RUN_INFO_FILE");
         if (string.IsNullOrEmpty(file))
         {
             return;
