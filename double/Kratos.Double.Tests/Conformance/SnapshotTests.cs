@@ -31,7 +31,7 @@ public sealed class SnapshotTests
     [TestCaseSource(nameof(Cases))]
     public async Task Initial_aal2_payload_matches_kratos_snapshot(string version, string client, string @case, string email, bool fallback, bool codeCredential)
     {
-        var file = ReferenceFiles.Snapshot(version, $"TestLoginCodeStrategy-test={client}_client-suite=mfa-case={@case}.json");
+        var file = ReferenceFiles.Snapshot(version, "code", $"TestLoginCodeStrategy-test={client}_client-suite=mfa-case={@case}.json");
         var expected = JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsObject();
         var yaml = DoubleConfigs.Yaml(
             fallback ? "" : null,
