@@ -18,6 +18,16 @@ internal static class Repository
     private static bool IsBuildOutput(string path) =>
         path.Contains("/obj/", StringComparison.Ordinal) || path.Contains("/bin/", StringComparison.Ordinal) || path.Contains("/.kc/", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Every file of the checkout that is not build output, tool state, a run's report or git's own (paths relative to
+    /// <see cref="Root"/>, with '/').
+    /// </summary>
+    public static IEnumerable<string> AllFiles() =>
+        Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .Where(f => !f.Split('/').Any(part => part is "bin" or "obj" or ".git" or ".kc" or ".vs" or "TestResults" or "node_modules")
+                && !f.StartsWith("reports/out/", StringComparison.Ordinal) && f != ".git");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -27,7 +27,7 @@ internal sealed class DoubleDeployment : IAsyncDisposable
     public static async Task<DoubleDeployment> StartAsync(string profile)
     {
         var schemaDirectory = Directory.CreateTempSubdirectory("kc-double-schema").FullName;
-        var composer = new ProfileComposer(Path.Combine(SharedReference.RepositoryRoot(), "fixtures", "profiles"));
+        var composer = new ProfileComposer(Path.Combine(KratosReference.RepositoryRoot(), "fixtures", "profiles"));
         var wiring = new HarnessWiring
         {
             PublicBaseUrl = new Uri($"http://127.0.0.1:{FreePort.Pick()}/"),

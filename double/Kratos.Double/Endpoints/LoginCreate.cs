@@ -112,18 +112,19 @@ internal static class LoginCreate
         }
 
         var nodes = new List<JsonObject>();
-        if (csrf is not null)
-        {
-            nodes.Add(Nodes.Csrf(csrf));
-        }
-
         if (aal == "aal1" && rt.Config.PasswordEnabled)
         {
-            nodes.AddRange(LoginForms.PasswordFirstFactor(rt, refresh ? identity : null));
+            nodes.AddRange(LoginForms.PasswordFirstFactor(rt, refresh ? identity : null, csrf ?? string.Empty));
         }
         else if (aal == "aal2" && identity is not null && rt.Config.MfaEnabled && rt.Config.CodeEnabled)
         {
             nodes.AddRange(Aal.CodeAddresses(identity, rt.Config).Select(a => LoginForms.AddressButton(rt, a)));
+        }
+
+        // handler.go NewLoginFlow: a browser flow always carries its csrf token, whatever the hydrators set.
+        if (csrf is not null && !nodes.Any(n => Nodes.Name(n) == "csrf_token"))
+        {
+            nodes.Add(Nodes.Csrf(csrf));
         }
 
         flow.Messages = messages;

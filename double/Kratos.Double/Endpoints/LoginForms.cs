@@ -9,19 +9,25 @@ namespace Kratos.Double.Endpoints;
 /// <summary>The node sets the login hydrators render (password strategy_login.go, code strategy.go populateEmailSentFlow).</summary>
 internal static class LoginForms
 {
-    public static List<JsonObject> PasswordFirstFactor(Runtime rt, Identity? refreshIdentity)
+    /// <summary>
+    /// The password strategy's aal1 hydrators (password/login.go PopulateLoginMethodFirstFactor[Refresh], the same at
+    /// v1.3.1, v25.4.0 and v26.2.0). Each sets the csrf_token node itself, for every flow type: API flows get the token
+    /// nosurf hands an ignored route without a cookie, an empty string. The identifier input carries no autocomplete:
+    /// Kratos sets one only on the password input (current-password).
+    /// </summary>
+    public static List<JsonObject> PasswordFirstFactor(Runtime rt, Identity? refreshIdentity, string csrfToken)
     {
-        var nodes = new List<JsonObject>();
+        var nodes = new List<JsonObject> { Nodes.Csrf(csrfToken) };
         if (refreshIdentity is not null)
         {
-            // Refresh: hidden identifier pre-filled with the session identity's identifier (kratos-snapshots/related).
-            nodes.Add(Nodes.Input("default", "identifier", "hidden", refreshIdentity.PasswordIdentifiers.FirstOrDefault() ?? string.Empty, required: true));
-        }
-        else
-        {
-            nodes.Add(Nodes.Input("default", "identifier", "text", string.Empty, required: true, label: IdentifierLabel(rt), autocomplete: "username"));
+            // Refresh: the session identity's identifier, hidden and not required, and the submit button says "Sign in".
+            nodes.Add(Nodes.Input("default", "identifier", "hidden", refreshIdentity.PasswordIdentifiers.FirstOrDefault() ?? string.Empty));
+            nodes.Add(Nodes.Input("password", "password", "password", required: true, label: Messages.LabelPassword(), autocomplete: "current-password"));
+            nodes.Add(Nodes.Input("password", "method", "submit", "password", label: Messages.SignIn()));
+            return nodes;
         }
 
+        nodes.Add(Nodes.Input("default", "identifier", "text", string.Empty, required: true, label: IdentifierLabel(rt)));
         nodes.Add(Nodes.Input("password", "password", "password", required: true, label: Messages.LabelPassword(), autocomplete: "current-password"));
         nodes.Add(Nodes.Input("password", "method", "submit", "password", label: Messages.SignInWithPassword()));
         return nodes;

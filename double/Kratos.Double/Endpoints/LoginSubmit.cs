@@ -138,14 +138,7 @@ internal static class LoginSubmit
             Type = flow.Type, IssuedAt = now, UpdatedAt = now, ExpiresAt = now + rt.Config.LoginLifespan,
             RequestUrl = ctx.Request.FullUrl(rt), RequestedAal = "aal1", CsrfToken = flow.CsrfToken, ReturnTo = flow.ReturnTo,
         };
-        var nodes = new List<JsonObject>();
-        if (replacement.CsrfToken is not null)
-        {
-            nodes.Add(Ui.Nodes.Csrf(replacement.CsrfToken));
-        }
-
-        nodes.AddRange(LoginForms.PasswordFirstFactor(rt, null));
-        replacement.Nodes = Ui.Nodes.Sort(nodes);
+        replacement.Nodes = Ui.Nodes.Sort(LoginForms.PasswordFirstFactor(rt, null, replacement.CsrfToken ?? string.Empty));
         replacement.Messages = new JsonArray(Messages.FlowExpired(flow.ExpiresAt));
         lock (rt.Store.Gate)
         {

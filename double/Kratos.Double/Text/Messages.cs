@@ -33,6 +33,9 @@ internal static class Messages
     public static JsonObject SendCodeTo(string address, string channel) =>
         Make(1010023, $"Send code to {address}", "info", new JsonObject { ["address"] = address, ["channel"] = channel });
 
+    /// <summary>text.NewInfoLogin: the password submit button of a refresh flow.</summary>
+    public static JsonObject SignIn() => Make(1010001, "Sign in", "info");
+
     public static JsonObject SignInWithPassword() => Make(1010022, "Sign in with password", "info");
 
     public static JsonObject LabelPassword() => Make(1070001, "Password", "info");

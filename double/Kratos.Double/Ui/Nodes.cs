@@ -21,12 +21,14 @@ internal static class Nodes
             attributes["required"] = true;
         }
 
-        attributes["disabled"] = false;
-        attributes["node_type"] = "input";
+        // ui/node InputAttributes field order: name, type, value, required, autocomplete, …, disabled, node_type.
         if (autocomplete is not null)
         {
             attributes["autocomplete"] = autocomplete;
         }
+
+        attributes["disabled"] = false;
+        attributes["node_type"] = "input";
 
         var meta = new JsonObject();
         if (label is not null)

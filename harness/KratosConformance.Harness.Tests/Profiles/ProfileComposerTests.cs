@@ -1,7 +1,7 @@
 using FluentAssertions;
 using KratosConformance.Client.Versions;
 using KratosConformance.Harness.Profiles;
-using KratosConformance.Harness.Tests;
+using KratosConformance.Client.Tests.Kratos;
 using NUnit.Framework;
 using YamlDotNet.RepresentationModel;
 
@@ -21,7 +21,7 @@ public sealed class ProfileComposerTests
     };
 
     private static ProfileComposer Composer() =>
-        new(Path.Combine(SharedReference.RepositoryRoot(), "fixtures", "profiles"));
+        new(Path.Combine(KratosReference.RepositoryRoot(), "fixtures", "profiles"));
 
     private static string? Scalar(string yaml, string path)
     {
@@ -122,7 +122,7 @@ public sealed class ProfileComposerTests
                       url: file:///somewhere/users.json
                 """);
             File.WriteAllText(Path.Combine(dir, "users.json"), "{}");
-            var composer = new ProfileComposer(Path.Combine(SharedReference.RepositoryRoot(), "fixtures", "profiles"), Path.Combine(dir, "my-kratos.yml"), Path.Combine(dir, "users.json"));
+            var composer = new ProfileComposer(Path.Combine(KratosReference.RepositoryRoot(), "fixtures", "profiles"), Path.Combine(dir, "my-kratos.yml"), Path.Combine(dir, "users.json"));
 
             var composed = composer.Compose(KratosProfiles.Default, Wiring);
 

@@ -5,7 +5,7 @@ using FluentAssertions;
 using Json.Schema;
 using KratosConformance.Client.Versions;
 using KratosConformance.Harness.Profiles;
-using KratosConformance.Harness.Tests;
+using KratosConformance.Client.Tests.Kratos;
 using NUnit.Framework;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -35,21 +35,14 @@ public sealed class ProfilesAgainstKratosSchemaTests
 
     // Built once: schemas register their $id, and registering the same one twice is refused.
     private static readonly Lazy<JsonSchema> KratosConfigSchema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(SchemaFile), new BuildOptions { SchemaRegistry = Registry() }));
-
-    private static string SchemaFile => Path.GetFullPath(Path.Combine(SharedReference.RepositoryRoot(), "..", "shared", "reference", "kratos-v26.2.0", "config.schema.json"));
+        JsonSchema.FromText(File.ReadAllText(KratosReference.ConfigSchema), new BuildOptions { SchemaRegistry = Registry() }));
 
     [TestCase(KratosProfiles.Default)]
     [TestCase(KratosProfiles.ShortCodeLifespan)]
     [TestCase(KratosProfiles.WhoamiAal1)]
     public void Composed_profile_is_valid_against_kratos_v26_2_0_config_schema(string profile)
     {
-        if (!File.Exists(SchemaFile))
-        {
-            Assert.Ignore($"Kratos's config schema is not available: expected it at {SchemaFile} (../shared/reference beside the repository).");
-        }
-
-        var composed = new ProfileComposer(Path.Combine(SharedReference.RepositoryRoot(), "fixtures", "profiles")).Compose(profile, Wiring);
+        var composed = new ProfileComposer(Path.Combine(KratosReference.RepositoryRoot(), "fixtures", "profiles")).Compose(profile, Wiring);
         var result = KratosConfigSchema.Value.Evaluate(JsonSerializer.SerializeToElement(ToJson(composed.KratosYml)), new EvaluationOptions { OutputFormat = OutputFormat.List });
 
         var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
@@ -61,13 +54,8 @@ public sealed class ProfilesAgainstKratosSchemaTests
     [Test]
     public void A_value_kratos_refuses_is_reported()
     {
-        if (!File.Exists(SchemaFile))
-        {
-            Assert.Ignore($"Kratos's config schema is not available: expected it at {SchemaFile}.");
-        }
-
         // The check above must be able to fail: session.whoami.required_aal only takes aal1 or highest_available.
-        var composed = new ProfileComposer(Path.Combine(SharedReference.RepositoryRoot(), "fixtures", "profiles")).Compose(KratosProfiles.Default, Wiring);
+        var composed = new ProfileComposer(Path.Combine(KratosReference.RepositoryRoot(), "fixtures", "profiles")).Compose(KratosProfiles.Default, Wiring);
         var broken = composed.KratosYml.Replace("required_aal: highest_available", "required_aal: aal3", StringComparison.Ordinal);
         broken.Should().NotBe(composed.KratosYml, "the base profile sets session.whoami.required_aal");
 

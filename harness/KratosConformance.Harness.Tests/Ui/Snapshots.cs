@@ -1,24 +1,24 @@
 using System.Text.Json.Nodes;
-using KratosConformance.Harness.Paths;
+using KratosConformance.Client.Tests.Kratos;
 
 namespace KratosConformance.Harness.Tests.Ui;
 
 /// <summary>
-/// Kratos v26.2.0's own snapshots of browser login flows (selfservice/strategy/code/.snapshots, copied into
-/// Ui/kratos-v26.2.0 so the tests need nothing outside the checkout).
+/// Kratos v26.2.0's own snapshots of browser login flows (selfservice/strategy/code/.snapshots, in
+/// fixtures/reference/kratos-snapshots/v26.2.0/code).
 /// </summary>
 internal static class Snapshots
 {
     /// <summary>TestLoginCodeStrategy Browser_client mfa verify_initial_payload_with_fast_login: state sent_email.</summary>
-    public const string WithFastLogin = "browser-mfa-with-fast-login.json";
+    public const string WithFastLogin = "TestLoginCodeStrategy-test=Browser_client-suite=mfa-case=verify_initial_payload_with_fast_login.json";
 
     /// <summary>… verify_initial_payload_without_fast_login: choose_method with an address button and TOTP.</summary>
-    public const string WithoutFastLogin = "browser-mfa-without-fast-login.json";
+    public const string WithoutFastLogin = "TestLoginCodeStrategy-test=Browser_client-suite=mfa-case=verify_initial_payload_without_fast_login.json";
 
     /// <summary>The snapshot as a fetch would return it: Kratos's snapshots leave out id, action and the csrf value.</summary>
     public static JsonObject Flow(string file, string id, Uri kratos)
     {
-        var path = Path.Combine(RepositoryLayout.RequireRoot(), "harness", "KratosConformance.Harness.Tests", "Ui", "kratos-v26.2.0", file);
+        var path = KratosReference.Snapshot("v26.2.0", "code", file);
         var flow = (JsonObject)JsonNode.Parse(File.ReadAllText(path))!;
         flow["id"] = id;
         flow["ui"]!["action"] = new Uri(kratos, $"self-service/login?flow={id}").AbsoluteUri;

@@ -21,22 +21,6 @@ public static class RepositoryLayout
     /// <summary>.kc: tools, caches and scratch space the harness creates (ignored by git).</summary>
     public static string StateDirectory => Path.Combine(RequireRoot(), ".kc");
 
-    /// <summary>../shared/reference beside the checkout, when present (Kratos's snapshots, OpenAPI, the spec).</summary>
-    public static string? SharedReferenceDirectory
-    {
-        get
-        {
-            var root = Root;
-            if (root is null)
-            {
-                return null;
-            }
-
-            var dir = Path.GetFullPath(Path.Combine(root, "..", "shared", "reference"));
-            return Directory.Exists(dir) ? dir : null;
-        }
-    }
-
     private static string? FindRoot()
     {
         var fromEnv = Environment.GetEnvironmentVariable("KC_REPO_ROOT");
