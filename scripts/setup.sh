@@ -107,6 +107,8 @@ kc_ensure_smtp4dev() {
 
 # Builds the solution when a source file changed since the last build (a stamp file), so a second run starts at once.
 kc_build() {
+  # Tests that run kc as a user does, after the solution was built, skip the (stamp-checked) build.
+  [ -n "${KC_SKIP_BUILD:-}" ] && return 0
   local stamp="$KC_STATE/build.stamp"
   if [ -f "$stamp" ] && [ -z "$(find "$KC_ROOT" \( -path "$KC_ROOT/.git" -o -path "$KC_ROOT/.kc" -o -path "$KC_ROOT/reports/out" -o -name bin -o -name obj \) -prune -o -type f -newer "$stamp" -print -quit)" ]; then
     return 0

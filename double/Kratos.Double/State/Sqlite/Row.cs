@@ -10,7 +10,7 @@ internal static class Row
     public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     public static DateTimeOffset Time(string text) =>
-        new(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero);
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind).ToUniversalTime();
 
     public static DateTimeOffset Time(SqliteDataReader reader, int column) => Time(reader.GetString(column));
 
