@@ -21,10 +21,10 @@ public sealed class SignalTests
     [TestCase(SigInt)]
     public async Task The_double_binary_stops_on_the_signal(int signal)
     {
-        await using var config = await ServeConfig.CreateAsync();
-        using var process = DoubleProcess.Start("dotnet", [DoubleProcess.DoubleDll, "serve", "-c", config.Path]);
+        var (config, process) = await ServeConfig.StartAsync(path => DoubleProcess.Start("dotnet", [DoubleProcess.DoubleDll, "serve", "-c", path]));
+        await using var _ = config;
+        using var __ = process;
 
-        await config.WaitUntilReadyAsync(process);
         process.Signal(signal);
 
         (await process.WaitForExitAsync(Patience.Of(TimeSpan.FromSeconds(30)))).Should().Be(0, process.Stderr);
@@ -37,12 +37,12 @@ public sealed class SignalTests
         var root = RepositoryRoot();
         var kcDll = Path.Combine(root, "cli", "KratosConformance.Cli", "bin", "Debug", "net10.0", "kc.dll");
         File.Exists(kcDll).Should().BeTrue($"the solution must be built before this test ({kcDll})");
-        await using var config = await ServeConfig.CreateAsync();
-        using var process = DoubleProcess.Start(
-            "bash", [Path.Combine(root, "kc"), "double", "serve", "-c", config.Path, "--emulate", "v25.4.0"],
-            new Dictionary<string, string> { ["KC_SKIP_BUILD"] = "1" }, root);
+        var (config, process) = await ServeConfig.StartAsync(path => DoubleProcess.Start(
+            "bash", [Path.Combine(root, "kc"), "double", "serve", "-c", path, "--emulate", "v25.4.0"],
+            new Dictionary<string, string> { ["KC_SKIP_BUILD"] = "1" }, root));
+        await using var _ = config;
+        using var __ = process;
 
-        await config.WaitUntilReadyAsync(process);
         process.Signal(SigTerm);
 
         (await process.WaitForExitAsync(Patience.Of(TimeSpan.FromSeconds(30)))).Should().Be(0, process.Stderr);
@@ -78,7 +78,32 @@ public sealed class SignalTests
 
         public int AdminPort { get; }
 
-        public static async Task<ServeConfig> CreateAsync()
+        /// <summary>
+        /// Starts a server on free ports and waits until it answers. A port picked free can be taken by a parallel test
+        /// before the double binds it: then the double exits ("address already in use") and new ports are tried.
+        /// </summary>
+        public static async Task<(ServeConfig Config, DoubleProcess Process)> StartAsync(Func<string, DoubleProcess> start)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var config = await CreateAsync();
+                var process = start(config.Path);
+                if (await config.WaitUntilReadyAsync(process))
+                {
+                    return (config, process);
+                }
+
+                var stderr = process.Stderr;
+                process.Dispose();
+                await config.DisposeAsync();
+                if (attempt == 3 || !stderr.Contains("address already in use", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("the double exited before it was ready:\n" + stderr);
+                }
+            }
+        }
+
+        private static async Task<ServeConfig> CreateAsync()
         {
             var directory = Directory.CreateTempSubdirectory("kratos-double-signal-").FullName;
             var (publicPort, adminPort) = (FreePort(), FreePort());
@@ -96,19 +121,26 @@ public sealed class SignalTests
             return new ServeConfig(directory, adminPort);
         }
 
-        public async Task WaitUntilReadyAsync(DoubleProcess process)
+        /// <summary>True once this process answers on its admin port; false when it exited first.</summary>
+        private async Task<bool> WaitUntilReadyAsync(DoubleProcess process)
         {
             using var http = new HttpClient();
             var deadline = Patience.Of(TimeSpan.FromSeconds(60));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             while (clock.Elapsed < deadline)
             {
+                if (process.HasExited)
+                {
+                    return false;
+                }
+
                 try
                 {
                     using var response = await http.GetAsync($"http://127.0.0.1:{AdminPort}/admin/health/ready");
-                    if (response.StatusCode == HttpStatusCode.OK)
+                    // Another test's server may hold the port: only a process still alive after the answer is ours.
+                    if (response.StatusCode == HttpStatusCode.OK && process.Stderr.Contains("Starting the admin httpd", StringComparison.Ordinal))
                     {
-                        return;
+                        return !process.HasExited;
                     }
                 }
                 catch (HttpRequestException)

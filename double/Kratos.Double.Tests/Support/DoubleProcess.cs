@@ -25,6 +25,8 @@ public sealed class DoubleProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Stdout { get { lock (_stdout) { return _stdout.ToString(); } } }
 
     public string Stderr { get { lock (_stderr) { return _stderr.ToString(); } } }
