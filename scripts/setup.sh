@@ -71,7 +71,7 @@ kc_remove_stale() {
   docker network prune -f --filter "label=kratos-conformance.session" >/dev/null 2>&1 || true
 }
 
-# Removes what this kc invocation started: containers and networks of its session (by label), and its dockerd (by PID).
+# Removes what this kc invocation started: containers, networks and volumes of its session (by label), and its dockerd (by PID).
 kc_cleanup() {
   local rc=$?
   if [ -n "${KC_SESSION:-}" ] && command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
@@ -80,6 +80,8 @@ kc_cleanup() {
     [ -z "$ids" ] || docker rm -f $ids >/dev/null 2>&1 || true
     ids=$(docker network ls -q --filter "label=kratos-conformance.session=$KC_SESSION" 2>/dev/null || true)
     [ -z "$ids" ] || docker network rm $ids >/dev/null 2>&1 || true
+    ids=$(docker volume ls -q --filter "label=kratos-conformance.session=$KC_SESSION" 2>/dev/null || true)
+    [ -z "$ids" ] || docker volume rm $ids >/dev/null 2>&1 || true
   fi
   if [ -n "$KC_STARTED_DOCKERD_PID" ] && [ -z "${KC_KEEP_DOCKERD:-}" ]; then
     kill "$KC_STARTED_DOCKERD_PID" 2>/dev/null || true

@@ -67,6 +67,12 @@ public static class KratosDoubleCli
             await FailAsync(command, e.Message).ConfigureAwait(false);
             return 1;
         }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Never a stack trace: whatever went wrong ends like a failed RunE.
+            await FailAsync(command, e.Message).ConfigureAwait(false);
+            return 1;
+        }
     }
 
     /// <summary>A RunE error as cobra reports it: "Error: …", the usage, then cmd/root.go's own line.</summary>
