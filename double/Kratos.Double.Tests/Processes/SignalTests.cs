@@ -21,6 +21,13 @@ public sealed class SignalTests
     [TestCase(SigInt)]
     public async Task The_double_binary_stops_on_the_signal(int signal)
     {
+        if (signal == SigInt && InheritsIgnoredSigint())
+        {
+            // A background job of a non-interactive shell starts with SIGINT ignored, and the .NET runtime keeps an
+            // inherited ignore (Go's signal.Notify in Kratos would undo it): SIGINT can not be tested from here.
+            Assert.Ignore("This test process was started with SIGINT ignored (a background job); the double inherits that. SIGTERM is tested regardless.");
+        }
+
         var (config, process) = await ServeConfig.StartAsync(path => DoubleProcess.Start("dotnet", [DoubleProcess.DoubleDll, "serve", "-c", path]));
         await using var _ = config;
         using var __ = process;
@@ -48,6 +55,15 @@ public sealed class SignalTests
         (await process.WaitForExitAsync(Patience.Of(TimeSpan.FromSeconds(30)))).Should().Be(0, process.Stderr);
         process.Stderr.Should().Contain("msg=Starting the admin httpd on: 127.0.0.1:", "--emulate v25.4.0 reached the double")
             .And.Contain("msg=Admin httpd was shutdown gracefully");
+    }
+
+    /// <summary>Bit 2 (SIGINT) of SigIgn in /proc/self/status: set when the process was started with SIGINT ignored.</summary>
+    private static bool InheritsIgnoredSigint()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null
+            && ulong.TryParse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask)
+            && (mask & (1UL << (SigInt - 1))) != 0;
     }
 
     private static string RepositoryRoot()
