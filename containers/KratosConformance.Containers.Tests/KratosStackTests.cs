@@ -20,7 +20,7 @@ public sealed class KratosStackTests
             var kratos = stack.GetKratos("base");
 
             (await http.GetAsync(new Uri(kratos.GetPublicUrl(), "health/ready"))).StatusCode.Should().Be(HttpStatusCode.OK);
-            var version = await http.GetAsync(new Uri(kratos.GetAdminUrl(), "version"));
+            var version = await http.GetAsync(new Uri(kratos.GetAdminUrl(), "admin/version"));
             version.StatusCode.Should().Be(HttpStatusCode.OK);
             (await version.Content.ReadAsStringAsync()).Should().Contain("version");
             (await http.GetAsync(new Uri(stack.Mail.GetHttpBaseAddress(), "api/messages"))).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -35,6 +35,41 @@ public sealed class KratosStackTests
         }
 
         (await DockerEnvironment.ListSessionResourcesAsync(DockerEnvironment.SessionId)).Should().BeEmpty("dispose removes every container and the network");
+    }
+
+    [Test]
+    public async Task A_sqlite_file_dsn_goes_through_the_migration_job_and_serve_uses_the_migrated_database()
+    {
+        var (doubleImage, smtp4devImage) = await DockerFixture.ImagesAsync();
+        var config = TestProfiles.Config.Replace("dsn: memory", "dsn: sqlite:///var/lib/sqlite/db.sqlite?_fk=true", StringComparison.Ordinal);
+        var options = TestProfiles.Options(doubleImage, smtp4devImage) with { Profiles = [new KratosProfile("sqlite", config, TestProfiles.Schema)] };
+        var stack = await KratosStack.StartAsync(options);
+        await using (stack)
+        {
+            var kratos = stack.GetKratos("sqlite");
+            using var http = new HttpClient();
+            var email = $"sqlite-{Guid.NewGuid():N}@example.com";
+            var body = new System.Text.Json.Nodes.JsonObject
+            {
+                ["schema_id"] = "default",
+                ["traits"] = new System.Text.Json.Nodes.JsonObject { ["email"] = email },
+                ["credentials"] = System.Text.Json.Nodes.JsonNode.Parse("""{"password":{"config":{"password":"a-strong-test-password-1"}}}"""),
+            };
+            var identity = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            (await http.PostAsync(new Uri(kratos.GetAdminUrl(), "admin/identities"), identity)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+            var flow = JsonDocument.Parse(await http.GetStringAsync(new Uri(kratos.GetPublicUrl(), "self-service/login/api"))).RootElement;
+            var login = await http.PostAsync(
+                new Uri(flow.GetProperty("ui").GetProperty("action").GetString()!),
+                new StringContent($$"""{"method":"password","identifier":"{{email}}","password":"a-strong-test-password-1"}""", System.Text.Encoding.UTF8, "application/json"));
+
+            login.StatusCode.Should().Be(HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
+            JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("session_token").GetString().Should().StartWith("ory_st_");
+            (await kratos.GetLogsSinceAsync(DateTime.UnixEpoch)).Should().NotContain("Unable to determine network", "the job migrated the very file serve opened");
+            (await DockerEnvironment.ListSessionResourcesAsync(DockerEnvironment.SessionId)).Should().Contain(r => r.StartsWith("volume ", StringComparison.Ordinal));
+        }
+
+        (await DockerEnvironment.ListSessionResourcesAsync(DockerEnvironment.SessionId)).Should().BeEmpty("the volume goes with its containers");
     }
 
     [Test]
@@ -67,7 +102,7 @@ public sealed class KratosStackTests
 
         TestContext.Progress.WriteLine($"second profile ready in {clock.ElapsedMilliseconds} ms");
         using var http = new HttpClient();
-        (await http.GetAsync(new Uri(second.GetAdminUrl(), "health/ready"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await http.GetAsync(new Uri(second.GetAdminUrl(), "admin/health/ready"))).StatusCode.Should().Be(HttpStatusCode.OK);
         second.GetPublicUrl().Should().NotBe(stack.GetKratos("base").GetPublicUrl());
     }
 

@@ -6,3 +6,4 @@ global using DotNet.Testcontainers.Configurations;
 global using DotNet.Testcontainers.Containers;
 global using DotNet.Testcontainers.Images;
 global using DotNet.Testcontainers.Networks;
+global using DotNet.Testcontainers.Volumes;

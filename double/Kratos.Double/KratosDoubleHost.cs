@@ -1,117 +1,155 @@
-using System.Net;
 using Kratos.Double.Config;
 using Kratos.Double.Http;
+using Kratos.Double.State;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kratos.Double;
 
 /// <summary>
-/// A running double: the public and admin httpd of <c>kratos serve</c>, in this process. Use it from tests with
-/// <c>PublicPort = 0, AdminPort = 0, BindAddress = "127.0.0.1"</c>; the container entrypoint uses it too.
+/// A running double: the public and admin httpd of <c>kratos serve</c>, in this process. Tests use it with
+/// <c>PublicPort = 0, AdminPort = 0, BindAddress = "127.0.0.1"</c>; the kratos-double binary (and its image) too.
+/// <see cref="Reconfigure"/> switches deviations and the emulated version between suite runs without a restart.
 /// </summary>
 public sealed class KratosDoubleHost : IAsyncDisposable
 {
-    private readonly WebApplication _public;
-    private readonly WebApplication _admin;
-    private readonly Courier.CourierQueue _courier;
+    private readonly Lock _switch = new();
+    private WebApplication _public = null!;
+    private WebApplication _admin = null!;
+    private Courier.CourierQueue _courier = null!;
+    private IStore _store = null!;
+    private Func<string, DoubleConfig> _configFor = null!;
+    private Func<string, Func<bool>> _pendingFor = null!;
+    private Runtime _runtime = null!;
 
-    private KratosDoubleHost(WebApplication publicApp, WebApplication adminApp, Courier.CourierQueue courier, DoubleConfig config)
+    private KratosDoubleHost()
     {
-        _public = publicApp;
-        _admin = adminApp;
-        _courier = courier;
-        PublicBaseUrl = config.PublicBaseUrl;
-        AdminBaseUrl = config.AdminBaseUrl;
-        EmulatedVersion = config.Version;
     }
 
     /// <summary>The public URL (serve.public.base_url when set, else the bound address).</summary>
-    public Uri PublicBaseUrl { get; }
+    public Uri PublicBaseUrl => Current().Config.PublicBaseUrl;
 
     /// <summary>The admin URL (serve.admin.base_url when set, else the bound address).</summary>
-    public Uri AdminBaseUrl { get; }
+    public Uri AdminBaseUrl => Current().Config.AdminBaseUrl;
 
     /// <summary>The Kratos version whose behaviour is emulated, e.g. v26.2.0.</summary>
-    public string EmulatedVersion { get; }
+    public string EmulatedVersion => Current().Config.Version;
 
-    /// <summary>Loads and checks the config, binds both ports and starts serving.</summary>
+    /// <summary>The deviations requests are answered with now.</summary>
+    public IReadOnlySet<string> ActiveDeviations => Current().ActiveDeviations;
+
+    /// <summary>
+    /// Switches the deviations (and, when <paramref name="emulate"/> is given, the emulated version) for every request
+    /// that arrives from now on; requests already running finish with the old ones. With <paramref name="clearStore"/>
+    /// identities, sessions, flows, codes and courier messages are deleted first, so the next run starts as on a fresh
+    /// double. Call it between runs, not during one.
+    /// </summary>
+    /// <exception cref="KratosDoubleConfigException">An unknown deviation or version; nothing is switched then.</exception>
+    public void Reconfigure(IReadOnlyCollection<string> deviations, string? emulate = null, bool clearStore = true)
+    {
+        ArgumentNullException.ThrowIfNull(deviations);
+        var choice = new KratosDoubleOptions { Deviations = deviations, Emulate = emulate ?? EmulatedVersion, Environment = new Dictionary<string, string>() };
+        var active = StartupChoices.ActiveDeviations(choice);
+        var version = StartupChoices.Version(choice);
+        lock (_switch)
+        {
+            var current = Current();
+            var config = version == current.Config.Version ? current.Config : _configFor(version);
+            if (clearStore)
+            {
+                lock (_store.Gate)
+                {
+                    _store.Clear();
+                }
+            }
+
+            current.Log.Version = version;
+            Volatile.Write(ref _runtime, current with { Config = config, ActiveDeviations = active, PendingMigrations = _pendingFor(version) });
+        }
+    }
+
+    /// <summary>Loads and checks the config, opens the database its dsn names, binds both ports and starts serving.</summary>
     /// <exception cref="KratosDoubleConfigException">The config is one real Kratos refuses.</exception>
+    /// <exception cref="StorageUnavailableException">The database stayed unusable for the retry budget (e.g. not migrated).</exception>
+    /// <exception cref="IOException">A port could not be bound.</exception>
     public static async Task<KratosDoubleHost> StartAsync(KratosDoubleOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var version = StartupChoices.Version(options);
         var deviations = StartupChoices.ActiveDeviations(options);
-        var (root, schema, schemaId, schemaUrl) = await ConfigLoader.LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        var log = new KratosLog(options.LogWriter ?? Console.Out);
-        var ready = new TaskCompletionSource<(Router Public, Router Admin)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var publicApp = Build(options.BindAddress, ConfigBuilder.ConfiguredPort(root, "public", options.PublicPort, 4433), async ctx => await (await ready.Task.ConfigureAwait(false)).Public.HandleAsync(ctx).ConfigureAwait(false));
-        var adminApp = Build(options.BindAddress, ConfigBuilder.ConfiguredPort(root, "admin", options.AdminPort, 4434), async ctx => await (await ready.Task.ConfigureAwait(false)).Admin.HandleAsync(ctx).ConfigureAwait(false));
+        var log = new KratosLog(options.LogWriter ?? Console.Error, version);
+        log.Configure(options.Env("LOG_LEVEL"), options.Env("LOG_FORMAT"));
+        var loaded = await LoadConfigAsync(options, log, cancellationToken).ConfigureAwait(false);
+        log.Configure(ConfigLoader.Str(loaded.Root, "log.level"), ConfigLoader.Str(loaded.Root, "log.format"));
+        var dsn = Dsn.Parse(ConfigLoader.Str(loaded.Root, "dsn")!);
+        var host = new KratosDoubleHost();
+        (host._store, host._pendingFor) = await Storage.OpenForServeAsync(dsn, log, options.StorageRetryBudget, cancellationToken).ConfigureAwait(false);
         try
         {
-            await publicApp.StartAsync(cancellationToken).ConfigureAwait(false);
-            await adminApp.StartAsync(cancellationToken).ConfigureAwait(false);
+            StartupLog.BeforeListening(log, loaded.Root, version, options);
+            var ready = new TaskCompletionSource<Func<Runtime>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            (host._public, host._admin) = await Listeners.BindAsync(loaded.Root, options, log, version, ready.Task, cancellationToken).ConfigureAwait(false);
+            var publicPort = Listeners.BoundPort(host._public);
+            var adminPort = Listeners.BoundPort(host._admin);
+            var baseHost = Listeners.Host(loaded.Root, "public", options);
+            host._configFor = v => ConfigBuilder.Build(loaded.Root, loaded.Schema, loaded.SchemaId, loaded.SchemaUrl, v, options.Dev, baseHost, publicPort, adminPort);
+            var config = host._configFor(version);
+            host._courier = new Courier.CourierQueue(() => host.Current().Config, host._store, log, options.WatchCourier);
+            host._runtime = new Runtime
+            {
+                Config = config, Store = host._store, ActiveDeviations = deviations, Courier = host._courier, Log = log,
+                PendingMigrations = host._pendingFor(version), CsrfCookieName = Runtime.CsrfCookieNameFor(config.PublicBaseUrl),
+            };
+            ready.SetResult(host.Current);
+            host._courier.Start();
+            return host;
         }
         catch
         {
-            await publicApp.DisposeAsync().ConfigureAwait(false);
-            await adminApp.DisposeAsync().ConfigureAwait(false);
+            await host.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-
-        var config = ConfigBuilder.Build(root, schema, schemaId, schemaUrl, version, options.Dev, options.BindAddress, BoundPort(publicApp), BoundPort(adminApp));
-        var store = new State.Store();
-        var courier = new Courier.CourierQueue(config, store, log, options.WatchCourier);
-        var runtime = new Runtime
-        {
-            Config = config, Store = store, ActiveDeviations = deviations, Courier = courier, Log = log,
-            CsrfCookieName = Runtime.CsrfCookieNameFor(config.PublicBaseUrl),
-        };
-        ready.SetResult((new Router(runtime, admin: false), new Router(runtime, admin: true)));
-        log.Info($"Starting the admin httpd on: {options.BindAddress}:{config.AdminPort}");
-        log.Info($"Starting the public httpd on: {options.BindAddress}:{config.PublicPort}");
-        log.Info("kratos-double is emulating Ory Kratos", ("version", version), ("deviations", string.Join(',', deviations)), ("dev", config.Dev), ("watch_courier", options.WatchCourier));
-        return new KratosDoubleHost(publicApp, adminApp, courier, config);
     }
 
-    private static WebApplication Build(string bindAddress, int port, RequestDelegate handler)
+    private static async Task<(System.Text.Json.Nodes.JsonObject Root, IdentitySchema Schema, string SchemaId, string SchemaUrl)> LoadConfigAsync(
+        KratosDoubleOptions options, KratosLog log, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
+        try
         {
-            k.AddServerHeader = false;
-            if (IPAddress.TryParse(bindAddress, out var ip))
-            {
-                k.Listen(ip, port);
-            }
-            else
-            {
-                k.ListenAnyIP(port);
-            }
-        });
-        var app = builder.Build();
-        app.Run(handler);
-        return app;
+            return await ConfigLoader.LoadAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KratosDoubleConfigException e)
+        {
+            // driver/factory.go NewWithoutInit logs this before the command fails.
+            log.Error("Unable to instantiate configuration.", ("error", KratosLog.ErrorMap(e.Message)));
+            throw;
+        }
     }
 
-    private static int BoundPort(WebApplication app)
-    {
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal)).Port;
-    }
+    private Runtime Current() => Volatile.Read(ref _runtime);
 
     public async ValueTask DisposeAsync()
     {
-        await _courier.DisposeAsync().ConfigureAwait(false);
-        await _public.StopAsync().ConfigureAwait(false);
-        await _admin.StopAsync().ConfigureAwait(false);
-        await _public.DisposeAsync().ConfigureAwait(false);
-        await _admin.DisposeAsync().ConfigureAwait(false);
+        if (_courier is not null)
+        {
+            await _courier.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var (app, name) in new[] { (_public, "Public"), (_admin, "Admin") })
+        {
+            if (app is not null)
+            {
+                await app.StopAsync().ConfigureAwait(false);
+                await app.DisposeAsync().ConfigureAwait(false);
+                Volatile.Read(ref _runtime)?.Log.Info($"{name} httpd was shutdown gracefully");
+            }
+        }
+
+        if (_store is not null)
+        {
+            lock (_store.Gate)
+            {
+                _store.Dispose();
+            }
+        }
     }
 }

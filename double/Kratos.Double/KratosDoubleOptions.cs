@@ -3,8 +3,11 @@ namespace Kratos.Double;
 /// <summary>Everything the <c>kratos-double</c> command line can set, so in-process hosts get the same knobs.</summary>
 public sealed class KratosDoubleOptions
 {
-    /// <summary>Path to a <c>kratos.yml</c> (the <c>-c</c> flag).</summary>
+    /// <summary>Path to a <c>kratos.yml</c> (one <c>-c</c> flag).</summary>
     public string? ConfigFile { get; set; }
+
+    /// <summary>Several <c>-c</c> files, later ones overriding earlier ones; wins over <see cref="ConfigFile"/>.</summary>
+    public IReadOnlyList<string> ConfigFiles { get; set; } = [];
 
     /// <summary>Config text, used instead of <see cref="ConfigFile"/> by in-process hosts.</summary>
     public string? ConfigYaml { get; set; }
@@ -30,11 +33,25 @@ public sealed class KratosDoubleOptions
     /// <summary>Overrides <c>serve.admin.port</c>; 0 picks a free port.</summary>
     public int? AdminPort { get; set; }
 
-    /// <summary>Interface to listen on; in-process hosts use 127.0.0.1.</summary>
-    public string BindAddress { get; set; } = "0.0.0.0";
+    /// <summary>
+    /// Interface to listen on instead of serve.public.host / serve.admin.host (Kratos's default: every interface);
+    /// in-process hosts use 127.0.0.1.
+    /// </summary>
+    public string? BindAddress { get; set; }
 
-    /// <summary>Where Kratos-style log lines go; defaults to stdout.</summary>
+    /// <summary>Where Kratos-style log lines go; defaults to stderr, as Kratos's logger writes.</summary>
     public TextWriter? LogWriter { get; set; }
+
+    /// <summary><c>--sqa-opt-out</c>: Kratos then does not announce its telemetry (the double sends none either way).</summary>
+    public bool SqaOptOut { get; set; }
+
+    /// <summary>
+    /// How long serve retries a SQLite database it can not use yet (never migrated) before it gives up: Kratos's
+    /// five minutes by default; tests shorten it.
+    /// </summary>
+    public TimeSpan StorageRetryBudget { get; set; } = State.Storage.KratosRetryBudget;
+
+    internal string? Env(string name) => Environment.TryGetValue(name, out var value) ? value : null;
 
     private static Dictionary<string, string> ReadProcessEnvironment()
     {

@@ -52,8 +52,9 @@ internal static partial class RepositoryBoundary
     [GeneratedRegex("""(?<![.\w])\.\.[/\\]shared\b|"\.\."\s*,\s*"shared"|"shared"\s*,\s*"reference"|\bshared[/\\]reference\b""")]
     private static partial Regex SharedFolder();
 
-    // Home and work folders of Linux, macOS and Windows machines (C:\Users\…, also with the backslash escaped).
-    [GeneratedRegex("""(?<![\w.$])(/work/|/home/|/Users/|\b[A-Za-z]:\\{1,2}Users\b)""")]
+    // Home and work folders of Linux, macOS and Windows machines (C:\Users\…, also with the backslash escaped). /home/ory
+    // is not one: it is the oryd/kratos image's WORKDIR, which the double's image reproduces.
+    [GeneratedRegex("""(?<![\w.$])(/work/|/home/(?!ory\b)|/Users/|\b[A-Za-z]:\\{1,2}Users\b)""")]
     private static partial Regex MachinePath();
 
     // A path expression starting from the checkout root in code (RepositoryLayout.Root, Repository.Root, RepositoryRoot()…).

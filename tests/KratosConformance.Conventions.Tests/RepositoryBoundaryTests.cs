@@ -52,6 +52,7 @@ public sealed class RepositoryBoundaryTests
     [TestCase("double/Kratos.Double.Tests/Support/ReferenceFiles.cs", """return Path.Combine(root, "fixtures", "reference");""")]
     [TestCase("fixtures/profiles/base/kratos.yml", """  config_file: /etc/config/kratos/identity.schema.json""")]
     [TestCase("fixtures/profiles/base/kratos.yml", """  default_browser_return_url: http://127.0.0.1:4455/work/""")]
+    [TestCase("containers/X/KratosDsn.cs", """/// a relative path is relative to the image's WORKDIR /home/ory""")]
     [TestCase("fixtures/X/Y.cs", """+ $@"  - \d\d:\d\d:\d\d\.\d\d\d to={Escape(to)}");""")]
     public void Leaves_paths_inside_the_checkout_or_of_the_runtime_alone(string file, string line) =>
         RepositoryBoundary.OutsideReferences(file, line).Should().BeEmpty();

@@ -1,11 +1,13 @@
-using System.Diagnostics;
-using KratosConformance.Harness.Paths;
+using Kratos.Double;
+using Kratos.Double.Cli;
 
 namespace KratosConformance.Cli.Commands;
 
 /// <summary>
-/// kc double: runs the reference Kratos double with the kratos binary's own arguments (serve -c …, version,
-/// deviations), in the foreground, as its own process so Ctrl-C and the exit code behave as with Kratos.
+/// kc double: the reference Kratos double with the kratos binary's own command line (serve -c …, migrate sql,
+/// version), served in this process so SIGTERM and SIGINT reach the server (kc execs into this process). Its own
+/// additions: --emulate &lt;version&gt; (translated to the double's KRATOS_DOUBLE_EMULATE knob, which real Kratos
+/// has no flag for) and `deviations`.
 /// </summary>
 public static class DoubleCommand
 {
@@ -14,10 +16,12 @@ public static class DoubleCommand
         if (args.Count == 0 || args[0] is "--help" or "-h")
         {
             Console.Out.WriteLine("""
-                Usage: ./kc double <kratos arguments>
+                Usage: ./kc double <kratos arguments> [--emulate v26.2.0|v25.4.0|v1.3.1]
 
-                Runs the reference Kratos double locally, with the arguments the kratos binary takes:
+                Runs the reference Kratos double in the foreground with the arguments the kratos binary takes; it stops on
+                SIGTERM or Ctrl-C:
                   ./kc double serve -c kratos.yml [--dev] [--watch-courier] [--emulate v25.4.0]
+                  ./kc double migrate sql -e --yes -c kratos.yml     (dsn: sqlite:///path/db.sqlite?_fk=true)
                   ./kc double deviations        list the named misbehaviours (KRATOS_DOUBLE_DEVIATIONS=a,b)
                   ./kc double version
                 Environment: KRATOS_DOUBLE_EMULATE, KRATOS_DOUBLE_DEVIATIONS and Kratos's own overrides (DSN, SERVE_PUBLIC_BASE_URL, …).
@@ -25,22 +29,46 @@ public static class DoubleCommand
             return 0;
         }
 
-        var dll = Path.Combine(RepositoryLayout.RequireRoot(), "double", "Kratos.Double", "bin", "Debug", "net10.0", "kratos-double.dll");
-        if (!File.Exists(dll))
+        if (args[0] == "deviations")
         {
-            throw new CliException($"the reference double is not built ({dll} is missing): run ./kc double again (it builds), or dotnet build KratosConformance.sln.");
+            foreach (var (name, description) in Deviations.All)
+            {
+                Console.Out.WriteLine($"{name}: {description}");
+            }
+
+            return 0;
         }
 
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
+        var (rest, emulate) = TakeEmulate(args);
+        var options = new KratosDoubleOptions();
+        if (emulate is not null)
         {
-            start.ArgumentList.Add(arg);
+            options.Emulate = emulate;
         }
 
-        using var process = Process.Start(start) ?? throw new CliException("could not start dotnet to run the double.");
-        Console.CancelKeyPress += (_, e) => e.Cancel = true; // the double receives the same Ctrl-C and shuts down itself
-        process.WaitForExit();
-        return process.ExitCode;
+        return KratosDoubleCli.RunAsync(rest, options).GetAwaiter().GetResult();
+    }
+
+    private static (List<string> Remaining, string? Emulate) TakeEmulate(IReadOnlyList<string> args)
+    {
+        var rest = new List<string>();
+        string? emulate = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--emulate")
+            {
+                emulate = i + 1 < args.Count ? args[++i] : throw new CliException("--emulate needs a version, e.g. --emulate v25.4.0.");
+            }
+            else if (args[i].StartsWith("--emulate=", StringComparison.Ordinal))
+            {
+                emulate = args[i]["--emulate=".Length..];
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        return (rest, emulate);
     }
 }

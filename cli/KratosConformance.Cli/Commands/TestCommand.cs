@@ -53,8 +53,11 @@ public static class TestCommand
         if (!skip.Contains("containers"))
         {
             console.WriteLine();
-            tallies.Add(ContainersRun(Path.Combine(root, "containers"), workers, console));
+            tallies.Add(ContainersRun(Path.Combine(root, "containers"), workers, console, null));
             tallies.Add(SecretScanOf(Path.Combine(root, "containers"), console));
+            // Once more with Kratos's data in a SQLite file: the migration job and serve share its volume.
+            console.WriteLine();
+            tallies.Add(ContainersRun(Path.Combine(root, "containers-sqlite"), workers, console, Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "sqlite-file.yml")));
         }
 
         if (!skip.Contains("bench"))
@@ -76,22 +79,26 @@ public static class TestCommand
     }
 
     /// <summary>The suites through the same Testcontainers code users run: local double image + smtp4dev image.</summary>
-    private static TestTally ContainersRun(string dir, int workers, TextWriter console)
+    private static TestTally ContainersRun(string dir, int workers, TextWriter console, string? overlay)
     {
         var started = DateTimeOffset.Now;
         var runDir = RunDirectory.Create(dir, started);
         var plan = new RunPlan(
-            new HarnessSettings { Target = TargetKind.Containers, EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName) },
+            new HarnessSettings
+            {
+                Target = TargetKind.Containers, EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName), ConfigOverlay = overlay,
+            },
             new ConformanceTestFilter([], includeBrowser: false),
             workers,
             null);
-        console.WriteLine("containers: the suite through Testcontainers (local double image + smtp4dev image)");
+        var part = overlay is null ? "containers" : "containers (" + Path.GetFileNameWithoutExtension(overlay) + ")";
+        console.WriteLine($"{part}: the suite through Testcontainers (local double image + smtp4dev image)");
         var clock = Stopwatch.StartNew();
         var verdict = RunExecutor.Execute(plan, runDir, started, console);
         var result = KratosConformance.Reports.Writing.ResultsJsonReader.Read(runDir.Path);
-        console.WriteLine($"containers: {clock.Elapsed.TotalSeconds:0.0} s including start ({(verdict.Passed ? "passed" : "FAILED")})");
+        console.WriteLine($"{part}: {clock.Elapsed.TotalSeconds:0.0} s including start ({(verdict.Passed ? "passed" : "FAILED")})");
         var s = result.Summary;
-        return new TestTally("containers", s.Passed + s.ExpectedFailure, s.Failed, s.NotApplicable);
+        return new TestTally(part, s.Passed + s.ExpectedFailure, s.Failed, s.NotApplicable);
     }
 
     /// <summary>

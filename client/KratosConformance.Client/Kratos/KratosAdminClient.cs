@@ -28,15 +28,18 @@ public sealed class KratosAdminClient
 
     public KratosEndpoints Endpoints { get; }
 
-    /// <summary>GET /version → "v26.2.0" (null when the answer has no version, e.g. a proxy in front of Kratos).</summary>
+    /// <summary>
+    /// GET /admin/version → "v26.2.0" (null when the answer has no version, e.g. a proxy in front of Kratos). Prefixed:
+    /// v1.3.1 and v25.4.0 answer the unprefixed path with a 307 (docs/kratos-facts.md).
+    /// </summary>
     public async Task<string?> GetVersionAsync(CancellationToken ct = default)
     {
-        var response = await GetAsync("version", ct).ConfigureAwait(false);
+        var response = await GetAsync("admin/version", ct).ConfigureAwait(false);
         return response.Status == 200 ? KratosJson.Str(response.Body, "version") : null;
     }
 
-    /// <summary>GET /health/ready: 200 {"status":"ok"} once Kratos (and its database) is ready.</summary>
-    public Task<KratosResponse> GetHealthReadyAsync(CancellationToken ct = default) => GetAsync("health/ready", ct);
+    /// <summary>GET /admin/health/ready: 200 {"status":"ok"} once Kratos (and its database, migrated) is ready.</summary>
+    public Task<KratosResponse> GetHealthReadyAsync(CancellationToken ct = default) => GetAsync("admin/health/ready", ct);
 
     /// <summary>GET /admin/identities/{id}; credentials config is blanked by Kratos unless include_credential is given.</summary>
     public Task<KratosResponse> GetIdentityAsync(string id, CancellationToken ct = default) =>

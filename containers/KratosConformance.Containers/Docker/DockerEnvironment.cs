@@ -73,7 +73,7 @@ public static class DockerEnvironment
     }
 
     /// <summary>
-    /// Force-removes every container, then every network, labelled with <paramref name="sessionId" />. This is how
+    /// Force-removes every container, then every network and volume, labelled with <paramref name="sessionId" />. This is how
     /// cleanup works after a failure or Ctrl-C, since the reaper is off on machines that can not pull it.
     /// Returns the number of resources removed.
     /// </summary>
@@ -91,7 +91,7 @@ public static class DockerEnvironment
             removed++;
         }
 
-        // Networks last: a network can not be removed while a container is still attached.
+        // Networks and volumes last: neither can be removed while a container still uses it.
         var networks = await socket.GetJsonAsync($"networks?filters={filter}", ct).ConfigureAwait(false);
         foreach (var network in networks.EnumerateArray())
         {
@@ -99,21 +99,38 @@ public static class DockerEnvironment
             removed++;
         }
 
+        foreach (var volume in await VolumesAsync(socket, filter, ct).ConfigureAwait(false))
+        {
+            await socket.DeleteAsync($"volumes/{volume}", ct).ConfigureAwait(false);
+            removed++;
+        }
+
         return removed;
     }
 
-    /// <summary>Lists ids of containers and networks that still carry the session label (for tests and diagnostics).</summary>
+    /// <summary>Lists containers, networks and volumes that still carry the session label (for tests and diagnostics).</summary>
     public static async Task<IReadOnlyList<string>> ListSessionResourcesAsync(string sessionId, CancellationToken ct = default)
     {
         using var socket = new DockerSocket(DockerSocket.DefaultSocketPath);
         var filter = DockerSocket.LabelFilter($"{SessionLabel}={sessionId}");
         var containers = await socket.GetJsonAsync($"containers/json?all=true&filters={filter}", ct).ConfigureAwait(false);
         var networks = await socket.GetJsonAsync($"networks?filters={filter}", ct).ConfigureAwait(false);
+        var volumes = await VolumesAsync(socket, filter, ct).ConfigureAwait(false);
         return
         [
             .. containers.EnumerateArray().Select(c => "container " + c.GetProperty("Id").GetString()),
             .. networks.EnumerateArray().Select(n => "network " + n.GetProperty("Name").GetString()),
+            .. volumes.Select(v => "volume " + v),
         ];
+    }
+
+    /// <summary>Names of the volumes carrying the label filter (GET /volumes answers {"Volumes": [...]} or null).</summary>
+    private static async Task<IReadOnlyList<string>> VolumesAsync(DockerSocket socket, string filter, CancellationToken ct)
+    {
+        var answer = await socket.GetJsonAsync($"volumes?filters={filter}", ct).ConfigureAwait(false);
+        return answer.TryGetProperty("Volumes", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? [.. list.EnumerateArray().Select(v => v.GetProperty("Name").GetString() ?? string.Empty)]
+            : [];
     }
 
     private static async Task<DockerSettings> DeriveAsync(CancellationToken ct)

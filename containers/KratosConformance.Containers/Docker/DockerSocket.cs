@@ -71,6 +71,22 @@ internal sealed class DockerSocket : IDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>(ct).ConfigureAwait(false);
     }
 
+    /// <summary>POST with a JSON body; answers the JSON the engine returns (e.g. the id of a created container).</summary>
+    public async Task<JsonElement> PostJsonAsync(string path, object body, CancellationToken ct)
+    {
+        using var response = await _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, ct).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>GET of a binary answer (e.g. a tar archive of a container path), read into memory.</summary>
+    public async Task<byte[]> GetBytesAsync(string path, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), ct).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>DELETE that tolerates 404 (already gone) so cleanup can be repeated safely.</summary>
     public async Task DeleteAsync(string path, CancellationToken ct)
     {

@@ -1,14 +1,23 @@
 namespace KratosConformance.Containers;
 
 /// <summary>
-/// The reference double as a FROM scratch image that takes oryd/kratos's arguments: /kratos plus the libraries ldd
-/// finds. NativeAOT first (13 MB, fastest start); if AOT fails, self-contained single-file with partial trimming
-/// (full trimming crashes Kestrel at start-up).
+/// The reference double as a FROM scratch image with oryd/kratos's contract (.docker/Dockerfile-alpine at v26.2.0,
+/// recorded in KratosImageContract.json): the binary at /usr/bin/kratos, ENTRYPOINT ["kratos"], CMD ["serve"],
+/// USER 10000 with HOME /home/ory, WORKDIR /home/ory, VOLUME /var/lib/sqlite and /home/ory (both owned by 10000, so a
+/// SQLite file can be written there), EXPOSE 4433 4434. The native libraries beside the binary (SQLite's e_sqlite3)
+/// and the ones ldd finds come along. NativeAOT first (fastest start); if AOT fails, self-contained single-file with
+/// partial trimming (full trimming crashes Kestrel at start-up).
 /// </summary>
 internal static class DoubleImageRecipe
 {
     /// <summary>Bump when the recipe changes, so images built by an older recipe are not taken as current.</summary>
-    private const string RecipeVersion = "double-recipe-1";
+    private const string RecipeVersion = "double-recipe-2";
+
+    /// <summary>Where .docker/Dockerfile-alpine copies the binary.</summary>
+    public const string BinaryPath = "/usr/bin/kratos";
+
+    /// <summary>adduser -S ory -u 10000 -h /home/ory (the alpine image's user; its group gets the same id here).</summary>
+    public const int OryUid = 10000;
 
     private const string ProjectDirectory = "double/Kratos.Double";
     private static readonly string[] RootInputs = ["Directory.Build.props", "Directory.Packages.props", "global.json", "NuGet.config", ".editorconfig"];
@@ -70,26 +79,38 @@ internal static class DoubleImageRecipe
 
         var binary = FindExecutable(output);
         var others = Directory.EnumerateFiles(output).Where(f => f != binary && !f.EndsWith(".pdb", StringComparison.Ordinal) && !f.EndsWith(".dbg", StringComparison.Ordinal)).ToList();
-        stage.AddFile(binary, "/kratos");
+        var binDirectory = Path.GetDirectoryName(BinaryPath)!;
+        stage.AddFile(binary, BinaryPath);
+        // Beside the binary, where the runtime looks for them first (NativeLibrary probing of the app directory).
         foreach (var file in others)
         {
-            stage.AddFile(file, "/" + Path.GetFileName(file));
+            stage.AddFile(file, binDirectory + "/" + Path.GetFileName(file));
         }
 
         foreach (var directory in Directory.EnumerateDirectories(output))
         {
-            stage.AddDirectory(directory, "/" + Path.GetFileName(directory));
+            stage.AddDirectory(directory, binDirectory + "/" + Path.GetFileName(directory));
         }
 
         stage.AddLibraries(await SharedLibraries.ResolveAsync([binary, .. others.Where(f => f.EndsWith(".so", StringComparison.Ordinal))], ct).ConfigureAwait(false));
+        stage.AddText("/etc/passwd", $"root:x:0:0:root:/root:/sbin/nologin\nory:x:{OryUid}:{OryUid}:Linux User,,,:/home/ory:/bin/nologin\n");
+        stage.AddText("/etc/group", $"root:x:0:root\nory:x:{OryUid}:ory\n");
         stage.AddEmptyDirectory("/etc/config/kratos", (UnixFileMode)0b111_101_101);
         stage.AddEmptyDirectory("/tmp", (UnixFileMode)0b1_111_111_111);
+        var owned = stage.AddOwnedEmptyDirectory();
         await stage.WriteDockerfileAsync(
             [
-                "ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 HOME=/tmp TMPDIR=/tmp",
+                $"COPY --chown={OryUid}:{OryUid} {owned} /home/ory/",
+                $"COPY --chown={OryUid}:{OryUid} {owned} /var/lib/sqlite/",
+                "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 TMPDIR=/tmp",
+                "WORKDIR /home/ory",
+                "VOLUME /var/lib/sqlite",
+                "VOLUME /home/ory",
                 "EXPOSE 4433 4434",
+                $"USER {OryUid}",
                 $"LABEL kratos-conformance.publish={mode}",
-                "ENTRYPOINT [\"/kratos\"]",
+                "ENTRYPOINT [\"kratos\"]",
+                "CMD [\"serve\"]",
             ],
             ct).ConfigureAwait(false);
         await log.WriteLineAsync($"kratos-double: published ({mode})").ConfigureAwait(false);

@@ -32,6 +32,23 @@ internal sealed class RootfsStage
         }
     }
 
+    public void AddText(string target, string text)
+    {
+        var destination = Resolve(target);
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.WriteAllText(destination, text);
+    }
+
+    /// <summary>
+    /// An empty folder beside rootfs/, for COPY --chown=uid:gid &lt;it&gt; /path/: the legacy builder creates the
+    /// destination owned by that user (a FROM scratch image has no chown to RUN). Returns its context-relative path.
+    /// </summary>
+    public string AddOwnedEmptyDirectory()
+    {
+        Directory.CreateDirectory(Path.Combine(ContextDirectory, "owned-empty"));
+        return "owned-empty/";
+    }
+
     public void AddEmptyDirectory(string target, UnixFileMode mode)
     {
         var destination = Resolve(target);

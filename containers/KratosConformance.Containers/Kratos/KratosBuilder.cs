@@ -81,16 +81,27 @@ public sealed class KratosBuilder : ContainerBuilder<KratosBuilder, KratosContai
             builder = builder.WithEnvironment("SERVE_PUBLIC_BASE_URL", KratosContainer.PublicUrlFor(port).ToString());
         }
 
+        // The image's ENTRYPOINT ["kratos"] stays; these arguments replace its CMD ["serve"], as with oryd/kratos.
         if (DockerResourceConfiguration.Command?.Any() != true)
         {
             builder = builder.WithCommand([.. ServeCommand()]);
         }
 
-        // Only the admin port is probed: the images are distroless, so nothing can be executed inside them.
+        if (KratosDsn.SqliteDirectory(DockerResourceConfiguration) is { } directory && DockerResourceConfiguration.SqliteVolume is null)
+        {
+            var volume = new VolumeBuilder()
+                .WithName($"{DockerEnvironment.SessionId}-sqlite-{Guid.NewGuid().ToString("N")[..12]}")
+                .WithLabel(DockerEnvironment.SessionLabels)
+                .Build();
+            builder = builder.Merge(builder.DockerResourceConfiguration, new KratosConfiguration(sqliteVolume: volume)).WithVolumeMount(volume, directory);
+        }
+
+        // Only the admin port is probed: the images are distroless, so nothing can be executed inside them. The
+        // prefixed path: v1.3.1 and v25.4.0 answer /health/ready with a 307 to /admin/health/ready.
         if ((DockerResourceConfiguration.WaitStrategies?.Count() ?? 0) <= 1)
         {
             builder = builder.WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(
-                request => request.ForPort(AdminPort).ForPath("/health/ready"),
+                request => request.ForPort(AdminPort).ForPath("/admin/health/ready"),
                 o => o.WithTimeout(ReadyTimeout)));
         }
 

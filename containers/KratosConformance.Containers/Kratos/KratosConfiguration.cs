@@ -11,13 +11,15 @@ public sealed class KratosConfiguration : ContainerConfiguration
         IReadOnlyDictionary<string, string>? configFiles = null,
         bool? dev = null,
         bool? watchCourier = null,
-        int? publicHostPort = null)
+        int? publicHostPort = null,
+        IVolume? sqliteVolume = null)
     {
         ConfigYml = configYml;
         ConfigFiles = configFiles;
         Dev = dev;
         WatchCourier = watchCourier;
         PublicHostPort = publicHostPort;
+        SqliteVolume = sqliteVolume;
     }
 
     public KratosConfiguration(IResourceConfiguration<CreateContainerParameters> resourceConfiguration)
@@ -46,6 +48,7 @@ public sealed class KratosConfiguration : ContainerConfiguration
         Dev = BuildConfiguration.Combine(oldValue.Dev, newValue.Dev);
         WatchCourier = BuildConfiguration.Combine(oldValue.WatchCourier, newValue.WatchCourier);
         PublicHostPort = BuildConfiguration.Combine(oldValue.PublicHostPort, newValue.PublicHostPort);
+        SqliteVolume = BuildConfiguration.Combine(oldValue.SqliteVolume, newValue.SqliteVolume);
     }
 
     /// <summary>The kratos.yml text copied to <see cref="KratosBuilder.ConfigPath" />.</summary>
@@ -60,4 +63,10 @@ public sealed class KratosConfiguration : ContainerConfiguration
 
     /// <summary>The host port chosen before start, so that Kratos's public base URL is known to Kratos itself.</summary>
     public int? PublicHostPort { get; }
+
+    /// <summary>
+    /// For a SQLite file DSN: the named volume mounted at the file's folder in both the migration job and Kratos, so
+    /// serve opens the database the job migrated (an image VOLUME would give each container its own empty one).
+    /// </summary>
+    public IVolume? SqliteVolume { get; }
 }

@@ -43,6 +43,16 @@ public sealed class KratosContainer : DockerContainer
         }
     }
 
+    /// <summary>Removes the container, then the SQLite volume it shared with the migration job (named volumes outlive containers).</summary>
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore().ConfigureAwait(false);
+        if (_configuration.SqliteVolume is { } volume)
+        {
+            await volume.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     internal static Uri PublicUrlFor(int port) => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
 
     private async Task<string> TryGetLogAsync()

@@ -1,8 +1,9 @@
 namespace KratosConformance.Containers;
 
 /// <summary>
-/// Runs `kratos migrate sql -e --yes` as a one-shot container with the same image, config, environment and networks,
-/// before Kratos itself starts: Kratos refuses to serve an unmigrated SQL database.
+/// Runs `kratos migrate sql -e --yes` as a one-shot container with the same image, config, environment, networks and
+/// (for a SQLite file) the same named volume, before Kratos itself starts: Kratos retries an unmigrated database for
+/// minutes instead of serving it.
 /// </summary>
 internal static class KratosMigration
 {
@@ -29,6 +30,11 @@ internal static class KratosMigration
         foreach (var network in configuration.Networks ?? [])
         {
             builder = builder.WithNetwork(network);
+        }
+
+        if (configuration.SqliteVolume is { } volume && KratosDsn.SqliteDirectory(configuration) is { } directory)
+        {
+            builder = builder.WithVolumeMount(volume, directory);
         }
 
         var job = builder.Build();

@@ -4,9 +4,10 @@ using Kratos.Double.Tests.Support;
 namespace Kratos.Double.Tests.Conformance;
 
 /// <summary>The baseline walk equals the spec; every deviation changes it (else the deviation proves nothing).</summary>
-[TestFixture]
+[TestFixture(DoubleStore.Memory)]
+[TestFixture(DoubleStore.Sqlite)]
 [Parallelizable(ParallelScope.All)]
-public sealed class DeviationTests
+public sealed class DeviationTests(DoubleStore store)
 {
     public static readonly string[] Baseline =
     [
@@ -36,7 +37,7 @@ public sealed class DeviationTests
     [Test]
     public async Task Baseline_walk_matches_the_spec()
     {
-        await using var harness = await DoubleHarness.StartAsync();
+        await using var harness = await DoubleHarness.StartAsync(store: store);
         var transcript = await Scenario.RunAsync(harness);
         transcript.Should().Equal(Baseline);
     }
@@ -47,7 +48,7 @@ public sealed class DeviationTests
     [TestCaseSource(nameof(WalkDeviations))]
     public async Task Deviation_changes_the_walk(string deviation)
     {
-        await using var harness = await DoubleHarness.StartAsync(deviations: [deviation]);
+        await using var harness = await DoubleHarness.StartAsync(deviations: [deviation], store: store);
         var transcript = await Scenario.RunAsync(harness);
         transcript.Should().NotEqual(Baseline, "deviation {0} must be observable", deviation);
     }

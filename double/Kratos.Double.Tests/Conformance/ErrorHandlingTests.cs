@@ -5,14 +5,15 @@ using Kratos.Double.Tests.Support;
 namespace Kratos.Double.Tests.Conformance;
 
 /// <summary>Kratos-style errors for bad requests, CSRF, AAL preconditions, and logout (never a 500).</summary>
-[TestFixture]
+[TestFixture(DoubleStore.Memory)]
+[TestFixture(DoubleStore.Sqlite)]
 [Parallelizable(ParallelScope.All)]
-public sealed class ErrorHandlingTests
+public sealed class ErrorHandlingTests(DoubleStore store)
 {
     private DoubleHarness _harness = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _harness = await DoubleHarness.StartAsync();
+    public async Task StartAsync() => _harness = await DoubleHarness.StartAsync(store: store);
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _harness.DisposeAsync();
@@ -124,7 +125,7 @@ public sealed class ErrorHandlingTests
     [Test]
     public async Task Native_login_and_session_validate_against_the_openapi_schemas()
     {
-        await using var lax = await DoubleHarness.StartAsync(env: new Dictionary<string, string> { ["SESSION_WHOAMI_REQUIRED_AAL"] = "aal1" });
+        await using var lax = await DoubleHarness.StartAsync(env: new Dictionary<string, string> { ["SESSION_WHOAMI_REQUIRED_AAL"] = "aal1" }, store: store);
         var email = $"oa-{Guid.NewGuid():N}@example.com";
         await lax.CreateIdentityAsync(email);
         using var app = lax.NewActor();
@@ -160,7 +161,7 @@ public sealed class ErrorHandlingTests
     public async Task Expired_flow_fetch_is_410_self_service_flow_expired()
     {
         var yaml = DoubleConfigs.Yaml().Replace("      ui_url: http://127.0.0.1:4455/login", "      ui_url: http://127.0.0.1:4455/login\n      lifespan: 1ns", StringComparison.Ordinal);
-        await using var harness = await DoubleHarness.StartAsync(yaml: yaml);
+        await using var harness = await DoubleHarness.StartAsync(yaml: yaml, store: store);
         using var actor = harness.NewActor();
         var flow = (await actor.CreateLoginFlowAsync()).Body!;
         var fetched = await actor.FetchFlowAsync(flow["id"]!.GetValue<string>());

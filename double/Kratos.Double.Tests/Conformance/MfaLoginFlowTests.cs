@@ -5,9 +5,10 @@ using Kratos.Double.Tests.Support;
 namespace Kratos.Double.Tests.Conformance;
 
 /// <summary>The whole password → code (aal2) login for each client style (kratos-mfa-spec.md §2, §3).</summary>
-[TestFixture]
+[TestFixture(DoubleStore.Memory)]
+[TestFixture(DoubleStore.Sqlite)]
 [Parallelizable(ParallelScope.All)]
-public sealed class MfaLoginFlowTests
+public sealed class MfaLoginFlowTests(DoubleStore store)
 {
     private static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
 
@@ -16,7 +17,7 @@ public sealed class MfaLoginFlowTests
     [TestCase(ClientStyle.Native)]
     public async Task Password_login_under_highest_available_asks_for_aal2(ClientStyle style)
     {
-        await using var harness = await DoubleHarness.StartAsync();
+        await using var harness = await DoubleHarness.StartAsync(store: store);
         var email = NewEmail();
         await harness.CreateIdentityAsync(email);
         using var actor = harness.NewActor();
@@ -52,7 +53,7 @@ public sealed class MfaLoginFlowTests
     public async Task Password_then_code_gives_aal2_with_same_session_and_code_amr(ClientStyle style)
     {
         // SESSION_WHOAMI_REQUIRED_AAL=aal1 (an env override) lets whoami show the aal1 session before the upgrade.
-        await using var harness = await DoubleHarness.StartAsync(env: new Dictionary<string, string> { ["SESSION_WHOAMI_REQUIRED_AAL"] = "aal1" });
+        await using var harness = await DoubleHarness.StartAsync(env: new Dictionary<string, string> { ["SESSION_WHOAMI_REQUIRED_AAL"] = "aal1" }, store: store);
         var email = NewEmail();
         await harness.CreateIdentityAsync(email);
         using var actor = harness.NewActor();

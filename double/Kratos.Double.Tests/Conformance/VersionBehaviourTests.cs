@@ -4,13 +4,14 @@ using Kratos.Double.Tests.Support;
 namespace Kratos.Double.Tests.Conformance;
 
 /// <summary>Differences between emulated versions (kratos-mfa-spec.md §7) and the expiry rules of §2.12.</summary>
-[TestFixture]
+[TestFixture(DoubleStore.Memory)]
+[TestFixture(DoubleStore.Sqlite)]
 [Parallelizable(ParallelScope.All)]
-public sealed class VersionBehaviourTests
+public sealed class VersionBehaviourTests(DoubleStore store)
 {
-    private static async Task<(DoubleHarness Harness, Actor Actor, string Email)> LoggedInAsync(string version, string? yaml = null, string[]? deviations = null)
+    private async Task<(DoubleHarness Harness, Actor Actor, string Email)> LoggedInAsync(string version, string? yaml = null, string[]? deviations = null)
     {
-        var harness = await DoubleHarness.StartAsync(version, deviations, yaml);
+        var harness = await DoubleHarness.StartAsync(version, deviations, yaml, store: store);
         var email = $"v-{Guid.NewGuid():N}@example.com";
         await harness.CreateIdentityAsync(email);
         var actor = harness.NewActor();

@@ -3,37 +3,81 @@ using System.Text.Json.Nodes;
 
 namespace Kratos.Double.Tests.Support;
 
-/// <summary>An in-process double on random loopback ports plus HTTP clients for its admin API.</summary>
+/// <summary>
+/// An in-process double on random loopback ports plus HTTP clients for its admin API. With
+/// <see cref="DoubleStore.Sqlite"/> it keeps its state in a SQLite file migrated first (as `migrate sql -e --yes`
+/// would), which <see cref="RestartAsync"/> serves again.
+/// </summary>
 public sealed class DoubleHarness : IAsyncDisposable
 {
-    private readonly HttpClient _admin;
+    private readonly KratosDoubleOptions _options;
+    private readonly string? _directory;
+    private HttpClient _admin;
 
-    private DoubleHarness(KratosDoubleHost host)
+    private DoubleHarness(KratosDoubleHost host, KratosDoubleOptions options, string? directory)
     {
         Host = host;
+        _options = options;
+        _directory = directory;
         _admin = new HttpClient { BaseAddress = host.AdminBaseUrl };
     }
 
-    public KratosDoubleHost Host { get; }
+    public KratosDoubleHost Host { get; private set; }
+
+    /// <summary>The sqlite:// DSN of a <see cref="DoubleStore.Sqlite"/> harness; null for memory.</summary>
+    public string? Dsn => _options.Environment.TryGetValue("DSN", out var dsn) ? dsn : null;
 
     public static async Task<DoubleHarness> StartAsync(
         string? version = null, IReadOnlyCollection<string>? deviations = null, string? yaml = null,
-        IDictionary<string, string>? env = null, bool dev = true, bool watchCourier = false)
+        IDictionary<string, string>? env = null, bool dev = true, bool watchCourier = false, DoubleStore store = DoubleStore.Memory,
+        TextWriter? log = null)
     {
-        var host = await KratosDoubleHost.StartAsync(new KratosDoubleOptions
+        var environment = new Dictionary<string, string>(env ?? new Dictionary<string, string>());
+        string? directory = null;
+        if (store == DoubleStore.Sqlite)
+        {
+            directory = Directory.CreateTempSubdirectory("kratos-double-test-").FullName;
+            environment["DSN"] = $"sqlite://{Path.Combine(directory, "db.sqlite")}?_fk=true";
+            KratosDoubleDatabase.Migrate(environment["DSN"], version ?? "v26.2.0", TextWriter.Null);
+        }
+
+        var options = new KratosDoubleOptions
         {
             ConfigYaml = yaml ?? DoubleConfigs.Yaml(),
             Dev = dev,
             WatchCourier = watchCourier,
             Emulate = version,
             Deviations = deviations ?? [],
-            Environment = env ?? new Dictionary<string, string>(),
+            Environment = environment,
             PublicPort = 0,
             AdminPort = 0,
             BindAddress = "127.0.0.1",
-            LogWriter = TextWriter.Null,
-        });
-        return new DoubleHarness(host);
+            LogWriter = log ?? TextWriter.Null,
+        };
+        try
+        {
+            return new DoubleHarness(await KratosDoubleHost.StartAsync(options), options, directory);
+        }
+        catch
+        {
+            if (directory is not null)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Stops the double and serves the same database again on the same ports, as a restarted Kratos would.</summary>
+    public async Task RestartAsync()
+    {
+        _options.PublicPort = Host.PublicBaseUrl.Port;
+        _options.AdminPort = Host.AdminBaseUrl.Port;
+        _admin.Dispose();
+        await Host.DisposeAsync();
+        Host = await KratosDoubleHost.StartAsync(_options);
+        _admin = new HttpClient { BaseAddress = Host.AdminBaseUrl };
     }
 
     public Actor NewActor() => new(Host.PublicBaseUrl);
@@ -76,5 +120,9 @@ public sealed class DoubleHarness : IAsyncDisposable
     {
         _admin.Dispose();
         await Host.DisposeAsync();
+        if (_directory is not null)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 }

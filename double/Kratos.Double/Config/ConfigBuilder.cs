@@ -14,7 +14,9 @@ internal static class ConfigBuilder
         JsonObject root, IdentitySchema schema, string schemaId, string schemaUrl, string version, bool dev,
         string bindAddress, int publicPort, int adminPort)
     {
-        var host = bindAddress is "0.0.0.0" or "::" or "*" ? "127.0.0.1" : bindAddress;
+        // Kratos derives https://<hostname>:<port>/ for an unset base_url on every interface; the double serves plain
+        // HTTP and names the loopback address instead, so its own redirects stay reachable.
+        var host = bindAddress is "" or "0.0.0.0" or "::" or "[::]" or "*" || bindAddress.StartsWith("unix:", StringComparison.Ordinal) ? "127.0.0.1" : bindAddress;
         var publicBase = BaseUrl(Str(root, "serve.public.base_url"), host, publicPort);
         var adminBase = BaseUrl(Str(root, "serve.admin.base_url"), host, adminPort);
         var maxSubmissions = 5;
@@ -61,6 +63,10 @@ internal static class ConfigBuilder
             FromName = Str(root, "courier.smtp.from_name"),
             LocalName = Str(root, "courier.smtp.local_name") ?? "localhost",
             MessageRetries = int.TryParse(Str(root, "courier.message_retries"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : 5,
+            CourierPullWait = Duration(root, "courier.worker.pull_wait", TimeSpan.FromSeconds(1)),
+            CourierPullCount = int.TryParse(Str(root, "courier.worker.pull_count"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pc) && pc > 0 ? pc : 10,
+            LogLeakSensitive = Bool(root, "log.leak_sensitive_values") ?? false,
+            Dsn = Str(root, "dsn")!,
             Schema = schema,
             SchemaId = schemaId,
             SchemaUrl = schemaUrl,

@@ -13,26 +13,61 @@ internal static class ConfigLoader
     public static async Task<(JsonObject Root, IdentitySchema Schema, string SchemaId, string SchemaUrl)> LoadAsync(
         KratosDoubleOptions options, CancellationToken cancellationToken)
     {
-        var yaml = options.ConfigYaml;
-        if (yaml is null && options.ConfigFile is { } file)
-        {
-            try
-            {
-                yaml = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw KratosDoubleConfigException.For("-c", $"the config file {file} could not be read ({e.Message})", "pass a readable kratos.yml with -c");
-            }
-        }
-
-        var root = YamlToJson.Parse(yaml ?? string.Empty);
-        EnvironmentOverrides.Apply(root, options.Environment);
+        var root = await ReadAsync(options, cancellationToken).ConfigureAwait(false);
         ValidateRequired(root);
         ValidateCodeMethod(root);
         var (schemaId, schemaUrl) = DefaultSchema(root);
         var schema = await SchemaReader.ReadAsync(schemaUrl, cancellationToken).ConfigureAwait(false);
         return (root, schema, schemaId, schemaUrl);
+    }
+
+    /// <summary>
+    /// The config files (later ones override earlier ones, oryx/configx) or the in-process text, then environment
+    /// overrides; not validated (migrate sql -e reads only the dsn: configx.SkipValidation).
+    /// </summary>
+    public static async Task<JsonObject> ReadAsync(KratosDoubleOptions options, CancellationToken cancellationToken)
+    {
+        var root = new JsonObject();
+        if (options.ConfigYaml is { } text)
+        {
+            Merge(root, YamlToJson.Parse(text));
+        }
+        else
+        {
+            var files = options.ConfigFiles.Count > 0 ? options.ConfigFiles : options.ConfigFile is { } one ? [one] : [];
+            foreach (var file in files)
+            {
+                string yaml;
+                try
+                {
+                    yaml = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw KratosDoubleConfigException.For("-c", $"the config file {file} could not be read ({e.Message})", "pass a readable kratos.yml with -c");
+                }
+
+                Merge(root, YamlToJson.Parse(yaml));
+            }
+        }
+
+        EnvironmentOverrides.Apply(root, options.Environment);
+        return root;
+    }
+
+    private static void Merge(JsonObject target, JsonObject source)
+    {
+        foreach (var (key, value) in source.ToList())
+        {
+            if (value is JsonObject child && target[key] is JsonObject existing)
+            {
+                Merge(existing, child);
+            }
+            else
+            {
+                target[key] = value?.DeepClone();
+            }
+        }
     }
 
     private static void ValidateRequired(JsonObject root)
@@ -60,7 +95,7 @@ internal static class ConfigLoader
             throw KratosDoubleConfigException.For("session.whoami.required_aal", $"value '{aal}' must be one of aal1, highest_available", "use aal1 or highest_available");
         }
 
-        foreach (var key in new[] { "selfservice.methods.code.config.lifespan", "selfservice.flows.login.lifespan", "session.lifespan" })
+        foreach (var key in new[] { "selfservice.methods.code.config.lifespan", "selfservice.flows.login.lifespan", "session.lifespan", "courier.worker.pull_wait" })
         {
             if (Str(root, key) is { } d && !DurationParser.TryParse(d, out _))
             {

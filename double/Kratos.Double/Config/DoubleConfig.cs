@@ -38,6 +38,12 @@ internal sealed record DoubleConfig
     public required string? FromName { get; init; }
     public required string LocalName { get; init; }
     public required int MessageRetries { get; init; }
+    /// <summary>courier.worker.pull_wait: the courier's sleep between two pulls of its queue (1s by default).</summary>
+    public required TimeSpan CourierPullWait { get; init; }
+    /// <summary>courier.worker.pull_count: how many queued messages one pull takes (10 by default).</summary>
+    public required int CourierPullCount { get; init; }
+    public required bool LogLeakSensitive { get; init; }
+    public required string Dsn { get; init; }
     public required IdentitySchema Schema { get; init; }
     public required string SchemaId { get; init; }
     public required string SchemaUrl { get; init; }

@@ -29,7 +29,8 @@ internal static class EnvironmentOverrides
         "session.whoami.required_aal", "session.lifespan", "session.cookie.name",
         "cookies.domain", "cookies.path", "cookies.same_site",
         "courier.smtp.connection_uri", "courier.smtp.from_address", "courier.smtp.from_name",
-        "courier.smtp.local_name", "courier.message_retries",
+        "courier.smtp.local_name", "courier.message_retries", "courier.worker.pull_wait", "courier.worker.pull_count",
+        "version",
         "identity.default_schema_id", "identity.schemas",
         "log.level", "log.format", "log.leak_sensitive_values",
     ];

@@ -18,8 +18,9 @@ internal static class YamlToJson
         {
             stream.Load(new StringReader(yaml));
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
+            // YamlDotNet reports some syntax errors (an unclosed flow sequence) as InvalidOperationException.
             throw KratosDoubleConfigException.For("(file)", $"the YAML could not be parsed ({e.Message})", "fix the YAML syntax");
         }
 

@@ -8,62 +8,111 @@ using MimeKit;
 namespace Kratos.Double.Courier;
 
 /// <summary>
-/// The courier (courier/courier_dispatcher.go). With --watch-courier a message is dispatched the moment it is queued
-/// instead of on the 1 s pull tick, so suites see mail in milliseconds; failures retry each second until
-/// courier.message_retries is used up and the message is abandoned.
+/// The courier as Kratos runs it with --watch-courier (courier/courier.go watchMessages, courier_dispatcher.go
+/// DispatchQueue): a worker that pulls up to courier.worker.pull_count queued messages, sends them, and sleeps
+/// courier.worker.pull_wait (1 s by default) before the next pull. So a mail leaves up to one pull_wait after it was
+/// queued, and a stray mail can arrive after a check that counted too early, as with Kratos. A message whose
+/// send_count already exceeds courier.message_retries is abandoned at its next pull.
 /// </summary>
-internal sealed class CourierQueue(DoubleConfig config, Store store, KratosLog log, bool watch) : IAsyncDisposable
+internal sealed class CourierQueue : IAsyncDisposable
 {
+    private readonly Func<DoubleConfig> _config;
+    private readonly IStore _store;
+    private readonly KratosLog _log;
+    private readonly bool _watch;
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _inflight = [];
+    private Task _worker = Task.CompletedTask;
+
+    public CourierQueue(Func<DoubleConfig> config, IStore store, KratosLog log, bool watch)
+    {
+        _config = config;
+        _store = store;
+        _log = log;
+        _watch = watch;
+    }
+
+    /// <summary>Starts the worker (with --watch-courier only), once the config it reads is in place.</summary>
+    public void Start()
+    {
+        if (_watch)
+        {
+            _worker = Task.Run(WatchAsync, CancellationToken.None);
+        }
+    }
 
     public CourierMessage Enqueue(string recipient, string subject, string body)
     {
         var message = new CourierMessage { Recipient = recipient, Subject = subject, Body = body };
-        lock (store.Gate)
+        lock (_store.Gate)
         {
-            store.Messages.Add(message);
-            if (watch)
-            {
-                _inflight.RemoveAll(t => t.IsCompleted);
-                _inflight.Add(Task.Run(() => DispatchAsync(message), CancellationToken.None));
-            }
+            _store.AddMessage(message);
         }
 
         return message;
     }
 
-    private async Task DispatchAsync(CourierMessage message)
+    private async Task WatchAsync()
     {
-        var from = new MailboxAddress(config.FromName ?? string.Empty, config.FromAddress);
+        _log.Info("Courier worker started.");
         while (!_stop.IsCancellationRequested)
         {
-            SetStatus(message, "processing", null);
             try
             {
-                if (config.SmtpConnectionUri is null)
-                {
-                    throw new InvalidOperationException("courier.smtp.connection_uri is not set");
-                }
-
-                await SmtpSender.SendAsync(config.SmtpConnectionUri, config.LocalName, from, message.Recipient, message.Subject, message.Body, _stop.Token).ConfigureAwait(false);
-                SetStatus(message, "sent", null);
-                log.Info("Courier sent out message.", ("message_id", message.Id), ("message_type", "email"), ("message_template_type", "login_code_valid"));
-                return;
+                await DispatchQueueAsync().ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var abandoned = SetStatus(message, null, e.Message);
-                log.Error("Unable to send email using SMTP connection.", ("message_id", message.Id), ("error", e.Message));
-                if (abandoned)
-                {
-                    return;
-                }
+                // courier.go retries DispatchQueue with back-off; the next pull is the double's retry.
+                _log.Error("Unable to dispatch the courier queue.", ("error", KratosLog.ErrorMap(e.Message)));
             }
 
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), _stop.Token).ConfigureAwait(false);
+                await Task.Delay(_config().CourierPullWait, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        _log.Info("Courier worker was shutdown gracefully.");
+    }
+
+    private async Task DispatchQueueAsync()
+    {
+        var config = _config();
+        IReadOnlyList<CourierMessage> messages;
+        lock (_store.Gate)
+        {
+            messages = _store.TakeQueued(config.CourierPullCount);
+        }
+
+        for (var k = 0; k < messages.Count && !_stop.IsCancellationRequested; k++)
+        {
+            var message = messages[k];
+            if (message.SendCount > config.MessageRetries)
+            {
+                Save(message, "abandoned", null);
+                _log.Warn($"Message was abandoned because it did not deliver after {message.SendCount} attempts", Fields(message));
+                continue;
+            }
+
+            try
+            {
+                Save(message, null, null, countAttempt: true);
+                await SendAsync(config, message).ConfigureAwait(false);
+                Save(message, "sent", Dispatch(message, "success", null));
+                _log.Debug("Courier sent out message.", Fields(message));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _log.Warn("Unable to dispatch message.", [.. Fields(message), ("error", KratosLog.ErrorMap(e.Message))]);
+                Save(message, null, Dispatch(message, "failed", e.Message));
+                foreach (var replace in messages.Skip(k))
+                {
+                    Save(replace, "queued", null);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -72,30 +121,46 @@ internal sealed class CourierQueue(DoubleConfig config, Store store, KratosLog l
         }
     }
 
-    /// <summary>Returns true when the message was abandoned.</summary>
-    private bool SetStatus(CourierMessage message, string? status, string? error)
+    private Task SendAsync(DoubleConfig config, CourierMessage message)
     {
-        lock (store.Gate)
+        if (config.SmtpConnectionUri is null)
+        {
+            throw new InvalidOperationException("courier.smtp.connection_uri is not set");
+        }
+
+        var from = new MailboxAddress(config.FromName ?? string.Empty, config.FromAddress);
+        return SmtpSender.SendAsync(config.SmtpConnectionUri, config.LocalName, from, message.Recipient, message.Subject, message.Body, _stop.Token);
+    }
+
+    private void Save(CourierMessage message, string? status, JsonObject? dispatch, bool countAttempt = false)
+    {
+        lock (_store.Gate)
         {
             message.UpdatedAt = DateTimeOffset.UtcNow;
+            if (countAttempt)
+            {
+                message.SendCount++;
+            }
+
             if (status is not null)
             {
                 message.Status = status;
-                if (status == "sent")
-                {
-                    message.SendCount++;
-                    message.Dispatches.Add(Dispatch(message, "success", null));
-                }
-
-                return false;
             }
 
-            message.SendCount++;
-            message.Dispatches.Add(Dispatch(message, "failed", error));
-            message.Status = message.SendCount >= config.MessageRetries ? "abandoned" : "queued";
-            return message.Status == "abandoned";
+            if (dispatch is not null)
+            {
+                message.Dispatches.Add(dispatch);
+            }
+
+            _store.SaveMessage(message);
         }
     }
+
+    private static (string Key, object? Value)[] Fields(CourierMessage message) =>
+    [
+        ("message_id", message.Id), ("message_nid", Guid.Empty), ("message_subject", message.Subject),
+        ("message_template_type", "login_code_valid"), ("message_type", "email"),
+    ];
 
     private static JsonObject Dispatch(CourierMessage message, string status, string? error) => new()
     {
@@ -110,13 +175,7 @@ internal sealed class CourierQueue(DoubleConfig config, Store store, KratosLog l
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        Task[] pending;
-        lock (store.Gate)
-        {
-            pending = [.. _inflight];
-        }
-
-        await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _worker.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
     }
 }

@@ -18,10 +18,9 @@ internal static class AdminCourier
 
         lock (rt.Store.Gate)
         {
-            var items = rt.Store.Messages
+            var items = rt.Store.ListMessages()
                 .Where(m => recipient.Length == 0 || string.Equals(m.Recipient, recipient, StringComparison.OrdinalIgnoreCase))
                 .Where(m => status.Length == 0 || m.Status == status)
-                .OrderByDescending(m => m.CreatedAt)
                 .Select(m => (JsonNode)m.ToJson(rt.Config.Dev))
                 .ToArray();
             return Respond.JsonAsync(ctx, 200, new JsonArray(items));
@@ -32,7 +31,7 @@ internal static class AdminCourier
     {
         lock (rt.Store.Gate)
         {
-            var message = rt.Store.Messages.FirstOrDefault(m => m.Id.ToString() == id) ?? throw KratosError.NotFound("Unable to locate the resource");
+            var message = (Guid.TryParse(id, out var guid) ? rt.Store.FindMessage(guid) : null) ?? throw KratosError.NotFound("Unable to locate the resource");
             return Respond.JsonAsync(ctx, 200, message.ToJson(rt.Config.Dev));
         }
     }

@@ -25,7 +25,7 @@ internal static class AdminIdentities
         var identity = IdentityFactory.Create(rt, body);
         lock (rt.Store.Gate)
         {
-            foreach (var existing in rt.Store.IdentityOrder)
+            foreach (var existing in rt.Store.ListIdentities())
             {
                 if (existing.PasswordIdentifiers.Intersect(identity.PasswordIdentifiers).Any()
                     || existing.CodeAddresses.Select(a => a.Address).Intersect(identity.CodeAddresses.Select(a => a.Address)).Any())
@@ -34,8 +34,7 @@ internal static class AdminIdentities
                 }
             }
 
-            rt.Store.Identities[identity.Id] = identity;
-            rt.Store.IdentityOrder.Add(identity);
+            rt.Store.AddIdentity(identity);
         }
 
         ctx.Response.Headers.Location = new Uri(rt.Config.AdminBaseUrl, "admin/identities/" + identity.Id).ToString();
@@ -56,7 +55,7 @@ internal static class AdminIdentities
         var filter = ctx.Request.Query["credentials_identifier"].ToString().ToLowerInvariant();
         lock (rt.Store.Gate)
         {
-            var items = rt.Store.IdentityOrder
+            var items = rt.Store.ListIdentities()
                 .Where(i => filter.Length == 0 || i.PasswordIdentifiers.Contains(filter) || i.CodeAddresses.Any(a => a.Address == filter))
                 .Select(i => (JsonNode)i.ToJson(false, rt.Config.PublicBaseUrl))
                 .ToArray();
@@ -69,19 +68,15 @@ internal static class AdminIdentities
         lock (rt.Store.Gate)
         {
             var identity = Find(rt, id);
-            rt.Store.Identities.Remove(identity.Id);
-            rt.Store.IdentityOrder.Remove(identity);
-            foreach (var s in rt.Store.Sessions.Values.Where(s => s.IdentityId == identity.Id))
-            {
-                s.Active = false;
-            }
+            rt.Store.DeleteIdentity(identity.Id);
+            rt.Store.DeactivateSessionsOf(identity.Id);
         }
 
         return Respond.NoContentAsync(ctx);
     }
 
     private static Identity Find(Runtime rt, string id) =>
-        Guid.TryParse(id, out var guid) && rt.Store.Identities.TryGetValue(guid, out var identity)
+        Guid.TryParse(id, out var guid) && rt.Store.FindIdentity(guid) is { } identity
             ? identity
             : throw KratosError.NotFound("Unable to locate the resource");
 }

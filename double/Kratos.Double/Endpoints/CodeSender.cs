@@ -16,16 +16,17 @@ internal static class CodeSender
         {
             if (!rt.Has(Deviations.ResendKeepsOldCode))
             {
-                rt.Store.Codes.RemoveAll(c => c.FlowId == flow.Id);
+                rt.Store.DeleteCodesOfFlow(flow.Id);
             }
 
-            rt.Store.Codes.Add(new LoginCode(flow.Id, target.Id, address, code, DateTimeOffset.UtcNow + rt.Config.CodeLifespan));
+            rt.Store.AddCode(new LoginCode(flow.Id, target.Id, address, code, DateTimeOffset.UtcNow + rt.Config.CodeLifespan));
             flow.State = rt.Has(Deviations.StateStuckChooseMethod) ? "choose_method" : "sent_email";
             flow.Active = "code";
             flow.SentAddress = address;
             flow.Nodes = LoginForms.SentEmail(rt, flow, address);
             flow.Messages = new JsonArray(Messages.CodeSent(rt.Config));
             flow.UpdatedAt = DateTimeOffset.UtcNow;
+            rt.Store.SaveFlow(flow);
         }
 
         if (!rt.Has(Deviations.CodeMailNeverSent))

@@ -18,7 +18,7 @@ internal static class CodeStrategy
         Identity? identity;
         lock (rt.Store.Gate)
         {
-            identity = session is null ? null : rt.Store.Identities.GetValueOrDefault(session.IdentityId);
+            identity = session is null ? null : rt.Store.FindIdentity(session.IdentityId);
         }
 
         // Login: CheckAAL(f, aal1) first; aal2 only in the MFAEnabled branch; passed_challenge → no strategy.
@@ -34,6 +34,7 @@ internal static class CodeStrategy
             lock (rt.Store.Gate)
             {
                 flow.State = "choose_method";
+                rt.Store.SaveFlow(flow);
             }
         }
 
@@ -60,6 +61,7 @@ internal static class CodeStrategy
 
                 Ui.Nodes.ClearNodeMessages(flow.Nodes);
                 Ui.Nodes.AddMessage(flow.Nodes, "identifier", Messages.Required("identifier"));
+                rt.Store.SaveFlow(flow);
             }
 
             await LoginSubmit.FailAsync(ctx, rt, flow, client, null).ConfigureAwait(false);
@@ -76,7 +78,7 @@ internal static class CodeStrategy
         lock (rt.Store.Gate)
         {
             // [C] looked up globally by code identifier; verification is still bound to the session identity.
-            target = rt.Store.FindByCodeAddress(address);
+            target = rt.Store.FindIdentityByCodeAddress(address);
         }
 
         if (target is null && rt.Config.FallbackEnabled && Aal.CodeAddresses(sessionIdentity, rt.Config).Contains(address))

@@ -26,6 +26,7 @@ internal static class CodeVerifier
                 LoginForms.HideIdentifier(flow, body["identifier"]);
                 Ui.Nodes.ClearNodeMessages(flow.Nodes);
                 Ui.Nodes.AddMessage(flow.Nodes, "code", Messages.Required("code"));
+                rt.Store.SaveFlow(flow);
             }
 
             await LoginSubmit.FailAsync(ctx, rt, flow, client, null).ConfigureAwait(false);
@@ -38,13 +39,13 @@ internal static class CodeVerifier
         {
             flow.SubmitCount++;
             tooMany = flow.SubmitCount > rt.Config.MaxSubmissions && !rt.Has(Deviations.NoAttemptLimit);
-            match = rt.Store.Codes.FirstOrDefault(c =>
+            match = rt.Store.CodesOf(identity.Id).FirstOrDefault(c =>
                 c.Code == code
                 && (c.FlowId == flow.Id || rt.Has(Deviations.ForeignFlowCodeAccepted))
-                && c.IdentityId == identity.Id
                 && (!c.Used || rt.Has(Deviations.ReplayAccepted)));
             Ui.Nodes.ClearNodeMessages(flow.Nodes);
             LoginForms.HideIdentifier(flow, body["identifier"]);
+            rt.Store.SaveFlow(flow);
         }
 
         if (tooMany)
@@ -77,6 +78,7 @@ internal static class CodeVerifier
         lock (rt.Store.Gate)
         {
             match.Used = true;
+            rt.Store.SaveCode(match);
             flow.State = "passed_challenge";
             flow.Messages = [];
             flow.UpdatedAt = now;
@@ -89,13 +91,14 @@ internal static class CodeVerifier
                     address.VerifiedAt = now;
                     address.UpdatedAt = now;
                 }
+
+                rt.Store.SaveIdentity(identity);
             }
 
             if (rt.Has(Deviations.SessionIdChanges))
             {
-                rt.Store.Sessions.Remove(session.Id);
+                rt.Store.DeleteSession(session.Id);
                 session.Id = Guid.NewGuid();
-                rt.Store.Sessions[session.Id] = session;
             }
 
             if (rt.Has(Deviations.SessionTokenChanges))
@@ -124,6 +127,8 @@ internal static class CodeVerifier
 
             session.IssuedAt = now;
             session.ExpiresAt = now + rt.Config.SessionLifespan;
+            rt.Store.SaveSession(session);
+            rt.Store.SaveFlow(flow);
         }
     }
 }

@@ -96,7 +96,7 @@ internal static class LoginCreate
         {
             if (session is not null)
             {
-                rt.Store.Identities.TryGetValue(session.IdentityId, out identity);
+                identity = rt.Store.FindIdentity(session.IdentityId);
             }
         }
 
@@ -131,7 +131,7 @@ internal static class LoginCreate
         flow.Nodes = Nodes.Sort(nodes);
         lock (rt.Store.Gate)
         {
-            rt.Store.Flows[flow.Id] = flow;
+            rt.Store.SaveFlow(flow);
         }
 
         return flow;
@@ -148,7 +148,7 @@ internal static class LoginCreate
         Identity? identity;
         lock (rt.Store.Gate)
         {
-            identity = rt.Store.Identities.GetValueOrDefault(session.IdentityId);
+            identity = rt.Store.FindIdentity(session.IdentityId);
         }
 
         if (identity is null || Aal.CodeAddresses(identity, rt.Config) is not [var address])

@@ -46,7 +46,7 @@ internal static class LoginFetch
 
         lock (rt.Store.Gate)
         {
-            if (Guid.TryParse(id, out var guid) && rt.Store.Flows.TryGetValue(guid, out var flow))
+            if (Guid.TryParse(id, out var guid) && rt.Store.FindFlow(guid) is { } flow)
             {
                 return flow;
             }

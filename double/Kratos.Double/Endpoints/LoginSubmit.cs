@@ -97,6 +97,7 @@ internal static class LoginSubmit
         {
             flow.Messages = message is null ? [] : new JsonArray(message);
             flow.UpdatedAt = DateTimeOffset.UtcNow;
+            rt.Store.SaveFlow(flow);
         }
 
         return FlowResponseAsync(ctx, rt, flow, client, jsonStatus);
@@ -142,7 +143,7 @@ internal static class LoginSubmit
         replacement.Messages = new JsonArray(Messages.FlowExpired(flow.ExpiresAt));
         lock (rt.Store.Gate)
         {
-            rt.Store.Flows[replacement.Id] = replacement;
+            rt.Store.SaveFlow(replacement);
         }
 
         if (client == Client.Browser)

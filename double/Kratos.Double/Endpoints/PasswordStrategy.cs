@@ -24,6 +24,7 @@ internal static class PasswordStrategy
             {
                 Ui.Nodes.ClearNodeMessages(flow.Nodes);
                 Ui.Nodes.AddMessage(flow.Nodes, identifier is null ? "identifier" : "password", Messages.Required(identifier is null ? "identifier" : "password"));
+                rt.Store.SaveFlow(flow);
             }
 
             await LoginSubmit.FailAsync(ctx, rt, flow, client, null).ConfigureAwait(false);
@@ -33,7 +34,7 @@ internal static class PasswordStrategy
         Identity? identity;
         lock (rt.Store.Gate)
         {
-            identity = rt.Store.FindByPasswordIdentifier(identifier);
+            identity = rt.Store.FindIdentityByPasswordIdentifier(identifier);
         }
 
         if (identity is null || identity.Password != password || (flow.Refresh && session is not null && session.IdentityId != identity.Id))
@@ -63,13 +64,14 @@ internal static class PasswordStrategy
                     UserAgent = ctx.Request.Headers.UserAgent.ToString(),
                     IpAddress = ctx.Connection.RemoteIpAddress?.ToString(),
                 };
-                rt.Store.Sessions[result.Id] = result;
             }
 
             result.Methods.Add(("password", "aal1", now));
             result.AuthenticatedAt = now;
             result.IssuedAt = now;
             result.ExpiresAt = now + rt.Config.SessionLifespan;
+            rt.Store.SaveSession(result);
+            rt.Store.SaveFlow(flow);
         }
 
         await LoginCompletion.RespondAsync(ctx, rt, flow, client, result, identity, "password").ConfigureAwait(false);

@@ -14,7 +14,7 @@ internal static class SessionEndpoints
         JsonObject body;
         lock (rt.Store.Gate)
         {
-            var identity = rt.Store.Identities.GetValueOrDefault(session.IdentityId) ?? throw KratosError.Unauthorized("No valid session credentials found in the request.");
+            var identity = rt.Store.FindIdentity(session.IdentityId) ?? throw KratosError.Unauthorized("No valid session credentials found in the request.");
             if (rt.Config.WhoamiRequiredAal == "highest_available" && session.Aal == "aal1"
                 && Aal.Available(identity, rt.Config) == "aal2" && !rt.Has(Deviations.WhoamiIgnoresRequiredAal))
             {
@@ -34,7 +34,7 @@ internal static class SessionEndpoints
         var token = Secrets.Opaque();
         lock (rt.Store.Gate)
         {
-            rt.Store.LogoutTokens[token] = session.Id;
+            rt.Store.AddLogoutToken(token, session.Id);
         }
 
         var returnTo = ReturnTo.Validate(rt, ctx.Request.Query["return_to"].ToString());
@@ -52,11 +52,8 @@ internal static class SessionEndpoints
         var token = ctx.Request.Query["token"].ToString();
         lock (rt.Store.Gate)
         {
-            if (!rt.Store.LogoutTokens.Remove(token, out var sessionId))
-            {
-                throw KratosError.Unauthorized("No active session was found in this request.", "session_inactive");
-            }
-
+            var sessionId = rt.Store.TakeLogoutToken(token)
+                ?? throw KratosError.Unauthorized("No active session was found in this request.", "session_inactive");
             Revoke(rt, sessionId);
         }
 
@@ -85,9 +82,10 @@ internal static class SessionEndpoints
 
     private static void Revoke(Runtime rt, Guid sessionId)
     {
-        if (rt.Store.Sessions.TryGetValue(sessionId, out var session))
+        if (rt.Store.FindSession(sessionId) is { } session)
         {
             session.Active = false;
+            rt.Store.SaveSession(session);
         }
     }
 }

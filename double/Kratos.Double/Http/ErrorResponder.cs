@@ -33,7 +33,7 @@ internal static class ErrorResponder
             var stored = new StoredError(Guid.NewGuid(), (JsonObject)error.ToJson()["error"]!.DeepClone(), DateTimeOffset.UtcNow);
             lock (rt.Store.Gate)
             {
-                rt.Store.Errors[stored.Id] = stored;
+                rt.Store.AddError(stored);
             }
 
             await Respond.RedirectAsync(ctx, Respond.WithQuery(rt.Config.ErrorUiUrl, "id", stored.Id.ToString())).ConfigureAwait(false);
@@ -48,10 +48,8 @@ internal static class ErrorResponder
         var id = ctx.Request.Query["id"].ToString();
         lock (rt.Store.Gate)
         {
-            if (!Guid.TryParse(id, out var guid) || !rt.Store.Errors.TryGetValue(guid, out var stored))
-            {
-                throw KratosError.NotFound("Unable to locate the resource");
-            }
+            var stored = (Guid.TryParse(id, out var guid) ? rt.Store.FindError(guid) : null)
+                ?? throw KratosError.NotFound("Unable to locate the resource");
 
             return Respond.JsonAsync(ctx, 200, new JsonObject
             {

@@ -7,16 +7,19 @@ namespace Kratos.Double.Http;
 
 /// <summary>
 /// Routes of the public (4433) and admin (4434) ports. Hand-rolled instead of minimal APIs so NativeAOT needs no
-/// generated binders; the admin port also answers un-prefixed paths like Kratos.
+/// generated binders. Each request reads the runtime current when it arrives, so deviations can be switched between
+/// runs. Admin paths without the /admin prefix are handled as each version does (see <see cref="AdminPrefix"/>).
 /// </summary>
-internal sealed class Router(Runtime rt, bool admin)
+internal sealed class Router(Func<Runtime> current, bool admin)
 {
     public async Task HandleAsync(HttpContext ctx)
     {
+        var rt = current();
         var started = Stopwatch.GetTimestamp();
+        RequestLog.Started(rt, ctx);
         try
         {
-            await (admin ? AdminAsync(ctx) : PublicAsync(ctx)).ConfigureAwait(false);
+            await (admin ? AdminAsync(ctx, rt) : PublicAsync(ctx, rt)).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -24,15 +27,11 @@ internal sealed class Router(Runtime rt, bool admin)
         }
         finally
         {
-            rt.Log.Info("completed handling request",
-                ("http_request", $"{ctx.Request.Method} {ctx.Request.Path}{ctx.Request.QueryString}"),
-                ("http_response_status", ctx.Response.StatusCode),
-                ("took", Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) + "ms"),
-                ("audience", admin ? "admin" : "public"));
+            RequestLog.Completed(rt, ctx, Stopwatch.GetElapsedTime(started));
         }
     }
 
-    private Task PublicAsync(HttpContext ctx)
+    private static Task PublicAsync(HttpContext ctx, Runtime rt)
     {
         var path = ctx.Request.Path.Value?.TrimEnd('/') ?? string.Empty;
         var method = ctx.Request.Method;
@@ -70,19 +69,33 @@ internal sealed class Router(Runtime rt, bool admin)
             case "/self-service/errors":
                 Expect(method, "GET");
                 return ErrorResponder.GetStoredAsync(ctx, rt);
+            case "/health/alive" or "/health/ready":
+                Expect(method, "GET");
+                return HealthAsync(ctx, rt, path, shareErrors: false);
             default:
-                return CommonAsync(ctx, path, method);
+                throw KratosError.NotFound("The requested resource could not be found");
         }
     }
 
-    private Task AdminAsync(HttpContext ctx)
+    private static async Task AdminAsync(HttpContext ctx, Runtime rt)
     {
-        var path = ctx.Request.Path.Value?.TrimEnd('/') ?? string.Empty;
-        if (path.StartsWith("/admin/", StringComparison.Ordinal))
+        if (await AdminPrefix.ApplyAsync(ctx, rt.Config).ConfigureAwait(false) is not { } prefixed)
         {
-            path = path["/admin".Length..];
+            return;
         }
 
+        await AdminRouteAsync(ctx, rt, prefixed).ConfigureAwait(false);
+    }
+
+    private static Task AdminRouteAsync(HttpContext ctx, Runtime rt, string prefixed)
+    {
+        var path = prefixed.TrimEnd('/');
+        if (!path.StartsWith("/admin/", StringComparison.Ordinal))
+        {
+            throw KratosError.NotFound("The requested resource could not be found");
+        }
+
+        path = path["/admin".Length..];
         var method = ctx.Request.Method;
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         switch (segments)
@@ -102,24 +115,30 @@ internal sealed class Router(Runtime rt, bool admin)
             case ["self-service", "errors"]:
                 Expect(method, "GET");
                 return ErrorResponder.GetStoredAsync(ctx, rt);
-            default:
-                return CommonAsync(ctx, path, method);
-        }
-    }
-
-    private Task CommonAsync(HttpContext ctx, string path, string method)
-    {
-        switch (path)
-        {
-            case "/health/alive" or "/health/ready":
+            case ["health", "alive"] or ["health", "ready"]:
                 Expect(method, "GET");
-                return Respond.JsonAsync(ctx, 200, new JsonObject { ["status"] = "ok" });
-            case "/version":
+                return HealthAsync(ctx, rt, path, shareErrors: true);
+            case ["version"]:
                 Expect(method, "GET");
                 return Respond.JsonAsync(ctx, 200, new JsonObject { ["version"] = rt.Config.Version });
             default:
                 throw KratosError.NotFound("The requested resource could not be found");
         }
+    }
+
+    /// <summary>
+    /// oryx/healthx: alive is always ok; ready also checks that no migration is pending (driver/registry_default.go
+    /// HealthHandler). The admin port shares the reason, the public one obfuscates it.
+    /// </summary>
+    private static Task HealthAsync(HttpContext ctx, Runtime rt, string path, bool shareErrors)
+    {
+        if (path.EndsWith("/ready", StringComparison.Ordinal) && rt.PendingMigrations())
+        {
+            var reason = shareErrors ? "migrations have not yet been fully applied" : "error may contain sensitive information and was obfuscated";
+            return Respond.JsonAsync(ctx, 503, new JsonObject { ["errors"] = new JsonObject { ["migrations"] = reason } });
+        }
+
+        return Respond.JsonAsync(ctx, 200, new JsonObject { ["status"] = "ok" });
     }
 
     private static void Expect(string method, params string[] allowed)

@@ -6,13 +6,13 @@ namespace Kratos.Double.Model;
 internal sealed class CourierMessage
 {
     public const string Redacted = "<redacted-unless-dev-mode>";
-    public Guid Id { get; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.NewGuid();
     public string Status { get; set; } = "queued";
     public required string Recipient { get; init; }
     public required string Subject { get; init; }
     public required string Body { get; init; }
     public int SendCount { get; set; }
-    public DateTimeOffset CreatedAt { get; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
     public List<JsonObject> Dispatches { get; } = [];
 

@@ -5,7 +5,7 @@ namespace Kratos.Double.Model;
 /// <summary>An identity with the credentials the double supports (identity/identity.go).</summary>
 internal sealed class Identity
 {
-    public Guid Id { get; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.NewGuid();
     public required string SchemaId { get; init; }
     public required string SchemaUrl { get; init; }
     public required JsonObject Traits { get; init; }

@@ -5,7 +5,7 @@ namespace Kratos.Double.Model;
 /// <summary>selfservice/flow/login/flow.go Flow. Mutated only under the store's lock.</summary>
 internal sealed class LoginFlow
 {
-    public Guid Id { get; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.NewGuid();
     public required string Type { get; init; }
     public required DateTimeOffset IssuedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; set; }

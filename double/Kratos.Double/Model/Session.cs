@@ -14,7 +14,7 @@ internal sealed class Session
     public DateTimeOffset IssuedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public bool Active { get; set; } = true;
-    public Guid DeviceId { get; } = Guid.NewGuid();
+    public Guid DeviceId { get; init; } = Guid.NewGuid();
     public string? UserAgent { get; init; }
     public string? IpAddress { get; init; }
     /// <summary>Set only by deviations that report an AAL the AMR does not justify.</summary>

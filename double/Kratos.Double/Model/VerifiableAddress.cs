@@ -5,13 +5,13 @@ namespace Kratos.Double.Model;
 /// <summary>identity/identity_verification.go VerifiableAddress.</summary>
 internal sealed class VerifiableAddress
 {
-    public Guid Id { get; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.NewGuid();
     public required string Value { get; init; }
     public required string Via { get; init; }
     public bool Verified { get; set; }
     public string Status { get; set; } = "pending";
     public DateTimeOffset? VerifiedAt { get; set; }
-    public DateTimeOffset CreatedAt { get; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 
     public JsonObject ToJson()

@@ -24,6 +24,7 @@ public sealed class HarnessVariablesTests
         KratosVersionOverride = "v25.4.0",
         ConfigFile = "/tmp/kratos.yml",
         SchemaFile = "/tmp/identity.schema.json",
+        ConfigOverlay = "/tmp/overlay.yml",
         RevealSecrets = true,
         EvidenceRoot = "/tmp/evidence",
         Deviations = ["replay-accepted", "csrf-not-enforced"],

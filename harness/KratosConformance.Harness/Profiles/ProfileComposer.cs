@@ -17,6 +17,7 @@ public sealed class ProfileComposer
     private const string DefaultSchemaFileName = "identity.schema.json";
     private readonly string? _userConfigPath;
     private readonly string? _userSchemaPath;
+    private readonly string? _overlayPath;
 
     /// <summary>Uses fixtures/profiles of the checkout the harness runs from (<see cref="RepositoryLayout"/>).</summary>
     public ProfileComposer()
@@ -27,11 +28,13 @@ public sealed class ProfileComposer
     /// <param name="profilesDirectory">Holds base/ and the overlays (&lt;profile&gt;.yml).</param>
     /// <param name="userConfigPath">The user's kratos.yml to use as the base instead of base/kratos.yml.</param>
     /// <param name="userSchemaPath">The user's identity schema instead of base/identity.schema.json.</param>
-    public ProfileComposer(string profilesDirectory, string? userConfigPath = null, string? userSchemaPath = null)
+    /// <param name="overlayPath">A YAML overlay applied after the profile's, to every profile (e.g. a storage overlay).</param>
+    public ProfileComposer(string profilesDirectory, string? userConfigPath = null, string? userSchemaPath = null, string? overlayPath = null)
     {
         ProfilesDirectory = profilesDirectory;
         _userConfigPath = userConfigPath;
         _userSchemaPath = userSchemaPath;
+        _overlayPath = overlayPath;
     }
 
     public string ProfilesDirectory { get; }
@@ -59,6 +62,11 @@ public sealed class ProfileComposer
 
         var overlay = YamlTree.Load(File.ReadAllText(overlayPath), overlayPath);
         YamlTree.Merge(root, overlay, string.Empty, (path, value) => changes.Add($"profile {profile}: set {path} to {YamlTree.Render(value)}"));
+        if (_overlayPath is not null)
+        {
+            var extra = YamlTree.Load(ReadFile(_overlayPath, "config overlay"), _overlayPath);
+            YamlTree.Merge(root, extra, string.Empty, (path, value) => changes.Add($"overlay {Path.GetFileName(_overlayPath)}: set {path} to {YamlTree.Render(value)}"));
+        }
 
         var schemaFileName = Path.GetFileName(schemaPath);
         Wire(root, wiring, schemaFileName, changes);

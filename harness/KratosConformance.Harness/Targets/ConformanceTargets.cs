@@ -10,7 +10,7 @@ public static class ConformanceTargets
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(log);
-        var composer = new ProfileComposer(RepositoryLayout.ProfilesDirectory, settings.ConfigFile, settings.SchemaFile);
+        var composer = new ProfileComposer(RepositoryLayout.ProfilesDirectory, settings.ConfigFile, settings.SchemaFile, settings.ConfigOverlay);
         IConformanceTarget target = settings.Target switch
         {
             TargetKind.External => await ExternalTarget.CreateAsync(settings, composer, cancellationToken).ConfigureAwait(false),

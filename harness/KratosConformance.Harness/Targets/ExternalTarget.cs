@@ -33,7 +33,7 @@ public sealed class ExternalTarget : IConformanceTarget
         var adminUrl = settings.AdminUrl ?? throw new HarnessSettingsException("--target external needs --admin-url (KC_ADMIN_URL).");
         var mailUrl = settings.MailUrl ?? throw new HarnessSettingsException("--target external needs --mail-url (KC_MAIL_URL).");
         await EnsureAnswersAsync(new Uri(publicUrl, "health/ready"), "--public-url", cancellationToken).ConfigureAwait(false);
-        await EnsureAnswersAsync(new Uri(adminUrl, "health/ready"), "--admin-url", cancellationToken).ConfigureAwait(false);
+        await EnsureAnswersAsync(new Uri(adminUrl, "admin/health/ready"), "--admin-url", cancellationToken).ConfigureAwait(false);
 
         var version = await KratosVersionProbe.ResolveAsync(adminUrl, settings.KratosVersionOverride, cancellationToken).ConfigureAwait(false);
         KratosFacts facts;

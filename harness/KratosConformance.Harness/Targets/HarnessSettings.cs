@@ -45,6 +45,9 @@ public sealed record HarnessSettings
 
     public string? SchemaFile { get; init; }
 
+    /// <summary>KC_CONFIG_OVERLAY: a YAML overlay applied on top of every profile, e.g. fixtures/profiles/storage/sqlite-file.yml.</summary>
+    public string? ConfigOverlay { get; init; }
+
     /// <summary>KC_REVEAL_SECRETS: write tokens, cookies and passwords unmasked into evidence.</summary>
     public bool RevealSecrets { get; init; }
 

@@ -23,6 +23,7 @@ public static class HarnessVariables
         new("KC_KRATOS_VERSION", "use this version's expectations instead of /version's answer", s => s.KratosVersionOverride, (s, v) => s with { KratosVersionOverride = v }),
         new("KC_CONFIG", "the team's kratos.yml", s => s.ConfigFile, (s, v) => s with { ConfigFile = v }),
         new("KC_SCHEMA", "the team's identity schema", s => s.SchemaFile, (s, v) => s with { SchemaFile = v }),
+        new("KC_CONFIG_OVERLAY", "a YAML overlay applied on top of every profile", s => s.ConfigOverlay, (s, v) => s with { ConfigOverlay = v }),
         new("KC_REVEAL_SECRETS", "write secrets unmasked into evidence: true | false", s => s.RevealSecrets ? "true" : "false", (s, v) => s with { RevealSecrets = Bool("KC_REVEAL_SECRETS", v) }),
         new("KC_EVIDENCE_DIR", "where evidence/<test-id>/ folders go", s => s.EvidenceRoot, (s, v) => s with { EvidenceRoot = v }),
         new("KC_DEVIATIONS", "reference double: misbehaviours to switch on (comma separated)", s => s.Deviations.Count == 0 ? null : string.Join(',', s.Deviations), (s, v) => s with { Deviations = v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),

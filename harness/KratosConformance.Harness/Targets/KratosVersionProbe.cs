@@ -18,7 +18,7 @@ public static class KratosVersionProbe
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var url = new Uri(adminUrl, "version");
+        var url = new Uri(adminUrl, "admin/version");
         JsonNode? body;
         try
         {

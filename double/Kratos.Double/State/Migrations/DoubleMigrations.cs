@@ -1,0 +1,75 @@
+using Kratos.Double.Config;
+
+namespace Kratos.Double.State.Migrations;
+
+/// <summary>
+/// The double's migrations, ordered by version. Each emulated Kratos version applies those introduced up to it, so a
+/// database migrated by the double at v1.3.1 shows v25.4.0's and v26.2.0's as pending, the way a real Kratos upgrade
+/// does (persistence/sql/migrations + oryx/popx). Versions are the last migration of each Kratos tag, so they sort
+/// between real Kratos versions; the networks table is oryx/networkx's own first migration, verbatim. Tables are
+/// named like Kratos's; JSON columns hold what Kratos also stores as JSON (credential config, flow UI, AMR).
+/// </summary>
+internal static class DoubleMigrations
+{
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        new("20150100000001000000", "networks", EmulatedVersion.V1_3_1, """
+            CREATE TABLE "networks" (
+            "id" TEXT PRIMARY KEY,
+            "created_at" DATETIME NOT NULL,
+            "updated_at" DATETIME NOT NULL
+            );
+            """),
+        new("20240425095000000001", "kratos_double_v1.3.1", EmulatedVersion.V1_3_1, """
+            CREATE TABLE identities (id TEXT PRIMARY KEY, schema_id TEXT NOT NULL, schema_url TEXT NOT NULL, traits TEXT NOT NULL,
+              state TEXT NOT NULL, metadata_public TEXT, metadata_admin TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            CREATE TABLE identity_credentials (id TEXT PRIMARY KEY, identity_id TEXT NOT NULL REFERENCES identities(id) ON DELETE CASCADE,
+              type TEXT NOT NULL, config TEXT NOT NULL, version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            CREATE TABLE identity_credential_identifiers (id TEXT PRIMARY KEY,
+              identity_credential_id TEXT NOT NULL REFERENCES identity_credentials(id) ON DELETE CASCADE, identifier TEXT NOT NULL);
+            CREATE INDEX identity_credential_identifiers_identifier_idx ON identity_credential_identifiers (identifier);
+            CREATE TABLE identity_verifiable_addresses (id TEXT PRIMARY KEY, identity_id TEXT NOT NULL REFERENCES identities(id) ON DELETE CASCADE,
+              value TEXT NOT NULL, via TEXT NOT NULL, verified INTEGER NOT NULL, status TEXT NOT NULL, verified_at TEXT,
+              created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            CREATE TABLE identity_recovery_addresses (id TEXT PRIMARY KEY, identity_id TEXT NOT NULL REFERENCES identities(id) ON DELETE CASCADE,
+              value TEXT NOT NULL, via TEXT NOT NULL);
+            CREATE TABLE sessions (id TEXT PRIMARY KEY, identity_id TEXT NOT NULL, token TEXT NOT NULL, cookie_value TEXT NOT NULL,
+              active INTEGER NOT NULL, aal_override TEXT, authentication_methods TEXT NOT NULL, authenticated_at TEXT NOT NULL,
+              issued_at TEXT NOT NULL, expires_at TEXT NOT NULL, device_id TEXT NOT NULL, user_agent TEXT, ip_address TEXT);
+            CREATE INDEX sessions_token_idx ON sessions (token);
+            CREATE INDEX sessions_cookie_value_idx ON sessions (cookie_value);
+            CREATE TABLE session_logout_tokens (token TEXT PRIMARY KEY, session_id TEXT NOT NULL);
+            CREATE TABLE selfservice_login_flows (id TEXT PRIMARY KEY, type TEXT NOT NULL, request_url TEXT NOT NULL, return_to TEXT,
+              active_method TEXT, refresh INTEGER NOT NULL, requested_aal TEXT NOT NULL, state TEXT NOT NULL, ui TEXT NOT NULL,
+              submit_count INTEGER NOT NULL, sent_address TEXT, csrf_token TEXT, issued_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL);
+            CREATE TABLE identity_login_codes (id TEXT PRIMARY KEY, code TEXT NOT NULL, address TEXT NOT NULL, used INTEGER NOT NULL,
+              identity_id TEXT NOT NULL, selfservice_login_flow_id TEXT NOT NULL, expires_at TEXT NOT NULL, created_at TEXT NOT NULL);
+            CREATE INDEX identity_login_codes_identity_idx ON identity_login_codes (identity_id);
+            CREATE TABLE courier_messages (id TEXT PRIMARY KEY, type INTEGER NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL,
+              subject TEXT NOT NULL, recipient TEXT NOT NULL, template_type TEXT NOT NULL, send_count INTEGER NOT NULL,
+              created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            CREATE TABLE courier_message_dispatches (id TEXT PRIMARY KEY,
+              message_id TEXT NOT NULL REFERENCES courier_messages(id) ON DELETE CASCADE, status TEXT NOT NULL, error TEXT,
+              created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            CREATE TABLE selfservice_errors (id TEXT PRIMARY KEY, errors TEXT NOT NULL, created_at TEXT NOT NULL);
+            """),
+        new("20250710085000000000", "kratos_double_v25.4.0", EmulatedVersion.V25_4_0, """
+            -- The tables the double uses are unchanged from v1.3.1 to v25.4.0 (the code credential keeps
+            -- {"addresses":[{"channel","address"}]}, identity/credentials_code.go); applying this records the version.
+            SELECT 1;
+            """),
+        new("20260114175904000000", "kratos_double_v26.2.0", EmulatedVersion.V26_2_0, """
+            -- The tables the double uses are unchanged from v25.4.0 to v26.2.0; applying this records the version.
+            SELECT 1;
+            """),
+    ];
+
+    /// <summary>The migrations a double emulating <paramref name="version"/> knows, oldest first.</summary>
+    public static IReadOnlyList<SchemaMigration> For(string version) =>
+        [.. All.Where(m => EmulatedVersion.Compare(m.IntroducedIn, version) <= 0)];
+
+    /// <summary>The Kratos version whose migrations are the newest applied, from the versions in schema_migration.</summary>
+    public static string? VersionOf(IReadOnlyCollection<string> applied) =>
+        All.LastOrDefault(m => applied.Contains(m.Version))?.IntroducedIn;
+}
