@@ -15,7 +15,8 @@ public static class ParseErrors
         var name = command is RootCommand ? "kc" : "kc " + command.Name;
         var help = command is RootCommand ? "./kc --help" : $"./kc {command.Name} --help";
         // An option that swallowed the next option explains an "unrecognized" leftover value: say that first.
-        var first = parse.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 1 : 0).Select(e => e.Message).FirstOrDefault()
+        // An option's own problem first (it explains a rule about combinations), unrecognized leftovers last.
+        var first = parse.Errors.OrderBy(Rank).Select(e => e.Message).FirstOrDefault()
             ?? "the command line could not be read.";
         if (command is RootCommand && parse.UnmatchedTokens.Count > 0)
         {
@@ -32,6 +33,9 @@ public static class ParseErrors
 
         return text + $" ({help})";
     }
+
+    private static int Rank(System.CommandLine.Parsing.ParseError error) =>
+        error.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 2 : error.SymbolResult is System.CommandLine.Parsing.OptionResult ? 0 : 1;
 
     private static string ValidOptions(Command command)
     {

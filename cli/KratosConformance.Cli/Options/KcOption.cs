@@ -21,6 +21,7 @@ public static class KcOption
         }
 
         option.Validators.Add(RefuseOptionAsValue);
+        option.Validators.Add(RefuseRepeats);
         return option;
     }
 
@@ -38,7 +39,12 @@ public static class KcOption
     }
 
     /// <summary>A switch: present or not.</summary>
-    public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
+    public static Option<bool> Flag(string name, string description)
+    {
+        var option = new Option<bool>(name) { Description = description };
+        option.Validators.Add(RefuseRepeats);
+        return option;
+    }
 
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; <paramref name="fallback"/> when absent.</summary>
     public static Option<int> Number(string name, string valueName, string description, int fallback, int min, int max)
@@ -62,12 +68,22 @@ public static class KcOption
                 return fallback;
             },
         };
+        option.Validators.Add(RefuseRepeats);
         return option;
     }
 
     /// <summary>The error for <c>--out --no-browser</c>: the option was given no value.</summary>
     public static string OptionAsValue(string name, string valueName, string token) =>
         $"{name} needs a value (<{valueName}>) but was followed by the option {token}: give the value right after {name}, e.g. {name} <{valueName}>.";
+
+    /// <summary>An option that takes one value, given twice: which one was meant is a guess kc does not make.</summary>
+    private static void RefuseRepeats(OptionResult result)
+    {
+        if (result.IdentifierTokenCount > 1 || result.Tokens.Count > 1)
+        {
+            result.AddError($"{result.Option.Name} was given {Math.Max(result.IdentifierTokenCount, result.Tokens.Count)} times; give it once.");
+        }
+    }
 
     private static void RefuseOptionAsValue(OptionResult result)
     {

@@ -28,11 +28,12 @@ public sealed record SettingOption(Option Option, string Variable, bool IsFile =
             return null;
         }
 
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
         return Option switch
         {
-            Option<bool> flag => parse.GetValue(flag) ? "true" : null,
-            Option<string> text when IsFile => parse.GetValue(text) is { } path ? Path.GetFullPath(path) : null,
-            Option<string> text => parse.GetValue(text),
+            Option<bool> => text is null || bool.TryParse(text, out var on) && on ? "true" : null,
+            Option<string> when IsFile => text is null ? null : Path.GetFullPath(text),
+            Option<string> => text,
             _ => throw new InvalidOperationException($"{Name}: a setting option takes one text value or is a flag."),
         };
     }

@@ -35,17 +35,22 @@ public sealed class EndpointCheck(HttpClient http, Deadline deadline)
         }
     }
 
-    public async Task MailAsync(string mailUrl, CancellationToken cancellationToken)
+    /// <summary>The --mail-url as the mail readers will read it; its form is checked before anything is asked.</summary>
+    public static MailAccessUri ParseMailUrl(string mailUrl)
     {
-        MailAccessUri access;
         try
         {
-            access = MailAccessUri.Parse(mailUrl);
+            return MailAccessUri.Parse(mailUrl);
         }
         catch (MailAccessUriException e)
         {
             throw new CliException("--mail-url " + e.Message);
         }
+    }
+
+    public async Task MailAsync(string mailUrl, CancellationToken cancellationToken)
+    {
+        var access = ParseMailUrl(mailUrl);
 
         var endpoint = access.Endpoint;
         switch (access.Kind)

@@ -31,9 +31,18 @@ public static class KratosConfigSchema
             return [];
         }
 
-        return (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{(d.InstanceLocation.ToString().Length == 0 ? "/" : d.InstanceLocation.ToString())}: {e.Value}"))
-            .Distinct(StringComparer.Ordinal)
+        // Deepest first: an anyOf at the root also reports every branch it tried ("ciphers" missing), which is noise
+        // next to the key that really broke the schema.
+        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => (Path: d.InstanceLocation.ToString(), Error: e.Value, Branch: IsAlternative(d.EvaluationPath.ToString()))))
+            .OrderBy(e => e.Branch)
+            .ThenByDescending(e => e.Path.Count(c => c == '/'))
+            .Select(e => (e.Branch, Text: $"{(e.Path.Length == 0 ? "/" : e.Path)}: {e.Error}"))
             .ToList();
+        return errors.Where(e => !e.Branch || errors.All(x => x.Branch)).Select(e => e.Text).Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>An error inside one branch of an anyOf/oneOf: it only says that branch did not fit.</summary>
+    private static bool IsAlternative(string evaluationPath) =>
+        evaluationPath.Contains("/anyOf/", StringComparison.Ordinal) || evaluationPath.Contains("/oneOf/", StringComparison.Ordinal);
 }

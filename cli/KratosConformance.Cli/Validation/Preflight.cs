@@ -14,6 +14,11 @@ public static class Preflight
     public static async Task CheckAsync(HarnessSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Target == TargetKind.External)
+        {
+            EndpointCheck.ParseMailUrl(settings.MailUrl!);
+        }
+
         ConfigCheck.Check(settings);
         SelectorMapCheck.Check(settings.UiSelectorsFile);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
