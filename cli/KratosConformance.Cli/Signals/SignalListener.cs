@@ -56,7 +56,7 @@ public sealed class SignalListener : IDisposable
             return;
         }
 
-        _log.WriteLine($"kc: {signal.Name} received: stopping (tests that have not finished are reported as interrupted) …");
+        _log.WriteLine($"kc: {signal.Name} received: stopping (a run reports its unfinished tests as interrupted) …");
         var grace = Grace;
         // Off the signal thread: cancellation callbacks may block, and the watchdog waits out the grace.
         _ = Task.Run(() => _stop.Cancel(), CancellationToken.None);
