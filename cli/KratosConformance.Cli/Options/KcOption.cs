@@ -14,7 +14,8 @@ public static class KcOption
     /// <summary>An option that takes one value, optionally one of <paramref name="validValues"/> (listed in help and errors).</summary>
     public static Option<string> Value(string name, string valueName, string description, IReadOnlyList<string>? validValues = null)
     {
-        var option = new Option<string>(name) { Description = description, HelpName = valueName.Trim('<', '>') };
+        // With valid values, help shows them (--mail <smtp4dev|mailpit|mailhog>) instead of a placeholder.
+        var option = new Option<string>(name) { Description = description, HelpName = validValues is null ? valueName.Trim('<', '>') : string.Join('|', validValues) };
         if (validValues is not null)
         {
             option.AcceptOnlyFromAmong([.. validValues]);
@@ -28,7 +29,7 @@ public static class KcOption
     /// <summary>An option that may be given several times (<c>--only a --only b</c>), one value each time.</summary>
     public static Option<string[]> Repeatable(string name, string valueName, string description, IReadOnlyList<string>? validValues = null)
     {
-        var option = new Option<string[]>(name) { Description = description, HelpName = valueName.Trim('<', '>'), AllowMultipleArgumentsPerToken = false };
+        var option = new Option<string[]>(name) { Description = description, HelpName = validValues is null ? valueName.Trim('<', '>') : string.Join('|', validValues), AllowMultipleArgumentsPerToken = false };
         if (validValues is not null)
         {
             option.AcceptOnlyFromAmong([.. validValues]);
