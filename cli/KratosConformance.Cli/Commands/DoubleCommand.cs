@@ -1,42 +1,50 @@
+using System.CommandLine;
 using Kratos.Double;
 using Kratos.Double.Cli;
+using KratosConformance.Cli.Errors;
 
 namespace KratosConformance.Cli.Commands;
 
 /// <summary>
 /// kc double: the reference Kratos double with the kratos binary's own command line (serve -c …, migrate sql,
-/// version), served in this process so SIGTERM and SIGINT reach the server (kc execs into this process). Its own
-/// additions: --emulate &lt;version&gt; (translated to the double's KRATOS_DOUBLE_EMULATE knob, which real Kratos
-/// has no flag for) and `deviations`.
+/// version), served in this process, so the SIGTERM or SIGINT kc receives reaches the server and kc exits with the
+/// double's own exit code. Its own additions: --emulate &lt;version&gt; (translated to the double's
+/// KRATOS_DOUBLE_EMULATE knob, which real Kratos has no flag for) and `deviations`.
 /// </summary>
 public static class DoubleCommand
 {
-    public static int Run(IReadOnlyList<string> args)
+    public static Command Create(CommandContext context)
     {
-        if (args.Count == 0 || args[0] is "--help" or "-h")
+        var arguments = new Argument<string[]>("kratos-arguments")
         {
-            Console.Out.WriteLine("""
-                Usage: ./kc double <kratos arguments> [--emulate v26.2.0|v25.4.0|v1.3.1]
+            Description = "What the kratos binary takes: serve -c kratos.yml [--dev] [--watch-courier] [--emulate v25.4.0] | migrate sql -e --yes -c kratos.yml | version | deviations.",
+            Arity = ArgumentArity.OneOrMore,
+            CaptureRemainingTokens = true,
+        };
+        var command = new Command("double", "Run the reference Kratos double in the foreground with the kratos binary's arguments; it stops on SIGTERM or Ctrl-C. Environment: KRATOS_DOUBLE_EMULATE, KRATOS_DOUBLE_DEVIATIONS and Kratos's own overrides (DSN, SERVE_PUBLIC_BASE_URL, …).");
+        command.Arguments.Add(arguments);
+        command.SetAction(parse => Run(parse.GetValue(arguments) ?? [], context));
+        return command;
+    }
 
-                Runs the reference Kratos double in the foreground with the arguments the kratos binary takes; it stops on
-                SIGTERM or Ctrl-C:
-                  ./kc double serve -c kratos.yml [--dev] [--watch-courier] [--emulate v25.4.0]
-                  ./kc double migrate sql -e --yes -c kratos.yml     (dsn: sqlite:///path/db.sqlite?_fk=true)
-                  ./kc double deviations        list the named misbehaviours (KRATOS_DOUBLE_DEVIATIONS=a,b)
-                  ./kc double version
-                Environment: KRATOS_DOUBLE_EMULATE, KRATOS_DOUBLE_DEVIATIONS and Kratos's own overrides (DSN, SERVE_PUBLIC_BASE_URL, …).
-                """);
-            return 0;
-        }
-
-        if (args[0] == "deviations")
+    private static int Run(IReadOnlyList<string> args, CommandContext context)
+    {
+        if (args.Count > 0 && args[0] == "deviations")
         {
             foreach (var (name, description) in Deviations.All)
             {
-                Console.Out.WriteLine($"{name}: {description}");
+                context.Out.WriteLine($"{name}: {description}");
             }
 
             return 0;
+        }
+
+        if (context.Signals is { } signals)
+        {
+            // The double stops itself on SIGINT/SIGTERM (its own handlers in this process); kc waits for it and ends
+            // with the double's exit code, as `kratos serve` would.
+            signals.SignalIsNormalStop = true;
+            signals.Grace = Client.Waiting.Patience.Default.For("the double's stop after a signal", TimeSpan.FromSeconds(10));
         }
 
         var (rest, emulate) = TakeEmulate(args);

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using KratosConformance.Cli.Errors;
+using KratosConformance.Cli.Options;
 using KratosConformance.Containers;
 
 namespace KratosConformance.Cli.Commands;
@@ -5,6 +8,24 @@ namespace KratosConformance.Cli.Commands;
 /// <summary>kc images: builds the local images (reference double, smtp4dev) without any registry; cached by content.</summary>
 public static class ImagesCommand
 {
-    public static int Run(IReadOnlyList<string> args) =>
-        LocalImagesCommand.RunAsync([.. args], Console.Out).GetAwaiter().GetResult();
+    public static Command Create(CommandContext context)
+    {
+        var images = new Argument<string[]>("image") { Description = "Which images to build (default: both).", Arity = ArgumentArity.ZeroOrMore };
+        images.AcceptOnlyFromAmong("double", "smtp4dev");
+        var repo = KcOption.Value("--repo", "<dir>", "The checkout to build from (default: the one kc runs from).");
+        var command = new Command("images", "Build the local images (reference double, smtp4dev) from this repository, without any registry; cached by content.");
+        command.Arguments.Add(images);
+        command.Options.Add(repo);
+        command.SetAction(parse =>
+        {
+            if (DockerEnvironment.CheckAvailableAsync(context.Token).GetAwaiter().GetResult() is { } problem)
+            {
+                throw new CliException(problem);
+            }
+
+            string[] args = [.. parse.GetValue(images) ?? [], .. parse.GetValue(repo) is { } dir ? ["--repo", dir] : Array.Empty<string>()];
+            return LocalImagesCommand.RunAsync(args, context.Out).GetAwaiter().GetResult();
+        });
+        return command;
+    }
 }

@@ -1,57 +1,92 @@
+using System.CommandLine;
+using KratosConformance.Cli.Errors;
 using KratosConformance.Cli.Options;
 using KratosConformance.Cli.Running;
+using KratosConformance.Cli.Validation;
+using KratosConformance.Containers;
 using KratosConformance.Harness.Paths;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Output;
+using KratosConformance.Reports.Writing;
+using KratosConformance.Runner;
 
 namespace KratosConformance.Cli.Commands;
 
 /// <summary>
-/// kc run: the conformance suite against one target, a report under reports/out/&lt;run-id&gt;/ (and reports/out/latest),
-/// live progress on the console, and an exit code that says pass (0) or fail (1).
+/// kc run: the conformance suite against one target, a report under reports/out/&lt;run-id&gt;/ (and reports/out/latest
+/// once it is complete), live progress on the console, and an exit code that says pass (0), fail (1), bad input (2)
+/// or interrupted (130/143).
 /// </summary>
 public static class RunCommand
 {
-    private static readonly OptionParser Parser = new(
-        "run",
-        "Usage: ./kc run [options]\n\nRuns the conformance suite (login.code-mfa.*) and writes results.json, junit.xml, summary.md and index.html\nto reports/out/<run-id>/ (reports/out/latest points at the newest run).",
-        [
-            .. TargetOptions.Specs,
-            new("baseline", "<file>", "Known deviations of this deployment (JSON: {\"expectedFailures\":[{\"id\",\"reason\"}]}). Listed failures do not fail the run; listed tests that pass do."),
-            new("only", "<pattern>", "Run only tests whose id matches, e.g. 'login.code-mfa.aal2.*' (repeatable).", Repeatable: true),
-            new("no-browser", null, "Leave out the Playwright browser suite (browser-ui)."),
-            new("workers", "<n>", "Parallel test workers (default: 2 × cores)."),
-            new("out", "<dir>", "Where run folders go (default reports/out)."),
-        ]);
-
-    public static int Run(IReadOnlyList<string> args)
+    public static Command Create(CommandContext context)
     {
-        var o = Parser.Parse(args);
-        if (o.Has("help"))
+        var target = TargetOptions.Create();
+        var baseline = KcOption.Value("--baseline", "<file>", "Known deviations of this deployment (JSON: {\"expectedFailures\":[{\"id\",\"reason\"}]}). Listed failures do not fail the run; listed tests that pass do.");
+        var only = KcOption.Repeatable("--only", "<pattern>", "Run only tests whose id matches, e.g. 'login.code-mfa.aal2.*' (repeatable).");
+        var noBrowser = KcOption.Flag("--no-browser", "Leave out the Playwright browser suite (browser-ui).");
+        var workers = KcOption.Number("--workers", "<n>", "Parallel test workers (default: 2 × cores).", Environment.ProcessorCount * 2, 1, 64);
+        var output = KcOption.Value("--out", "<dir>", "Where run folders go (default reports/out).");
+        var command = new Command("run", "Run the conformance suite (login.code-mfa.*) and write results.json, junit.xml, summary.md and index.html to reports/out/<run-id>/; reports/out/latest points at the newest run that was not interrupted.");
+        target.AddTo(command);
+        command.Options.Add(baseline);
+        command.Options.Add(only);
+        command.Options.Add(noBrowser);
+        command.Options.Add(workers);
+        command.Options.Add(output);
+        command.SetAction(parse =>
         {
-            Console.Out.Write(Parser.Help());
-            return 0;
+            var settings = target.ToSettings(parse, Defaults.ForRun());
+            if (context.Signals is { } signals)
+            {
+                signals.Grace = Defaults.StopGrace(settings);
+            }
+
+            var loadedBaseline = parse.GetValue(baseline) is { } file ? BaselineFile.Load(file) : null;
+            Preflight.CheckAsync(settings, context.Token).GetAwaiter().GetResult();
+            BuildLocalImages(settings, context);
+            context.Token.ThrowIfCancellationRequested();
+            if (settings.RevealSecrets)
+            {
+                SecretFiles.CreateOwnerOnly();
+                context.Out.WriteLine("kc run: " + ReportBanners.SecretsRevealed);
+            }
+
+            var outRoot = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(RepositoryLayout.RequireRoot(), "reports", "out"));
+            var started = DateTimeOffset.Now;
+            var runDir = RunDirectory.Create(outRoot, started);
+            var plan = new RunPlan(
+                settings with { EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName) },
+                new ConformanceTestFilter(parse.GetValue(only) ?? [], includeBrowser: !parse.GetValue(noBrowser)),
+                parse.GetValue(workers),
+                loadedBaseline);
+            context.Out.WriteLine($"kc run: target {settings.Target.Id()}, patience {settings.Patience}, report {Path.GetRelativePath(Environment.CurrentDirectory, runDir.Path)}");
+            var verdict = RunExecutor.Execute(plan, runDir, started, context.Out, () => context.Signals?.Received?.Name, context.Token);
+            return verdict.Interrupted ? context.InterruptedExitCode : verdict.Passed ? ExitCodes.Passed : ExitCodes.Failed;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The containers target's local images, built (once, cached by content) after the input was checked and before
+    /// the run, with their own progress lines, so a run never waits on a silent cold build.
+    /// </summary>
+    private static void BuildLocalImages(HarnessSettings settings, CommandContext context)
+    {
+        if (settings.Target != TargetKind.Containers)
+        {
+            return;
         }
 
-        if (o.Positionals.Count > 0)
+        var root = RepositoryLayout.RequireRoot();
+        if (settings.KratosImage is null)
         {
-            throw new CliException($"kc run takes no arguments, only options; got '{o.Positionals[0]}' (./kc run --help).");
+            LocalImages.EnsureDoubleImageAsync(root, context.Out, context.Token).GetAwaiter().GetResult();
         }
 
-        var baseline = o.Get("baseline") is { } b ? BaselineFile.Load(b) : null;
-        var outRoot = Path.GetFullPath(o.Get("out") ?? Path.Combine(RepositoryLayout.RequireRoot(), "reports", "out"));
-        var started = DateTimeOffset.Now;
-        var options = TargetOptions.ToSettings(o, evidenceRoot: string.Empty);
-        Preflight.Check(options);
-        var runDir = RunDirectory.Create(outRoot, started);
-        var settings = options with { EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName) };
-        var plan = new RunPlan(
-            settings,
-            new ConformanceTestFilter(o.GetAll("only"), includeBrowser: !o.Has("no-browser")),
-            o.GetInt("workers", Environment.ProcessorCount * 2, 1, 64),
-            baseline);
-
-        Console.Out.WriteLine($"kc run: target {settings.Target}, report {Path.GetRelativePath(Environment.CurrentDirectory, runDir.Path)}");
-        var outcome = RunExecutor.Execute(plan, runDir, started, Console.Out);
-        return outcome.Passed ? 0 : 1;
+        if (settings.Mail == MailSinkKind.Smtp4dev)
+        {
+            LocalImages.EnsureSmtp4devImageAsync(root, context.Out, context.Token).GetAwaiter().GetResult();
+        }
     }
 }

@@ -1,71 +1,87 @@
+using System.CommandLine;
 using System.Diagnostics;
+using KratosConformance.Bench;
+using KratosConformance.Cli.Errors;
 using KratosConformance.Cli.Options;
 using KratosConformance.Cli.Running;
 using KratosConformance.Harness.Paths;
 using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Output;
+using KratosConformance.Runner;
 
 namespace KratosConformance.Cli.Commands;
 
 /// <summary>
-/// kc test: the project's own tests. Self-tests of every library (dotnet test), the suites against the reference double
-/// at every emulated version, the kill matrix (every deviation must be caught), one run through real containers,
-/// and a smoke of the benchmark. Ends with CI's line "N passed, N failed, N skipped".
+/// kc test: the project's own tests. Self-tests of every library (dotnet test, the CLI's own included), the suites
+/// against the reference double at every emulated version, the kill matrix (every deviation must be caught), one run
+/// through real containers, and a smoke of the benchmark. Ends with CI's line "N passed, N failed, N skipped".
 /// </summary>
 public static class TestCommand
 {
-    private static readonly OptionParser Parser = new(
-        "test",
-        "Usage: ./kc test [options]\n\nRuns the project's own tests and ends with the line \"N passed, N failed, N skipped\".",
-        [
-            new("skip", "<part>", "Leave out a part (repeatable).", ["self-tests", "matrix", "containers", "bench"], Repeatable: true),
-            new("workers", "<n>", "Parallel workers for suite runs (default: 2 × cores)."),
-        ]);
+    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "matrix", "containers", "bench"];
 
-    public static int Run(IReadOnlyList<string> args)
+    public static Command Create(CommandContext context)
     {
-        var o = Parser.Parse(args);
-        if (o.Has("help"))
+        var skip = KcOption.Repeatable("--skip", "<part>", "Leave out a part (repeatable).", Parts);
+        var workers = KcOption.Number("--workers", "<n>", "Parallel workers for suite runs (default: 2 × cores).", Environment.ProcessorCount * 2, 1, 64);
+        var patience = TargetOptions.PatienceOption();
+        var command = new Command("test", "Run the project's own tests (self-tests, versions, kill matrix, containers, bench smoke); ends with \"N passed, N failed, N skipped\".");
+        command.Options.Add(skip);
+        command.Options.Add(workers);
+        command.Options.Add(patience.Option);
+        command.SetAction(parse =>
         {
-            Console.Out.Write(Parser.Help());
-            return 0;
-        }
+            var settings = TargetOptions.ToSettings([patience], parse, new HarnessSettings { Patience = Defaults.EnvironmentPatience() });
+            var skipped = (parse.GetValue(skip) ?? []).ToHashSet(StringComparer.Ordinal);
+            try
+            {
+                return Run(skipped, parse.GetValue(workers), settings, context);
+            }
+            catch (OperationCanceledException) when (context.Token.IsCancellationRequested)
+            {
+                context.Out.WriteLine($"kc test: interrupted by {context.Signals?.Received?.Name ?? "a signal"}; the parts above are all that ran.");
+                return context.InterruptedExitCode;
+            }
+        });
+        return command;
+    }
 
-        var skip = o.GetAll("skip").ToHashSet(StringComparer.Ordinal);
-        var workers = o.GetInt("workers", Environment.ProcessorCount * 2, 1, 64);
+    private static int Run(HashSet<string> skip, int workers, HarnessSettings settings, CommandContext context)
+    {
         var root = Path.Combine(RepositoryLayout.StateDirectory, "test", DateTimeOffset.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
-        var console = Console.Out;
+        var console = context.Out;
         var tallies = new List<TestTally>();
         var clock = Stopwatch.StartNew();
 
         if (!skip.Contains("self-tests"))
         {
-            tallies.Add(DotnetTest.Run(Path.Combine(root, "dotnet-test"), Path.Combine(root, "dotnet-test", "evidence"), HarnessSettings.FromEnvironment().Patience, console));
+            tallies.Add(DotnetTest.Run(Path.Combine(root, "dotnet-test"), Path.Combine(root, "dotnet-test", "evidence"), settings.Patience, console, context.Token));
         }
 
         if (!skip.Contains("matrix"))
         {
             console.WriteLine();
             // The matrix's tests wait on the network far more than they compute: more workers than cores pay off.
-            tallies.AddRange(KillMatrix.RunAsync(Path.Combine(root, "matrix"), Math.Max(workers, 16), console, CancellationToken.None).GetAwaiter().GetResult());
+            tallies.AddRange(KillMatrix.RunAsync(Path.Combine(root, "matrix"), Math.Max(workers, 16), console, context.Token).GetAwaiter().GetResult());
         }
 
         if (!skip.Contains("containers"))
         {
             console.WriteLine();
-            tallies.Add(ContainersRun(Path.Combine(root, "containers"), workers, console, null));
+            tallies.Add(ContainersRun(Path.Combine(root, "containers"), workers, settings, context, null));
             tallies.Add(SecretScanOf(Path.Combine(root, "containers"), console));
             // Once more with Kratos's data in a SQLite file: the migration job and serve share its volume.
             console.WriteLine();
-            tallies.Add(ContainersRun(Path.Combine(root, "containers-sqlite"), workers, console, Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "sqlite-file.yml")));
+            tallies.Add(ContainersRun(Path.Combine(root, "containers-sqlite"), workers, settings, context, Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "sqlite-file.yml")));
         }
 
         if (!skip.Contains("bench"))
         {
             console.WriteLine();
-            tallies.Add(BenchCommand.Smoke(Path.Combine(root, "bench"), console));
+            tallies.Add(BenchSmoke.Run(Path.Combine(root, "bench"), console, context.Token));
         }
 
+        context.Token.ThrowIfCancellationRequested();
         var total = tallies.Aggregate(new TestTally("total", 0, 0, 0), (a, b) => a + b);
         console.WriteLine();
         foreach (var t in tallies)
@@ -75,30 +91,31 @@ public static class TestCommand
 
         console.WriteLine($"kc test took {clock.Elapsed.TotalSeconds:0} s; work files in {root}");
         console.WriteLine(total.ClosingLine);
-        return total.Failed == 0 ? 0 : 1;
+        return total.Failed == 0 ? ExitCodes.Passed : ExitCodes.Failed;
     }
 
     /// <summary>The suites through the same Testcontainers code users run: local double image + smtp4dev image.</summary>
-    private static TestTally ContainersRun(string dir, int workers, TextWriter console, string? overlay)
+    private static TestTally ContainersRun(string dir, int workers, HarnessSettings settings, CommandContext context, string? overlay)
     {
         var started = DateTimeOffset.Now;
         var runDir = RunDirectory.Create(dir, started);
         var plan = new RunPlan(
             new HarnessSettings
             {
-                Target = TargetKind.Containers, EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName), ConfigOverlay = overlay,
+                Target = TargetKind.Containers, Patience = settings.Patience, EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName), ConfigOverlay = overlay,
             },
             new ConformanceTestFilter([], includeBrowser: false),
             workers,
             null);
         var part = overlay is null ? "containers" : "containers (" + Path.GetFileNameWithoutExtension(overlay) + ")";
-        console.WriteLine($"{part}: the suite through Testcontainers (local double image + smtp4dev image)");
+        context.Out.WriteLine($"{part}: the suite through Testcontainers (local double image + smtp4dev image)");
         var clock = Stopwatch.StartNew();
-        var verdict = RunExecutor.Execute(plan, runDir, started, console);
+        var verdict = RunExecutor.Execute(plan, runDir, started, context.Out, () => context.Signals?.Received?.Name, context.Token);
+        context.Token.ThrowIfCancellationRequested();
         var result = KratosConformance.Reports.Writing.ResultsJsonReader.Read(runDir.Path);
-        console.WriteLine($"{part}: {clock.Elapsed.TotalSeconds:0.0} s including start ({(verdict.Passed ? "passed" : "FAILED")})");
+        context.Out.WriteLine($"{part}: {clock.Elapsed.TotalSeconds:0.0} s including start ({(verdict.Passed ? "passed" : "FAILED")})");
         var s = result.Summary;
-        return new TestTally(part, s.Passed + s.ExpectedFailure, s.Failed, s.NotApplicable);
+        return new TestTally(part, s.Passed + s.ExpectedFailure, s.Failed + s.Interrupted, s.NotApplicable);
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using KratosConformance.Cli.Errors;
 using KratosConformance.Harness.Paths;
 using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Targets;
+using KratosConformance.Runner;
 
 namespace KratosConformance.Cli.Running;
 
@@ -11,7 +13,7 @@ namespace KratosConformance.Cli.Running;
 /// </summary>
 public static class DotnetTest
 {
-    public static TestTally Run(string resultsDir, string evidenceRoot, Patience patience, TextWriter console)
+    public static TestTally Run(string resultsDir, string evidenceRoot, Patience patience, TextWriter console, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(resultsDir);
         var log = Path.Combine(resultsDir, "dotnet-test.log");
@@ -41,10 +43,13 @@ public static class DotnetTest
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new CliException("could not start dotnet test.");
+        // A stopped ./kc test stops its dotnet test too (and the test hosts under it).
+        using var stop = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
         using var writer = new StreamWriter(log);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
         process.WaitForExit();
+        cancellationToken.ThrowIfCancellationRequested();
         writer.Write(output.GetAwaiter().GetResult());
         writer.Write(errors.GetAwaiter().GetResult());
 

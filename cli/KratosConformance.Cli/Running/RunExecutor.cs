@@ -5,28 +5,35 @@ using KratosConformance.Reports.Model;
 using KratosConformance.Reports.Output;
 using KratosConformance.Reports.Publishing;
 using KratosConformance.Reports.Terminal;
-using KratosConformance.Reports.Writing;
+using KratosConformance.Runner;
 
 namespace KratosConformance.Cli.Running;
 
 /// <summary>
 /// Executes a run plan: the suites with live progress, then the results with the baseline applied, then every report
-/// file. Reports are written even when the run failed or the target could not start: what was produced is kept.
+/// file. Reports are written even when the run failed, the target could not start or a signal stopped it: what was
+/// produced is kept. latest moves to the run only when its results are written and it was not interrupted.
 /// </summary>
 public static class RunExecutor
 {
-    public static RunVerdict Execute(RunPlan plan, RunDirectory runDir, DateTimeOffset started, TextWriter console)
+    /// <summary>Runs the plan into <paramref name="runDir"/>; <paramref name="interruption"/> names the signal that stopped it ("SIGINT").</summary>
+    public static RunVerdict Execute(RunPlan plan, RunDirectory runDir, DateTimeOffset started, TextWriter console, Func<string?> interruption, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(runDir);
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(interruption);
         var runInfoFile = Path.Combine(runDir.Path, "target.json");
         var total = SuiteRunner.Count(plan.Filter);
         var style = ReferenceEquals(console, Console.Out) ? ConsoleStyle.ForStandardOutput() : ConsoleStyle.Plain;
         var progress = new ConsoleProgress(console, total, style);
-        var tests = SuiteRunner.Run(plan.Settings, runInfoFile, plan.Filter, plan.Workers, progress.Report);
+        var tests = SuiteRunner.Run(plan.Settings, runInfoFile, plan.Filter, plan.Workers, progress.Report, cancellationToken);
+        var signal = cancellationToken.IsCancellationRequested ? interruption() ?? "SIGINT" : null;
 
         var info = TargetInfo.Read(runInfoFile);
         var result = new RunResult
         {
-            Run = Metadata(plan, runDir, started, info),
+            Run = Metadata(plan, runDir, started, info) with { Interruption = signal },
             Tests = tests.OrderBy(t => t.Id, StringComparer.Ordinal).ToList(),
         };
 
@@ -35,11 +42,21 @@ public static class RunExecutor
         {
             var applied = BaselineApplier.Apply(result, plan.Baseline);
             result = applied.Result;
-            unused = applied.Unused;
+            unused = signal is null ? applied.Unused : [];
         }
 
-        // Evidence files are listed by the writer from disk, so the report shows what the tests really left.
-        result = RunReports.WriteAllAsync(result, runDir.Path).GetAwaiter().GetResult();
+        // Evidence files are listed by the writer from disk, so the report shows what the tests really left. Written
+        // without the run's token: a stopped run's reports are exactly what must not be lost.
+        result = RunReports.WriteAllAsync(result, runDir.Path, CancellationToken.None).GetAwaiter().GetResult();
+        if (plan.Settings.RevealSecrets)
+        {
+            SecretFiles.RestrictToOwner(runDir.Path);
+        }
+
+        if (signal is null)
+        {
+            runDir.PointLatestHere();
+        }
 
         console.WriteLine();
         console.Write(FinalTable.Render(result, style));
@@ -48,9 +65,8 @@ public static class RunExecutor
             console.WriteLine($"baseline: unused entry {entry}");
         }
 
-        var verdict = RunVerdict.Of(result.Summary);
-        console.WriteLine($"report: {Path.Combine(runDir.Path, "index.html")}");
-        return verdict;
+        console.WriteLine($"report: {Path.Combine(runDir.Path, "index.html")}" + (signal is null ? string.Empty : " (interrupted: reports/out/latest was not moved)"));
+        return RunVerdict.Of(result);
     }
 
     private static RunMetadata Metadata(RunPlan plan, RunDirectory runDir, DateTimeOffset started, TargetInfo? info)
@@ -59,6 +75,7 @@ public static class RunExecutor
         {
             ["machine"] = $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {Environment.OSVersion}",
             ["workers"] = plan.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["patience"] = plan.Settings.Patience.ToString(),
         };
         if (info is not null)
         {
@@ -86,6 +103,7 @@ public static class RunExecutor
             FinishedAt = DateTimeOffset.Now,
             HarnessVersion = typeof(RunExecutor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
             Deviations = plan.Settings.Deviations,
+            SecretsRevealed = plan.Settings.RevealSecrets,
             Notes = notes,
         };
     }

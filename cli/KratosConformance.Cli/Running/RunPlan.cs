@@ -1,5 +1,6 @@
 using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Baselines;
+using KratosConformance.Runner;
 
 namespace KratosConformance.Cli.Running;
 

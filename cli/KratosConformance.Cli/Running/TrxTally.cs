@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using KratosConformance.Runner;
 
 namespace KratosConformance.Cli.Running;
 

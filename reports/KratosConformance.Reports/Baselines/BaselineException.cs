@@ -3,23 +3,6 @@ namespace KratosConformance.Reports.Baselines;
 /// <summary>A baseline file that cannot be used; <see cref="Problems"/> lists every problem found, not just the first.</summary>
 public sealed class BaselineException : Exception
 {
-    public BaselineException()
-    {
-        Problems = [];
-    }
-
-    public BaselineException(string message)
-        : base(message)
-    {
-        Problems = [message];
-    }
-
-    public BaselineException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Problems = [message];
-    }
-
     public BaselineException(string path, IReadOnlyList<string> problems)
         : base(Format(path, problems))
     {
@@ -27,7 +10,7 @@ public sealed class BaselineException : Exception
         Problems = problems;
     }
 
-    public string? Path { get; }
+    public string Path { get; }
 
     public IReadOnlyList<string> Problems { get; }
 

@@ -13,8 +13,8 @@ internal static class HtmlAssets
         table.matrix{border-collapse:collapse;margin:1em 0}table.matrix th,table.matrix td{border:1px solid #d0d7de;padding:.25em .8em;text-align:center}
         table.matrix th:first-child,table.matrix td:first-child{text-align:left}
         td a{text-decoration:none;color:inherit;display:block}
-        .passed{color:#1a7f37}.failed{color:#cf222e;font-weight:600}.not-applicable{color:#6e7781}.expected-failure{color:#9a6700}
-        .verdict-passed{color:#1a7f37}.verdict-failed{color:#cf222e}
+        .passed{color:#1a7f37}.failed{color:#cf222e;font-weight:600}.not-applicable{color:#6e7781}.expected-failure{color:#9a6700}.interrupted{color:#9a6700;font-style:italic}.banner{background:#fff8c5;border:1px solid #d4a72c;padding:.5em 1em;font-weight:600}
+        .verdict-passed{color:#1a7f37}.verdict-failed{color:#cf222e}.verdict-interrupted{color:#9a6700}
         details.test{border:1px solid #d0d7de;border-radius:6px;margin:.5em 0;padding:.3em .8em;content-visibility:auto;contain-intrinsic-size:auto 2.5em}
         details.test>summary{cursor:pointer;font-weight:600}
         details.step{margin:.3em 0 .3em 1em;border-left:3px solid #d0d7de;padding-left:.6em}

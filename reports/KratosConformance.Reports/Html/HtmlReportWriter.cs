@@ -17,13 +17,18 @@ public static class HtmlReportWriter
     public static string Render(RunResult result, string runDirectory)
     {
         var html = new StringBuilder();
-        var verdict = RunVerdict.Of(result.Summary);
+        var verdict = RunVerdict.Of(result);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(HtmlText.Encode("Kratos conformance " + result.Run.RunId + ": " + verdict.Line)).Append("</title>")
             .Append("<style>").Append(HtmlAssets.Style).Append("</style><script>").Append(HtmlAssets.Script).Append("</script></head><body>\n");
-        html.Append("<h1 class=\"verdict-").Append(verdict.Passed ? "passed" : "failed").Append("\">")
-            .Append(HtmlText.Encode((verdict.Passed ? "✓ " : "✗ ") + verdict.Line)).Append("</h1>\n");
+        html.Append("<h1 class=\"verdict-").Append(verdict.Wire).Append("\">")
+            .Append(HtmlText.Encode(ReportBanners.VerdictSymbol(verdict) + verdict.Line)).Append("</h1>\n");
+        foreach (var banner in ReportBanners.Of(result))
+        {
+            html.Append("<p class=\"banner\">").Append(HtmlText.Encode(banner)).Append("</p>\n");
+        }
+
         HtmlRunHeader.Render(html, result.Run);
         RenderMatrix(html, OutcomeMatrix.Of(result.Tests));
         html.Append("<h2>Tests</h2>\n");

@@ -22,6 +22,8 @@ internal static class HtmlRunHeader
             ("started", run.StartedAt.ToString("u", CultureInfo.InvariantCulture)),
             ("duration", run.FinishedAt > run.StartedAt ? RunHeadline.Duration(run.FinishedAt - run.StartedAt) : null),
             ("harness", run.HarnessVersion),
+            ("interrupted by", run.Interruption),
+            ("secrets", run.SecretsRevealed ? "revealed (--reveal-secrets)" : null),
         };
         rows.AddRange(run.Notes.Select(n => (n.Key, (string?)n.Value)));
         html.Append("<dl class=\"meta\">");

@@ -18,6 +18,13 @@ public sealed record RunMetadata
     public string? HarnessVersion { get; init; }
     /// <summary>Deviations switched on in the reference double, if the target is the double.</summary>
     public IReadOnlyList<string> Deviations { get; init; } = [];
+    /// <summary>
+    /// The signal that stopped the run ("SIGINT", "SIGTERM"), or null for a run that ended by itself. Tests that had not
+    /// finished then are <see cref="TestOutcome.Interrupted"/>.
+    /// </summary>
+    public string? Interruption { get; init; }
+    /// <summary>True when the run was asked to write tokens, cookies and passwords unmasked (--reveal-secrets).</summary>
+    public bool SecretsRevealed { get; init; }
     /// <summary>Free-form facts: machine, cores, config changes the harness made, baseline file.</summary>
     public IReadOnlyDictionary<string, string> Notes { get; init; } = new Dictionary<string, string>();
 }

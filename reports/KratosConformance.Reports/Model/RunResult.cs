@@ -8,6 +8,6 @@ public sealed record RunResult
     public required RunMetadata Run { get; init; }
     public required IReadOnlyList<TestResult> Tests { get; init; }
     public RunSummary Summary => RunSummary.Of(Tests);
-    /// <summary>"passed" | "failed", written so a CI script can read the verdict without recounting.</summary>
-    public string Verdict => RunVerdict.Of(Summary).Passed ? "passed" : "failed";
+    /// <summary>"passed" | "failed" | "interrupted", written so a CI script can read the verdict without recounting.</summary>
+    public string Verdict => RunVerdict.Of(this).Wire;
 }

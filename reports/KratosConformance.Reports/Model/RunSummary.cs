@@ -1,6 +1,6 @@
 namespace KratosConformance.Reports.Model;
 
-public sealed record RunSummary(int Total, int Passed, int Failed, int NotApplicable, int ExpectedFailure)
+public sealed record RunSummary(int Total, int Passed, int Failed, int NotApplicable, int ExpectedFailure, int Interrupted = 0)
 {
     public static RunSummary Of(IEnumerable<TestResult> tests)
     {
@@ -10,6 +10,7 @@ public sealed record RunSummary(int Total, int Passed, int Failed, int NotApplic
             list.Count(t => t.Outcome == TestOutcome.Passed),
             list.Count(t => t.Outcome == TestOutcome.Failed),
             list.Count(t => t.Outcome == TestOutcome.NotApplicable),
-            list.Count(t => t.Outcome == TestOutcome.ExpectedFailure));
+            list.Count(t => t.Outcome == TestOutcome.ExpectedFailure),
+            list.Count(t => t.Outcome == TestOutcome.Interrupted));
     }
 }

@@ -9,4 +9,9 @@ public enum TestOutcome
     NotApplicable,
     /// <summary>Failed, and the baseline lists this failure as a known deviation of the deployment.</summary>
     ExpectedFailure,
+    /// <summary>
+    /// The run was stopped (SIGINT, SIGTERM) before this test finished: says nothing about Kratos, so it is neither a
+    /// pass nor a failure, and a comparison must not read it as a change.
+    /// </summary>
+    Interrupted,
 }

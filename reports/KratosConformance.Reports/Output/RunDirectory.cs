@@ -4,8 +4,10 @@ using System.Security.Cryptography;
 namespace KratosConformance.Reports.Output;
 
 /// <summary>
-/// One run's output folder, reports/out/&lt;run-id&gt;/, with reports/out/latest pointing at the newest run. Nothing of a
-/// run is deleted here: a failed run's evidence is what a person needs to understand the failure.
+/// One run's output folder, reports/out/&lt;run-id&gt;/, with reports/out/latest pointing at the newest complete run.
+/// Nothing of a run is deleted here: a failed run's evidence is what a person needs to understand the failure.
+/// latest moves only when the caller says so (<see cref="PointLatestHere"/>): after the run's results are written and
+/// only for a run that was not interrupted, so a CI step or ./kc compare reading latest never gets a half-run.
 /// </summary>
 public sealed class RunDirectory
 {
@@ -29,7 +31,7 @@ public sealed class RunDirectory
 
     public string ResultsJsonPath => System.IO.Path.Combine(Path, "results.json");
 
-    /// <summary>Creates a new run folder (with its evidence folder) and points latest at it.</summary>
+    /// <summary>Creates a new run folder (with its evidence folder); latest is left where it is.</summary>
     public static RunDirectory Create(string outRoot, DateTimeOffset startedAt)
     {
         Directory.CreateDirectory(outRoot);
@@ -42,7 +44,6 @@ public sealed class RunDirectory
             }
 
             Directory.CreateDirectory(System.IO.Path.Combine(run.Path, EvidenceFolderName));
-            run.PointLatestHere();
             return run;
         }
     }

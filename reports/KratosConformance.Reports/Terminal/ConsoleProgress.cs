@@ -41,6 +41,7 @@ public sealed class ConsoleProgress(TextWriter output, int total, ConsoleStyle s
             TestOutcome.Failed => OutcomeSymbols.FirstLine(test.Message ?? test.BaselineNote),
             TestOutcome.NotApplicable => OutcomeSymbols.FirstLine(test.Message),
             TestOutcome.ExpectedFailure => "expected failure: " + OutcomeSymbols.FirstLine(test.BaselineNote ?? test.Message),
+            TestOutcome.Interrupted => OutcomeSymbols.FirstLine(test.Message),
             _ => "",
         };
         return detail.Length == 0 ? line : line + "  " + detail;
@@ -53,6 +54,7 @@ public sealed class ConsoleProgress(TextWriter output, int total, ConsoleStyle s
         TestOutcome.Failed => "✗",
         TestOutcome.NotApplicable => "-",
         TestOutcome.ExpectedFailure => "x",
+        TestOutcome.Interrupted => "!",
         _ => "?",
     };
 }

@@ -19,11 +19,18 @@ public sealed class ConsoleStyle(bool useColor)
     {
         TestOutcome.Passed => Paint("32", text),
         TestOutcome.Failed => Paint("1;31", text),
-        TestOutcome.ExpectedFailure => Paint("33", text),
+        TestOutcome.ExpectedFailure or TestOutcome.Interrupted => Paint("33", text),
         _ => Paint("2", text),
     };
 
     public string Verdict(bool passed, string text) => Paint(passed ? "1;32" : "1;31", text);
+
+    /// <summary>Green for passed, red for failed, yellow for interrupted (neither).</summary>
+    public string Verdict(RunVerdict verdict) =>
+        verdict?.Interrupted == true ? Paint("1;33", verdict.Line) : Verdict(verdict?.Passed ?? false, verdict?.Line ?? string.Empty);
+
+    /// <summary>A warning line (secrets revealed): yellow.</summary>
+    public string Warning(string text) => Paint("1;33", text);
 
     public string Dim(string text) => Paint("2", text);
 

@@ -40,8 +40,12 @@ public static class FinalTable
             text.Append('\n');
         }
 
-        var verdict = RunVerdict.Of(result.Summary);
-        text.Append(style.Verdict(verdict.Passed, verdict.Line)).Append('\n');
+        var verdict = RunVerdict.Of(result);
+        text.Append(style.Verdict(verdict)).Append('\n');
+        if (result.Run.SecretsRevealed)
+        {
+            text.Append(style.Warning(ReportBanners.SecretsRevealed)).Append('\n');
+        }
         return TrimLineEnds(text.ToString());
     }
 

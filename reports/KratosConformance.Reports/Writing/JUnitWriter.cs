@@ -69,7 +69,7 @@ public static class JUnitWriter
         w.WriteAttributeString("tests", s.Total.ToString(CultureInfo.InvariantCulture));
         w.WriteAttributeString("failures", s.Failed.ToString(CultureInfo.InvariantCulture));
         w.WriteAttributeString("errors", "0");
-        w.WriteAttributeString("skipped", (s.NotApplicable + s.ExpectedFailure).ToString(CultureInfo.InvariantCulture));
+        w.WriteAttributeString("skipped", (s.NotApplicable + s.ExpectedFailure + s.Interrupted).ToString(CultureInfo.InvariantCulture));
         w.WriteAttributeString("time", Seconds(tests.Sum(t => t.DurationMs)));
     }
 
@@ -80,6 +80,7 @@ public static class JUnitWriter
             ("run.id", run.RunId), ("kratos.version", run.KratosVersion), ("kratos.image", run.KratosImage),
             ("kratos.image.digest", run.KratosImageDigest), ("target", run.Target), ("mail.access", run.MailAccess),
             ("config.hash", run.ConfigHash), ("harness.version", run.HarnessVersion),
+            ("interruption", run.Interruption), ("secrets.revealed", run.SecretsRevealed ? "true" : null),
         };
         properties.AddRange(run.Notes.Select(n => ("note." + n.Key, (string?)n.Value)));
         w.WriteStartElement("properties");
@@ -111,6 +112,10 @@ public static class JUnitWriter
             case TestOutcome.ExpectedFailure:
                 WriteResultElement(w, "skipped", "expected-failure",
                     "expected failure (baseline: " + (test.BaselineNote ?? "no reason given") + ")", Details(test));
+                break;
+            case TestOutcome.Interrupted:
+                // Not a failure of Kratos and not a pass: the run was stopped before the test finished.
+                WriteResultElement(w, "skipped", "interrupted", test.Message ?? "interrupted", null);
                 break;
         }
 

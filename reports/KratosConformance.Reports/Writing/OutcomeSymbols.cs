@@ -11,6 +11,7 @@ public static class OutcomeSymbols
         TestOutcome.Failed => "✗",
         TestOutcome.NotApplicable => "n.a.",
         TestOutcome.ExpectedFailure => "✗ (expected)",
+        TestOutcome.Interrupted => "interrupted",
         _ => outcome.ToString(),
     };
 
@@ -21,6 +22,7 @@ public static class OutcomeSymbols
         TestOutcome.Failed => "failed",
         TestOutcome.NotApplicable => "not-applicable",
         TestOutcome.ExpectedFailure => "expected-failure",
+        TestOutcome.Interrupted => "interrupted",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 

@@ -14,8 +14,13 @@ public static class SummaryMarkdownWriter
     public static string Render(RunResult result)
     {
         var md = new StringBuilder();
-        var verdict = RunVerdict.Of(result.Summary);
-        md.Append("## Kratos code-MFA conformance: ").Append(verdict.Passed ? "✓ " : "✗ ").Append(verdict.Line).Append("\n\n");
+        var verdict = RunVerdict.Of(result);
+        md.Append("## Kratos code-MFA conformance: ").Append(ReportBanners.VerdictSymbol(verdict)).Append(verdict.Line).Append("\n\n");
+        foreach (var banner in ReportBanners.Of(result))
+        {
+            md.Append("> **").Append(banner).Append("**\n\n");
+        }
+
         md.Append(MarkdownText.Cell(RunHeadline.Describe(result.Run))).Append("\n\n");
         AppendMatrix(md, OutcomeMatrix.Of(result.Tests));
         AppendFailures(md, result.Tests.Where(t => t.Outcome == TestOutcome.Failed).ToList());

@@ -1,4 +1,0 @@
-namespace KratosConformance.Cli.Bench;
-
-/// <summary>What one timed flow reports besides its wall time: requests sent to Kratos, and the part spent waiting for mail.</summary>
-public sealed record FlowRun(int Requests, double MailWaitMs);

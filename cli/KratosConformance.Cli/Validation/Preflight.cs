@@ -1,0 +1,49 @@
+using KratosConformance.Cli.Errors;
+using KratosConformance.Containers;
+using KratosConformance.Harness.Targets;
+
+namespace KratosConformance.Cli.Validation;
+
+/// <summary>
+/// Everything kc can check about its input before a test starts, in seconds: the config and identity schema, the
+/// selector map, every external URL, the Docker daemon of the containers target. A problem ends the command with one
+/// message naming the cause and the fix (exit 2) instead of one failed test per scenario; nothing is written yet.
+/// </summary>
+public static class Preflight
+{
+    public static async Task CheckAsync(HarnessSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Target == TargetKind.External)
+        {
+            EndpointCheck.ParseMailUrl(settings.MailUrl!);
+        }
+
+        ConfigCheck.Check(settings);
+        SelectorMapCheck.Check(settings.UiSelectorsFile);
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var endpoints = new EndpointCheck(http, settings.Patience.For("URL check", TimeSpan.FromSeconds(5)));
+        if (settings.UiUrl is { } ui)
+        {
+            await endpoints.UiAsync(ui, cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (settings.Target)
+        {
+            case TargetKind.External:
+                await endpoints.PublicApiAsync(settings.PublicUrl!, cancellationToken).ConfigureAwait(false);
+                await endpoints.AdminApiAsync(settings.AdminUrl!, cancellationToken).ConfigureAwait(false);
+                await endpoints.MailAsync(settings.MailUrl!, cancellationToken).ConfigureAwait(false);
+                await KratosVersionProbe.ResolveAsync(settings.AdminUrl!, settings.KratosVersionOverride, cancellationToken).ConfigureAwait(false);
+                break;
+            case TargetKind.Containers:
+                DockerEnvironment.EnsureConfigured();
+                if (await DockerEnvironment.CheckAvailableAsync(cancellationToken).ConfigureAwait(false) is { } problem)
+                {
+                    throw new CliException(problem);
+                }
+
+                break;
+        }
+    }
+}

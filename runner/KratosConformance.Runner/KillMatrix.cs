@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using KratosConformance.Reports.Model;
+
+namespace KratosConformance.Runner;
+
+/// <summary>
+/// The proof that the suites catch a misbehaving Kratos: the suite runs against the reference double once clean, then
+/// once per named deviation. A deviation that no test notices is a hole in the suites, and fails ./kc test.
+/// The same machinery runs the suite against the double emulating older Kratos versions. What counts as caught is
+/// <see cref="DeviationVerdict"/>; this class only runs the suites and prints.
+/// </summary>
+public static class KillMatrix
+{
+    public static IReadOnlyList<string> EmulatedVersions { get; } = ["v26.2.0", "v25.4.0", "v1.3.1"];
+
+    public static async Task<IReadOnlyList<TestTally>> RunAsync(string workRoot, int workers, TextWriter console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        await using var sink = await SharedMailSink.StartAsync(cancellationToken).ConfigureAwait(false);
+        var filter = new ConformanceTestFilter([], includeBrowser: false);
+        var tallies = new List<TestTally>();
+        var clock = Stopwatch.StartNew();
+
+        foreach (var version in EmulatedVersions)
+        {
+            var settings = sink.InProcessSettings(Path.Combine(workRoot, "emulate-" + version)) with { Emulate = version };
+            await sink.ClearAsync(cancellationToken).ConfigureAwait(false);
+            var runClock = Stopwatch.StartNew();
+            var results = SuiteRunner.Run(settings, null, filter, workers, _ => { }, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var tally = DeviationVerdict.VersionTally(version, results);
+            console.WriteLine($"versions: double emulating {version}: {tally.Passed} passed, {tally.Failed} failed, {tally.Skipped} not applicable ({runClock.Elapsed.TotalSeconds:0.0} s)");
+            foreach (var f in results.Where(r => r.Outcome is TestOutcome.Failed or TestOutcome.Interrupted))
+            {
+                console.WriteLine($"  ✗ {f.Id}: {FirstLine(f.Message)}");
+            }
+
+            tallies.Add(tally);
+        }
+
+        console.WriteLine();
+        console.WriteLine("kill matrix: deviation → tests that caught it");
+        var verdicts = new List<DeviationVerdict>();
+        foreach (var (name, description) in Kratos.Double.Deviations.All)
+        {
+            var runClock = Stopwatch.StartNew();
+            var verdict = DeviationVerdict.Decide(name, EmulatedVersions, candidate =>
+            {
+                var settings = sink.InProcessSettings(Path.Combine(workRoot, $"deviation-{name}-{candidate}")) with { Deviations = [name], Emulate = candidate };
+                sink.ClearAsync(cancellationToken).GetAwaiter().GetResult();
+                var results = SuiteRunner.Run(settings, null, filter, workers, _ => { }, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                return results;
+            });
+            verdicts.Add(verdict);
+            if (verdict.Caught)
+            {
+                var at = verdict.Version == EmulatedVersions[0] ? string.Empty : $" (at {verdict.Version})";
+                console.WriteLine($"  ✓ {name,-32} caught by {verdict.Killers.Count,2}{at}: {Abbreviate(verdict.Killers)}  [{runClock.Elapsed.TotalSeconds:0.0} s]");
+            }
+            else
+            {
+                console.WriteLine($"  ✗ {name,-32} NOT CAUGHT at any version — no test failed ({description})");
+            }
+        }
+
+        var matrix = DeviationVerdict.Tally(verdicts);
+        console.WriteLine($"kill matrix: {matrix.Passed} of {verdicts.Count} deviations caught ({clock.Elapsed.TotalSeconds:0.0} s)");
+        tallies.Add(matrix);
+        return tallies;
+    }
+
+    private static string Abbreviate(IReadOnlyList<string> ids)
+    {
+        var shortIds = ids.Select(i => i.Replace("login.code-mfa.", string.Empty, StringComparison.Ordinal)).ToList();
+        return shortIds.Count <= 4 ? string.Join(", ", shortIds) : string.Join(", ", shortIds.Take(4)) + $", … (+{shortIds.Count - 4})";
+    }
+
+    private static string FirstLine(string? message) => (message ?? string.Empty).Split('\n')[0].Trim();
+}
