@@ -53,7 +53,7 @@ public sealed class InProcessTarget : IConformanceTarget
             return new InProcessTarget(settings, composer, null, smtp, MailAccessUri.Parse(settings.MailUrl).ToString());
         }
 
-        var sink = await Smtp4devProcess.StartAsync(cancellationToken).ConfigureAwait(false);
+        var sink = await Smtp4devProcess.StartAsync(settings.Patience, cancellationToken).ConfigureAwait(false);
         return new InProcessTarget(settings, composer, sink, $"smtp://{sink.Host}:{sink.SmtpPort}/?disable_starttls=true", $"smtp4dev (local process) over {settings.MailAccess.Id()}");
     }
 
@@ -71,7 +71,7 @@ public sealed class InProcessTarget : IConformanceTarget
     {
         var publicUrl = new Uri($"http://127.0.0.1:{FreePort.Pick()}/");
         var adminUrl = new Uri($"http://127.0.0.1:{FreePort.Pick()}/");
-        var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl }, cancellationToken).ConfigureAwait(false);
+        var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = _settings.Patience }, cancellationToken).ConfigureAwait(false);
         _resources.Add(ui);
 
         var schemaDir = Directory.CreateDirectory(Path.Combine(_workDir, profile)).FullName;
@@ -102,10 +102,10 @@ public sealed class InProcessTarget : IConformanceTarget
             cancellationToken).ConfigureAwait(false);
         _resources.Add(host);
 
-        var version = await KratosVersionProbe.ResolveAsync(host.AdminBaseUrl, _settings.KratosVersionOverride, cancellationToken).ConfigureAwait(false);
+        var version = await KratosVersionProbe.ResolveAsync(host.AdminBaseUrl, _settings.KratosVersionOverride, _settings.Patience, cancellationToken).ConfigureAwait(false);
         var mailbox = CreateMailbox(host.AdminBaseUrl);
         _resources.Add(mailbox);
-        var deployment = new KratosDeployment(profile, new KratosEndpoints(host.PublicBaseUrl, host.AdminBaseUrl), composed.Facts with { Version = version }, mailbox)
+        var deployment = new KratosDeployment(profile, new KratosEndpoints(host.PublicBaseUrl, host.AdminBaseUrl) { Patience = _settings.Patience }, composed.Facts with { Version = version }, mailbox)
         {
             ReadLogAsync = log.ReadSinceAsync,
         };
@@ -130,14 +130,14 @@ public sealed class InProcessTarget : IConformanceTarget
     {
         if (_ownSink is null)
         {
-            return MailAccessUri.Parse(_settings.MailUrl!).CreateReader();
+            return MailAccessUri.Parse(_settings.MailUrl!).CreateReader(patience: _settings.Patience);
         }
 
         return _settings.MailAccess switch
         {
             MailAccess.Imap => _ownSink.CreateImapMailbox(),
             MailAccess.Pop3 => _ownSink.CreatePop3Mailbox(),
-            MailAccess.Courier => MailAccessUri.Parse("courier+" + adminUrl.AbsoluteUri).CreateReader(),
+            MailAccess.Courier => MailAccessUri.Parse("courier+" + adminUrl.AbsoluteUri).CreateReader(patience: _settings.Patience),
             _ => _ownSink.CreateHttpMailbox(),
         };
     }
