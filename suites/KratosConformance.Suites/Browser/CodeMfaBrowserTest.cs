@@ -34,7 +34,7 @@ public abstract class CodeMfaBrowserTest : PageTest
         }
 
         var selectors = UiSelectors.Load(Scope.Settings.UiSelectorsFile);
-        Ui = new LoginUi(Page, Deployment.Endpoints.PublicUrl, loginUi, selectors, TestId, Evidence, ActionTimeout);
+        Ui = new LoginUi(Page, Deployment.Endpoints.PublicUrl, loginUi, selectors, TestId, Evidence, ActionDeadline);
         Step($"{client}: Chromium drives {loginUi} with {selectors.Source}");
     }
 
