@@ -9,7 +9,7 @@ namespace KratosConformance.Harness.Smtp4dev;
 
 /// <summary>
 /// smtp4dev 3.15 as a local process, for the <c>inprocess</c> target and the harness's own tests: loopback only, free
-/// ports, in-memory store, its own HOME and TMPDIR under one data folder. Stopped with SIGTERM (SIGKILL only after
+/// ports, in-memory store, its own HOME and TMPDIR under one data folder (an <see cref="OwnedTempDirectory"/>). Stopped with SIGTERM (SIGKILL only after
 /// the "smtp4dev stop" deadline), the data folder removed; the .NET diagnostics channel is off, so even a killed
 /// smtp4dev leaves no pipes in /tmp.
 /// </summary>
@@ -55,7 +55,7 @@ public sealed class Smtp4devProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(patience);
         var executable = await Smtp4devTool.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
-        var dataDir = Directory.CreateTempSubdirectory("kc-smtp4dev-").FullName;
+        var dataDir = OwnedTempDirectory.Create("kc-smtp4dev-");
         var tempDir = Directory.CreateDirectory(Path.Combine(dataDir, "tmp")).FullName;
         int smtp = FreePort.Pick(), imap = FreePort.Pick(), pop3 = FreePort.Pick(), web = FreePort.Pick();
         var http = new Uri($"http://127.0.0.1:{web}/");
@@ -111,14 +111,8 @@ public sealed class Smtp4devProcess : IAsyncDisposable
     {
         await ChildProcessStop.StopAsync(_process, _patience.For("smtp4dev stop", TimeSpan.FromSeconds(10))).ConfigureAwait(false);
         _process.Dispose();
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A temp folder left behind is not worth failing a test run for.
-        }
+        // A folder still in use is left; the next run removes it once this process is gone (OwnedTempDirectory).
+        OwnedTempDirectory.TryDelete(_dataDir);
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Mail;
 using KratosConformance.Client.Versions;
 using KratosConformance.Containers;
+using KratosConformance.Harness.Processes;
 using KratosConformance.Harness.Profiles;
 using KratosConformance.Harness.Smtp4dev;
 using KratosConformance.Harness.Ui;
@@ -34,7 +35,7 @@ public sealed class InProcessTarget : IConformanceTarget
         _ownSink = ownSink;
         _smtpUri = smtpUri;
         MailDescription = mailDescription;
-        _workDir = Directory.CreateTempSubdirectory("kc-inprocess-").FullName;
+        _workDir = OwnedTempDirectory.Create("kc-inprocess-");
     }
 
     public string Name => TargetKind.InProcess.Id();
@@ -156,13 +157,7 @@ public sealed class InProcessTarget : IConformanceTarget
             await _ownSink.DisposeAsync().ConfigureAwait(false);
         }
 
-        try
-        {
-            Directory.Delete(_workDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open is left in the temp folder; nothing of the run depends on it.
-        }
+        // A file still held open is left; the next run removes the folder once this process is gone (OwnedTempDirectory).
+        OwnedTempDirectory.TryDelete(_workDir);
     }
 }
