@@ -48,7 +48,7 @@ internal sealed class KcProcess : IDisposable
         Poll.UntilAsync(
             _ => Task.FromResult(_lines.Any(isIt) || _process.HasExited),
             seen => seen,
-            new PollOptions($"{waitingFor} ({deadline.Expired}); output so far:\n{Output}", deadline.Limit));
+            new PollOptions($"{waitingFor}; output so far:\n{Output}", deadline));
 
     public void Signal(string name)
     {

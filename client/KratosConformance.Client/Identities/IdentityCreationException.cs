@@ -14,22 +14,6 @@ public sealed class IdentityCreationException : Exception
         TranscriptFile = transcriptFile;
     }
 
-    public IdentityCreationException()
-        : this("Kratos refused to create the test identity.", 0, string.Empty, null)
-    {
-    }
-
-    public IdentityCreationException(string message)
-        : this(message, 0, string.Empty, null)
-    {
-    }
-
-    public IdentityCreationException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        ResponseBody = string.Empty;
-    }
-
     public int Status { get; }
     public string ResponseBody { get; }
     public string? TranscriptFile { get; }

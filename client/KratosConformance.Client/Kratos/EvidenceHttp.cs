@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using KratosConformance.Client.Evidence;
+using KratosConformance.Client.Waiting;
 using KratosConformance.Reports.Evidence;
 
 namespace KratosConformance.Client.Kratos;
@@ -10,9 +11,9 @@ namespace KratosConformance.Client.Kratos;
 /// <summary>
 /// Sends one request and records it as an <see cref="EvidenceKind.Http"/> step with masked headers and bodies, the
 /// flow it carried and a transcript file. Every client (public and admin) goes through here, so no exchange with
-/// Kratos is ever missing from the evidence.
+/// Kratos is ever missing from the evidence, and every request is bounded by the endpoints' request deadline.
 /// </summary>
-internal sealed class EvidenceHttp(HttpClient http, EvidenceRecorder evidence, CookieContainer? cookies)
+internal sealed class EvidenceHttp(HttpClient http, EvidenceRecorder evidence, CookieContainer? cookies, Deadline deadline)
 {
     public EvidenceRecorder Evidence => evidence;
 
@@ -33,9 +34,12 @@ internal sealed class EvidenceHttp(HttpClient http, EvidenceRecorder evidence, C
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await deadline.RunAsync(
+                $"{request.Method} {pathAndQuery}",
+                ct => http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct),
+                cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or DeadlineExpiredException)
         {
             evidence.Record(new EvidenceStep
             {

@@ -15,7 +15,8 @@ public sealed class KratosAdminClient
 {
     private static readonly HttpClient SharedHttp = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
     {
-        Timeout = TimeSpan.FromSeconds(30),
+        // The endpoints' request deadline bounds each request and names itself when it expires.
+        Timeout = Timeout.InfiniteTimeSpan,
     };
 
     private readonly EvidenceHttp _exchange;
@@ -23,7 +24,7 @@ public sealed class KratosAdminClient
     public KratosAdminClient(KratosEndpoints endpoints, EvidenceRecorder evidence)
     {
         Endpoints = endpoints;
-        _exchange = new EvidenceHttp(SharedHttp, evidence, cookies: null);
+        _exchange = new EvidenceHttp(SharedHttp, evidence, cookies: null, endpoints.RequestDeadline);
     }
 
     public KratosEndpoints Endpoints { get; }

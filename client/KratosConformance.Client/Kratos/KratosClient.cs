@@ -35,8 +35,9 @@ public sealed class KratosClient : IDisposable
             CookieContainer = Cookies,
             UseCookies = style != ClientStyle.Native,
         };
-        _http = new HttpClient(handler, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(30) };
-        _exchange = new EvidenceHttp(_http, evidence, style == ClientStyle.Native ? null : Cookies);
+        // No HttpClient timeout: the endpoints' request deadline bounds each request and names itself when it expires.
+        _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        _exchange = new EvidenceHttp(_http, evidence, style == ClientStyle.Native ? null : Cookies, endpoints.RequestDeadline);
     }
 
     public ClientStyle Style { get; }

@@ -6,11 +6,11 @@ namespace KratosConformance.Client.Mail;
 /// </summary>
 internal sealed class ChangeSignal
 {
-    private TaskCompletionSource next = New();
+    private TaskCompletionSource _next = New();
 
-    public Task Next() => Volatile.Read(ref next).Task;
+    public Task Next() => Volatile.Read(ref _next).Task;
 
-    public void Pulse() => Interlocked.Exchange(ref next, New()).TrySetResult();
+    public void Pulse() => Interlocked.Exchange(ref _next, New()).TrySetResult();
 
     // Continuations must not run inline on the notifying thread (SignalR's receive loop).
     private static TaskCompletionSource New() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -8,23 +8,6 @@ public sealed class CourierMessagesRedactedException : InvalidOperationException
 {
     public const string RedactedMarker = "<redacted-unless-dev-mode>";
 
-    public CourierMessagesRedactedException()
-        : this(string.Empty, string.Empty)
-    {
-    }
-
-    public CourierMessagesRedactedException(string message)
-        : base(message)
-    {
-        Recipient = string.Empty;
-    }
-
-    public CourierMessagesRedactedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Recipient = string.Empty;
-    }
-
     public CourierMessagesRedactedException(string recipient, string adminUrl)
         : base($"Kratos's courier API at {adminUrl} redacts mail subject and body (\"{RedactedMarker}\") for {recipient}, "
             + "so the login code cannot be read from it: start Kratos with --dev or use another mail access "

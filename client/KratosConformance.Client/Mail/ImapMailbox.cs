@@ -1,3 +1,4 @@
+using KratosConformance.Client.Waiting;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
@@ -9,7 +10,7 @@ namespace KratosConformance.Client.Mail;
 /// (IMAP is one command at a time per connection); a broken connection is re-opened once per call. Waits poll with
 /// NOOP + SEARCH every 50 ms: NOOP is the portable way to make a server report new mail.
 /// </summary>
-public sealed class ImapMailbox(MailServerCredentials server) : MailKitMailbox<ImapClient>(server)
+public sealed class ImapMailbox(MailServerCredentials server, Patience? patience = null) : MailKitMailbox<ImapClient>(server, patience)
 {
     public override string Description => $"IMAP at {Server}";
 

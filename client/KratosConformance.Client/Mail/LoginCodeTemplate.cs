@@ -10,13 +10,7 @@ namespace KratosConformance.Client.Mail;
 /// </summary>
 public sealed record LoginCodeTemplate(string Name, Regex Subject, Regex Body, string Expected)
 {
-    /// <summary>Returns the mail and its code, or throws <see cref="LoginCodeNotFoundException"/> saying what differed.</summary>
-    public LoginCodeMail Extract(ReceivedMail mail)
-    {
-        ArgumentNullException.ThrowIfNull(mail);
-        return TryExtract(mail, out var found) ? found : throw new LoginCodeNotFoundException(this, mail);
-    }
-
+    /// <summary>The mail and its code when the mail is this template's; <see cref="MailWait"/> reports one that is not.</summary>
     public bool TryExtract(ReceivedMail mail, out LoginCodeMail found)
     {
         ArgumentNullException.ThrowIfNull(mail);

@@ -1,3 +1,5 @@
+using KratosConformance.Client.Waiting;
+
 namespace KratosConformance.Client.Mail;
 
 /// <summary>
@@ -66,15 +68,15 @@ public sealed record MailAccessUri(MailAccessKind Kind, Uri Endpoint, string Tex
         }
     }
 
-    /// <summary>A new reader for this access; the caller disposes it.</summary>
-    public IMailboxReader CreateReader(HttpClient? httpClient = null) => Kind switch
+    /// <summary>A new reader for this access, its requests bounded by <paramref name="patience"/>; the caller disposes it.</summary>
+    public IMailboxReader CreateReader(HttpClient? httpClient = null, Patience? patience = null) => Kind switch
     {
-        MailAccessKind.Imap => new ImapMailbox(Credentials()),
-        MailAccessKind.Pop3 => new Pop3Mailbox(Credentials()),
-        MailAccessKind.Mailpit => new MailpitHttpMailbox(Endpoint, httpClient),
-        MailAccessKind.MailHog => new MailHogHttpMailbox(Endpoint, httpClient),
-        MailAccessKind.Smtp4dev => new Smtp4devHttpMailbox(Endpoint, httpClient),
-        MailAccessKind.Courier => new CourierApiMailbox(Endpoint, httpClient),
+        MailAccessKind.Imap => new ImapMailbox(Credentials(), patience),
+        MailAccessKind.Pop3 => new Pop3Mailbox(Credentials(), patience),
+        MailAccessKind.Mailpit => new MailpitHttpMailbox(Endpoint, httpClient, patience),
+        MailAccessKind.MailHog => new MailHogHttpMailbox(Endpoint, httpClient, patience),
+        MailAccessKind.Smtp4dev => new Smtp4devHttpMailbox(Endpoint, httpClient, patience: patience),
+        MailAccessKind.Courier => new CourierApiMailbox(Endpoint, httpClient, patience),
         _ => throw new InvalidOperationException($"No reader for {Kind}."),
     };
 

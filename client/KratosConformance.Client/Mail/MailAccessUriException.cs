@@ -9,23 +9,6 @@ public sealed class MailAccessUriException : ArgumentException
 
     public const string Example = "smtp4dev+http://127.0.0.1:5000";
 
-    public MailAccessUriException()
-    {
-        Value = string.Empty;
-    }
-
-    public MailAccessUriException(string message)
-        : base(message)
-    {
-        Value = string.Empty;
-    }
-
-    public MailAccessUriException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Value = string.Empty;
-    }
-
     public MailAccessUriException(string value, string problem)
         : base($"'{value}' is not a mail access URL: {problem}. Valid forms: {ValidForms}. Example: {Example}")
     {

@@ -1,5 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
+using KratosConformance.Client.Waiting;
 
 namespace KratosConformance.Client.Mail;
 
@@ -9,11 +8,11 @@ namespace KratosConformance.Client.Mail;
 /// </summary>
 public sealed class MailHogHttpMailbox : HttpMailbox
 {
-
     /// <param name="baseUrl">MailHog's API root, e.g. http://127.0.0.1:8025/.</param>
     /// <param name="httpClient">Optional; when given, its lifetime stays with the caller.</param>
-    public MailHogHttpMailbox(Uri baseUrl, HttpClient? httpClient = null)
-        : base(baseUrl, httpClient)
+    /// <param name="patience">Scales the request deadline.</param>
+    public MailHogHttpMailbox(Uri baseUrl, HttpClient? httpClient = null, Patience? patience = null)
+        : base(baseUrl, httpClient, patience)
     {
     }
 

@@ -1,67 +1,35 @@
+using KratosConformance.Client.Waiting;
+
 namespace KratosConformance.Client.Mail;
 
-/// <summary>No (or not enough) mail arrived before the deadline. The message lists what the mailbox held instead.</summary>
-public sealed class MailWaitTimeoutException : Exception
+/// <summary>
+/// The one mail timeout: the deadline passed and the wanted mail had not arrived, while nothing said it never would.
+/// The message names the deadline and the setting that raises it, what was awaited, and every mail seen.
+/// </summary>
+public sealed class MailWaitTimeoutException : MailWaitException
 {
-    public MailWaitTimeoutException(string recipient, int expectedCount, TimeSpan waited, int tries, string reader, IReadOnlyList<ReceivedMail> seen)
-        : base(Describe(recipient, expectedCount, waited, tries, reader, seen))
+    internal MailWaitTimeoutException(MailWaitFacts facts, Deadline deadline)
+        : base(
+            $"{facts.Wanted.ShortName} did not arrive",
+            $"{facts.Wanted.Description} within {deadline.Expired}",
+            FindingOf(facts),
+            facts.Seen.Count == 0 ? " Nothing reached the mailbox: check courier.smtp.connection_uri, that Kratos's courier runs (--watch-courier), and the Kratos log." : string.Empty,
+            facts)
     {
-        Recipient = recipient;
-        ExpectedCount = expectedCount;
-        Waited = waited;
-        Tries = tries;
-        Seen = seen;
+        Deadline = deadline;
     }
 
-    public MailWaitTimeoutException()
-        : this(string.Empty, 0, TimeSpan.Zero, 0, string.Empty, [])
-    {
-    }
+    /// <summary>The deadline that expired.</summary>
+    public Deadline Deadline { get; }
 
-    public MailWaitTimeoutException(string message)
-        : base(message)
+    private static string FindingOf(MailWaitFacts facts)
     {
-        Recipient = string.Empty;
-        Seen = [];
-    }
-
-    public MailWaitTimeoutException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Recipient = string.Empty;
-        Seen = [];
-    }
-
-    /// <summary>For waits that need their own headline (e.g. "login-code mail #2"); still carries the data.</summary>
-    public MailWaitTimeoutException(string message, string recipient, int expectedCount, TimeSpan waited, int tries, IReadOnlyList<ReceivedMail> seen)
-        : base(message)
-    {
-        Recipient = recipient;
-        ExpectedCount = expectedCount;
-        Waited = waited;
-        Tries = tries;
-        Seen = seen;
-    }
-
-    public string Recipient { get; }
-    public int ExpectedCount { get; }
-    public TimeSpan Waited { get; }
-    public int Tries { get; }
-    /// <summary>Mails to the recipient found at the last try.</summary>
-    public IReadOnlyList<ReceivedMail> Seen { get; }
-
-    private static string Describe(string recipient, int expectedCount, TimeSpan waited, int tries, string reader, IReadOnlyList<ReceivedMail> seen)
-    {
-        var head = $"Expected {expectedCount} mail(s) to {recipient} within {waited.TotalMilliseconds:0} ms ({tries} tries, {reader}), but found {seen.Count}.";
-        if (seen.Count == 0)
+        if (facts.Wanted.Template is not { } template)
         {
-            return head + " The mailbox held no mail for this address: check courier.smtp.connection_uri, that Kratos runs with --watch-courier, and the Kratos log.";
+            return $"the mailbox held {facts.Seen.Count} mail(s) for the address";
         }
 
-        return head + Environment.NewLine + ListMails(seen);
+        var codes = facts.Seen.Count(m => template.TryExtract(m, out _));
+        return $"the mailbox held {codes} login-code mail(s) among {facts.Seen.Count} mail(s) for the address";
     }
-
-    /// <summary>One line per mail: time, recipients, subject. Shared so every mail timeout lists mail the same way.</summary>
-    internal static string ListMails(IEnumerable<ReceivedMail> seen) =>
-        string.Join(Environment.NewLine, seen.Select(m => $"  - {m.ReceivedAt:HH:mm:ss.fff} to={string.Join(",", m.To)} subject=\"{m.Subject}\""));
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
-using System.Text.Json;
+using KratosConformance.Client.Waiting;
 
 namespace KratosConformance.Client.Mail;
 
@@ -11,12 +10,13 @@ namespace KratosConformance.Client.Mail;
 /// </summary>
 public sealed class MailpitHttpMailbox : HttpMailbox
 {
-    private readonly ConcurrentDictionary<string, ReceivedMail> fetched = new();
+    private readonly ConcurrentDictionary<string, ReceivedMail> _fetched = new();
 
     /// <param name="baseUrl">Mailpit's web root, e.g. http://127.0.0.1:8025/.</param>
     /// <param name="httpClient">Optional; when given, its lifetime stays with the caller.</param>
-    public MailpitHttpMailbox(Uri baseUrl, HttpClient? httpClient = null)
-        : base(baseUrl, httpClient)
+    /// <param name="patience">Scales the request deadline.</param>
+    public MailpitHttpMailbox(Uri baseUrl, HttpClient? httpClient = null, Patience? patience = null)
+        : base(baseUrl, httpClient, patience)
     {
     }
 
@@ -42,7 +42,7 @@ public sealed class MailpitHttpMailbox : HttpMailbox
 
     private async Task<ReceivedMail> GetAsync(Summary summary, CancellationToken cancellationToken)
     {
-        if (fetched.TryGetValue(summary.Id, out var known))
+        if (_fetched.TryGetValue(summary.Id, out var known))
         {
             return known;
         }
@@ -58,7 +58,7 @@ public sealed class MailpitHttpMailbox : HttpMailbox
             string.IsNullOrEmpty(message.Text) ? MimeMail.StripHtml(message.Html) : message.Text,
             string.IsNullOrEmpty(message.Html) ? null : message.Html,
             summary.Created);
-        return fetched.GetOrAdd(summary.Id, mail);
+        return _fetched.GetOrAdd(summary.Id, mail);
     }
 
     private sealed record SearchResult(List<Summary> Messages);

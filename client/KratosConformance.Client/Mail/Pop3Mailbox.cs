@@ -1,3 +1,4 @@
+using KratosConformance.Client.Waiting;
 using MailKit.Net.Pop3;
 
 namespace KratosConformance.Client.Mail;
@@ -7,7 +8,7 @@ namespace KratosConformance.Client.Mail;
 /// logs in afresh; mails already seen are recognised by UIDL and not downloaded again. POP3 has no recipient search:
 /// each new mail is downloaded once and filtered here. Waits poll every 50 ms.
 /// </summary>
-public sealed class Pop3Mailbox(MailServerCredentials server) : MailKitMailbox<Pop3Client>(server)
+public sealed class Pop3Mailbox(MailServerCredentials server, Patience? patience = null) : MailKitMailbox<Pop3Client>(server, patience)
 {
     public override string Description => $"POP3 at {Server}";
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
-using System.Text.Json;
+using KratosConformance.Client.Waiting;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace KratosConformance.Client.Mail;
@@ -13,20 +12,21 @@ namespace KratosConformance.Client.Mail;
 public sealed class Smtp4devHttpMailbox : HttpMailbox
 {
     private static readonly TimeSpan FallbackInterval = TimeSpan.FromMilliseconds(250);
-    private readonly bool useNotifications;
-    private readonly ConcurrentDictionary<string, ReceivedMail> fetched = new();
-    private readonly ChangeSignal changes = new();
-    private readonly SemaphoreSlim hubGate = new(1, 1);
-    private HubConnection? hub;
-    private bool hubFailed;
+    private readonly bool _useNotifications;
+    private readonly ConcurrentDictionary<string, ReceivedMail> _fetched = new();
+    private readonly ChangeSignal _changes = new();
+    private readonly SemaphoreSlim _hubGate = new(1, 1);
+    private HubConnection? _hub;
+    private bool _hubFailed;
 
     /// <param name="baseUrl">smtp4dev's web root, e.g. http://127.0.0.1:5000/.</param>
     /// <param name="httpClient">Optional; when given, its lifetime stays with the caller.</param>
     /// <param name="useNotifications">False polls at 50 ms instead of listening to the SignalR hub.</param>
-    public Smtp4devHttpMailbox(Uri baseUrl, HttpClient? httpClient = null, bool useNotifications = true)
-        : base(baseUrl, httpClient)
+    /// <param name="patience">Scales the request deadline.</param>
+    public Smtp4devHttpMailbox(Uri baseUrl, HttpClient? httpClient = null, bool useNotifications = true, Patience? patience = null)
+        : base(baseUrl, httpClient, patience)
     {
-        this.useNotifications = useNotifications;
+        _useNotifications = useNotifications;
     }
 
     public override string Description => $"smtp4dev over HTTP at {BaseUrl.Authority}";
@@ -52,34 +52,28 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
         return MailWait.OldestFirst(mails);
     }
 
-    public override async Task<IReadOnlyList<ReceivedMail>> WaitForMailsAsync(string recipient, int count, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <summary>Woken by the hub's messageschanged, re-read every 250 ms in case a notification is lost; 50 ms polls without the hub.</summary>
+    public override async ValueTask<MailboxPace> PaceAsync(CancellationToken cancellationToken = default)
     {
-        var listening = useNotifications && await EnsureHubAsync(cancellationToken).ConfigureAwait(false);
-        return await MailWait.ForMailsAsync(
-            this,
-            recipient,
-            count,
-            timeout,
-            listening ? FallbackInterval : Waiting.PollOptions.DefaultInterval,
-            listening ? changes.Next : null,
-            cancellationToken).ConfigureAwait(false);
+        var listening = _useNotifications && await EnsureHubAsync(cancellationToken).ConfigureAwait(false);
+        return listening ? new MailboxPace(FallbackInterval, _changes.Next) : MailboxPace.Polled;
     }
 
     public override async ValueTask DisposeAsync()
     {
-        if (hub is not null)
+        if (_hub is not null)
         {
-            await hub.DisposeAsync().ConfigureAwait(false);
+            await _hub.DisposeAsync().ConfigureAwait(false);
         }
 
-        hubGate.Dispose();
+        _hubGate.Dispose();
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
     // Stored mails never change, so each is fetched once; a wait then costs one list request per wake-up.
     private async Task<ReceivedMail> GetAsync(MessageSummary summary, CancellationToken cancellationToken)
     {
-        if (fetched.TryGetValue(summary.Id, out var known))
+        if (_fetched.TryGetValue(summary.Id, out var known))
         {
             return known;
         }
@@ -87,10 +81,10 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
         var id = Uri.EscapeDataString(summary.Id);
         var detail = await GetJsonAsync<MessageDetail>(new Uri(BaseUrl, $"api/messages/{id}"), cancellationToken).ConfigureAwait(false);
         var html = detail.HasHtmlBody
-            ? await Http.GetStringAsync(new Uri(BaseUrl, $"api/messages/{id}/html"), cancellationToken).ConfigureAwait(false)
+            ? await GetStringAsync(new Uri(BaseUrl, $"api/messages/{id}/html"), cancellationToken).ConfigureAwait(false)
             : null;
         var text = detail.HasPlainTextBody
-            ? await Http.GetStringAsync(new Uri(BaseUrl, $"api/messages/{id}/plaintext"), cancellationToken).ConfigureAwait(false)
+            ? await GetStringAsync(new Uri(BaseUrl, $"api/messages/{id}/plaintext"), cancellationToken).ConfigureAwait(false)
             : MimeMail.StripHtml(html);
 
         var mail = new ReceivedMail(
@@ -102,23 +96,23 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
             text,
             html,
             summary.ReceivedDate);
-        return fetched.GetOrAdd(summary.Id, mail);
+        return _fetched.GetOrAdd(summary.Id, mail);
     }
 
     /// <summary>Connects once; a hub that cannot be reached degrades to 50 ms polling rather than failing the wait.</summary>
     private async Task<bool> EnsureHubAsync(CancellationToken cancellationToken)
     {
-        if (hub is not null || hubFailed)
+        if (_hub is not null || _hubFailed)
         {
-            return hub is not null;
+            return _hub is not null;
         }
 
-        await hubGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _hubGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (hub is not null || hubFailed)
+            if (_hub is not null || _hubFailed)
             {
-                return hub is not null;
+                return _hub is not null;
             }
 
             var connection = new HubConnectionBuilder()
@@ -126,23 +120,23 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
                 .WithAutomaticReconnect()
                 .Build();
             // 3.15 sends the mailbox name as the one argument (checked against a running 3.15.0).
-            connection.On<string>("messageschanged", _ => changes.Pulse());
+            connection.On<string>("messageschanged", _ => _changes.Pulse());
             try
             {
-                await connection.StartAsync(cancellationToken).ConfigureAwait(false);
-                hub = connection;
+                await RequestDeadline.RunAsync("connecting to smtp4dev's notification hub", connection.StartAsync, cancellationToken).ConfigureAwait(false);
+                _hub = connection;
                 return true;
             }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or System.Net.WebSockets.WebSocketException)
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or System.Net.WebSockets.WebSocketException or DeadlineExpiredException)
             {
-                hubFailed = true;
+                _hubFailed = true;
                 await connection.DisposeAsync().ConfigureAwait(false);
                 return false;
             }
         }
         finally
         {
-            hubGate.Release();
+            _hubGate.Release();
         }
     }
 

@@ -15,6 +15,40 @@ public sealed record Deadline(string Name, TimeSpan Limit, Patience Patience)
     /// <summary>A deadline not tied to a run's settings, for self-tests and tools: patience 1.</summary>
     public static Deadline Fixed(string name, TimeSpan limit) => new(name, limit, Patience.Default);
 
+    /// <summary>
+    /// Runs one operation (a request, a process stop) under this deadline: its token is cancelled when the deadline
+    /// passes, and the cancellation surfaces as <see cref="DeadlineExpiredException"/> naming <paramref name="what"/>
+    /// and this deadline. Cancellation by <paramref name="cancellationToken"/> stays an OperationCanceledException.
+    /// </summary>
+    public async Task<T> RunAsync<T>(string what, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(Limit);
+        try
+        {
+            return await operation(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new DeadlineExpiredException(what, this, e);
+        }
+    }
+
+    /// <inheritdoc cref="RunAsync{T}(string, Func{CancellationToken, Task{T}}, CancellationToken)"/>
+    public Task RunAsync(string what, Func<CancellationToken, Task> operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return RunAsync(
+            what,
+            async ct =>
+            {
+                await operation(ct).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+    }
+
     private static string Seconds(TimeSpan t) =>
         t.TotalSeconds >= 1
             ? t.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s"

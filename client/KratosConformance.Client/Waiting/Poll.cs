@@ -20,13 +20,15 @@ public static class Poll
             probe,
             isDone,
             options,
-            t => new PollTimeoutException(t.WaitingFor, t.Waited, t.Tries, t.HasLast ? t.Last?.ToString() ?? "null" : "nothing (no probe completed)"),
+            t => new PollTimeoutException(t.WaitingFor, t.Deadline, t.Waited, t.Tries, t.HasLast ? t.Last?.ToString() ?? "null" : "nothing (no probe completed)"),
             cancellationToken);
 
     /// <summary>Probes until <paramref name="isDone"/> holds; at the deadline throws what <paramref name="onTimeout"/> builds.</summary>
     /// <remarks>
     /// The probe always runs at least once and once more at the deadline, so a slow probe cannot make a wait fail
-    /// without having looked. Exceptions from the probe propagate: a broken probe is a finding, not something to wait out.
+    /// without having looked. Exceptions from the probe propagate: a broken probe is a finding, not something to wait
+    /// out, and a probe that knows the awaited thing will never come (e.g. Kratos queued no mail) ends the wait at once
+    /// by throwing.
     /// </remarks>
     public static async Task<T> UntilAsync<T>(
         Func<CancellationToken, Task<T>> probe,
@@ -52,10 +54,10 @@ public static class Poll
                 return last;
             }
 
-            var left = options.Timeout - clock.Elapsed;
+            var left = options.Deadline.Limit - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
-                throw onTimeout(new PollTimeout<T>(options.WaitingFor, clock.Elapsed, tries, true, last));
+                throw onTimeout(new PollTimeout<T>(options.WaitingFor, options.Deadline, clock.Elapsed, tries, true, last));
             }
 
             // At least a millisecond: Task.Delay rounds shorter pauses to zero, which turned the last moment before the

@@ -1,11 +1,12 @@
 namespace KratosConformance.Client.Waiting;
 
 /// <summary>
-/// How long and how often <see cref="Poll"/> probes. <see cref="NextChange"/> makes a wait event-driven: it is asked
-/// for a task BEFORE each probe, and a completed task ends the pause early, so a change that happens while a probe
-/// runs is never missed; <see cref="Interval"/> then only bounds the delay if an event is lost.
+/// What <see cref="Poll"/> waits for, until which <see cref="Waiting.Deadline"/>, and how often it looks.
+/// <see cref="NextChange"/> makes a wait event-driven: it is asked for a task BEFORE each probe, and a completed task
+/// ends the pause early, so a change that happens while a probe runs is never missed; <see cref="Interval"/> then only
+/// bounds the delay if an event is lost.
 /// </summary>
-public sealed record PollOptions(string WaitingFor, TimeSpan Timeout)
+public sealed record PollOptions(string WaitingFor, Deadline Deadline)
 {
     /// <summary>50 ms: mail arrival must be noticed fast (issue 4), and a local probe costs about a millisecond.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(50);

@@ -11,32 +11,32 @@ namespace KratosConformance.Harness.Tests.Ui;
 public sealed class ReferenceUiTests
 {
     private const string FlowId = "8d1b9a0e-1111-4222-8333-944455556666";
-    private StubKratos kratos = null!;
-    private ReferenceUi ui = null!;
-    private HttpClient browser = null!;
+    private StubKratos _kratos = null!;
+    private ReferenceUi _ui = null!;
+    private HttpClient _browser = null!;
 
     [SetUp]
     public async Task StartAsync()
     {
-        kratos = await StubKratos.StartAsync();
-        ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = kratos.Url });
-        browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        _kratos = await StubKratos.StartAsync();
+        _ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = _kratos.Url });
+        _browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
     }
 
     [TearDown]
     public async Task StopAsync()
     {
-        browser.Dispose();
-        await ui.DisposeAsync();
-        await kratos.DisposeAsync();
+        _browser.Dispose();
+        await _ui.DisposeAsync();
+        await _kratos.DisposeAsync();
     }
 
     [Test]
     public void Urls_are_on_loopback_with_the_documented_paths()
     {
-        ui.LoginUrl.AbsoluteUri.Should().MatchRegex(@"^http://127\.0\.0\.1:\d+/login$");
-        ui.ErrorUrl.AbsoluteUri.Should().Be(new Uri(ui.BaseUrl, "error").AbsoluteUri);
-        ui.HomeUrl.Should().Be(ui.BaseUrl);
+        _ui.LoginUrl.AbsoluteUri.Should().MatchRegex(@"^http://127\.0\.0\.1:\d+/login$");
+        _ui.ErrorUrl.AbsoluteUri.Should().Be(new Uri(_ui.BaseUrl, "error").AbsoluteUri);
+        _ui.HomeUrl.Should().Be(_ui.BaseUrl);
     }
 
     [Test]
@@ -60,7 +60,7 @@ public sealed class ReferenceUiTests
             .Which.Should().Contain("type=\"hidden\"").And.Contain("value=\"fixed_mfa_test_fast_browser@ory.sh\"");
         HtmlTags.WithTestId(html, "node/input/csrf_token").Should().ContainSingle()
             .Which.Should().Contain("value=\"csrf-value-123\"");
-        html.Should().Contain($"<form method=\"POST\" action=\"{kratos.Url}self-service/login?flow={FlowId}\"");
+        html.Should().Contain($"<form method=\"POST\" action=\"{_kratos.Url}self-service/login?flow={FlowId}\"");
     }
 
     [Test]
@@ -81,12 +81,12 @@ public sealed class ReferenceUiTests
     [Test]
     public async Task Everything_from_Kratos_is_html_escaped()
     {
-        var flow = Snapshots.Flow(Snapshots.WithoutFastLogin, FlowId, kratos.Url);
+        var flow = Snapshots.Flow(Snapshots.WithoutFastLogin, FlowId, _kratos.Url);
         var address = flow["ui"]!["nodes"]!.AsArray().OfType<JsonObject>().Single(n => (string?)n["attributes"]!["name"] == "address");
         address["attributes"]!["value"] = "\"><script>alert(1)</script>";
         address["meta"]!["label"]!["text"] = "Send code to <img src=x onerror=alert(1)>";
         flow["ui"]!["messages"]![0]!["text"] = "<b>bold</b> & \"quoted\"";
-        kratos.Replies[$"/self-service/login/flows?id={FlowId}"] = (HttpStatusCode.OK, flow.ToJsonString());
+        _kratos.Replies[$"/self-service/login/flows?id={FlowId}"] = (HttpStatusCode.OK, flow.ToJsonString());
 
         var html = await GetLoginAsync();
 
@@ -103,47 +103,47 @@ public sealed class ReferenceUiTests
 
         await GetLoginAsync("csrf_token_abc=c1; ory_kratos_session=s1");
 
-        kratos.Requests.Should().ContainSingle(r => r.PathAndQuery == $"/self-service/login/flows?id={FlowId}")
+        _kratos.Requests.Should().ContainSingle(r => r.PathAndQuery == $"/self-service/login/flows?id={FlowId}")
             .Which.Should().Be(($"/self-service/login/flows?id={FlowId}", "csrf_token_abc=c1; ory_kratos_session=s1", "application/json"));
     }
 
     [Test]
     public async Task Login_without_flow_starts_a_browser_flow_at_Kratos_passing_aal_refresh_and_return_to()
     {
-        using var response = await browser.GetAsync(new Uri(ui.LoginUrl, "?aal=aal2&refresh=true&return_to=http%3A%2F%2F127.0.0.1%2Fdone&other=x"));
+        using var response = await _browser.GetAsync(new Uri(_ui.LoginUrl, "?aal=aal2&refresh=true&return_to=http%3A%2F%2F127.0.0.1%2Fdone&other=x"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.AbsoluteUri.Should().Be(
-            $"{kratos.Url}self-service/login/browser?aal=aal2&refresh=true&return_to=http%3A%2F%2F127.0.0.1%2Fdone");
+            $"{_kratos.Url}self-service/login/browser?aal=aal2&refresh=true&return_to=http%3A%2F%2F127.0.0.1%2Fdone");
     }
 
     [Test]
     public async Task Expired_flow_follows_the_replacement_Kratos_names()
     {
-        kratos.Replies[$"/self-service/login/flows?id={FlowId}"] = (HttpStatusCode.Gone,
+        _kratos.Replies[$"/self-service/login/flows?id={FlowId}"] = (HttpStatusCode.Gone,
             new JsonObject
         {
             ["error"] = new JsonObject
             {
                 ["id"] = "self_service_flow_expired",
                 ["code"] = 410,
-                ["details"] = new JsonObject { ["redirect_to"] = $"{kratos.Url}self-service/login/browser?aal=aal2" },
+                ["details"] = new JsonObject { ["redirect_to"] = $"{_kratos.Url}self-service/login/browser?aal=aal2" },
             },
         }.ToJsonString());
 
-        using var response = await browser.GetAsync(new Uri(ui.LoginUrl, $"?flow={FlowId}"));
+        using var response = await _browser.GetAsync(new Uri(_ui.LoginUrl, $"?flow={FlowId}"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        response.Headers.Location!.AbsoluteUri.Should().Be($"{kratos.Url}self-service/login/browser?aal=aal2");
+        response.Headers.Location!.AbsoluteUri.Should().Be($"{_kratos.Url}self-service/login/browser?aal=aal2");
     }
 
     [Test]
     public async Task Forbidden_flow_fetch_is_shown_not_retried()
     {
-        kratos.Replies[$"/self-service/login/flows?id={FlowId}"] = (HttpStatusCode.Forbidden,
+        _kratos.Replies[$"/self-service/login/flows?id={FlowId}"] = (HttpStatusCode.Forbidden,
             """{"error":{"id":"security_csrf_violation","code":403,"status":"Forbidden","reason":"<csrf>"}}""");
 
-        using var response = await browser.GetAsync(new Uri(ui.LoginUrl, $"?flow={FlowId}"));
+        using var response = await _browser.GetAsync(new Uri(_ui.LoginUrl, $"?flow={FlowId}"));
         var html = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
@@ -154,10 +154,10 @@ public sealed class ReferenceUiTests
     [Test]
     public async Task Error_page_shows_the_stored_self_service_error()
     {
-        kratos.Replies["/self-service/errors?id=e1"] = (HttpStatusCode.OK,
+        _kratos.Replies["/self-service/errors?id=e1"] = (HttpStatusCode.OK,
             """{"id":"e1","error":{"id":"session_aal1_required","code":401,"status":"Unauthorized","reason":"You must be signed in."}}""");
 
-        var html = await browser.GetStringAsync(new Uri(ui.ErrorUrl, "?id=e1"));
+        var html = await _browser.GetStringAsync(new Uri(_ui.ErrorUrl, "?id=e1"));
 
         HtmlTags.WithTestId(html, "ui/error/id").Should().ContainSingle().Which.Should().Contain(">session_aal1_required</span>");
         HtmlTags.WithTestId(html, "ui/error/code").Should().ContainSingle().Which.Should().Contain(">401</span>");
@@ -168,15 +168,15 @@ public sealed class ReferenceUiTests
     [TestCase(HttpStatusCode.Unauthorized, """{"error":{"id":"session_inactive"}}""", "session/signed-out")]
     public async Task Home_page_says_what_whoami_said_with_the_browsers_cookies(HttpStatusCode status, string json, string testId)
     {
-        kratos.Replies["/sessions/whoami"] = (status, json);
-        using var request = new HttpRequestMessage(HttpMethod.Get, ui.HomeUrl);
+        _kratos.Replies["/sessions/whoami"] = (status, json);
+        using var request = new HttpRequestMessage(HttpMethod.Get, _ui.HomeUrl);
         request.Headers.Add("Cookie", "ory_kratos_session=s1");
 
-        using var response = await browser.SendAsync(request);
+        using var response = await _browser.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
 
         HtmlTags.WithTestId(html, testId).Should().ContainSingle();
-        kratos.Requests.Should().ContainSingle(r => r.PathAndQuery == "/sessions/whoami").Which.Cookie.Should().Be("ory_kratos_session=s1");
+        _kratos.Requests.Should().ContainSingle(r => r.PathAndQuery == "/sessions/whoami").Which.Cookie.Should().Be("ory_kratos_session=s1");
         if (status == HttpStatusCode.OK)
         {
             HtmlTags.WithTestId(html, "session/aal").Should().ContainSingle().Which.Should().Contain(">aal2</span>");
@@ -186,26 +186,26 @@ public sealed class ReferenceUiTests
     [Test]
     public async Task Listens_on_the_port_it_is_given_and_says_so_when_that_port_is_taken()
     {
-        var port = ui.BaseUrl.Port;
+        var port = _ui.BaseUrl.Port;
 
-        var start = () => ReferenceUi.StartAsync(new ReferenceUiOptions { Port = port, KratosPublicUrl = kratos.Url });
+        var start = () => ReferenceUi.StartAsync(new ReferenceUiOptions { Port = port, KratosPublicUrl = _kratos.Url });
 
         (await start.Should().ThrowAsync<InvalidOperationException>())
             .WithMessage($"The reference UI could not listen on 127.0.0.1:{port}:*Pass Port = 0*");
     }
 
     private void ServeFlow(string snapshot) =>
-        kratos.Replies[$"/self-service/login/flows?id={FlowId}"] = (HttpStatusCode.OK, Snapshots.Flow(snapshot, FlowId, kratos.Url).ToJsonString());
+        _kratos.Replies[$"/self-service/login/flows?id={FlowId}"] = (HttpStatusCode.OK, Snapshots.Flow(snapshot, FlowId, _kratos.Url).ToJsonString());
 
     private async Task<string> GetLoginAsync(string? cookie = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(ui.LoginUrl, $"?flow={FlowId}"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_ui.LoginUrl, $"?flow={FlowId}"));
         if (cookie is not null)
         {
             request.Headers.Add("Cookie", cookie);
         }
 
-        using var response = await browser.SendAsync(request);
+        using var response = await _browser.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, html);
         return html;

@@ -15,11 +15,11 @@ namespace KratosConformance.Harness.Tests.Ui;
 /// </summary>
 internal sealed class StubKratos : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private StubKratos(WebApplication app, Uri url)
     {
-        this.app = app;
+        _app = app;
         Url = url;
     }
 
@@ -53,7 +53,7 @@ internal sealed class StubKratos : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

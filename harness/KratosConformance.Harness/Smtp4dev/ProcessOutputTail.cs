@@ -6,7 +6,7 @@ namespace KratosConformance.Harness.Smtp4dev;
 internal sealed class ProcessOutputTail
 {
     private const int Keep = 40;
-    private readonly Queue<string> lines = new();
+    private readonly Queue<string> _lines = new();
 
     public ProcessOutputTail(Process process)
     {
@@ -18,9 +18,9 @@ internal sealed class ProcessOutputTail
 
     public string Tail()
     {
-        lock (lines)
+        lock (_lines)
         {
-            return lines.Count == 0 ? "  (no output)" : string.Join(Environment.NewLine, lines.Select(l => "  | " + l));
+            return _lines.Count == 0 ? "  (no output)" : string.Join(Environment.NewLine, _lines.Select(l => "  | " + l));
         }
     }
 
@@ -31,12 +31,12 @@ internal sealed class ProcessOutputTail
             return;
         }
 
-        lock (lines)
+        lock (_lines)
         {
-            lines.Enqueue(line);
-            while (lines.Count > Keep)
+            _lines.Enqueue(line);
+            while (_lines.Count > Keep)
             {
-                lines.Dequeue();
+                _lines.Dequeue();
             }
         }
     }

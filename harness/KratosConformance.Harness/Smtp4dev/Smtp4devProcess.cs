@@ -3,45 +3,60 @@ using System.Net;
 using KratosConformance.Client.Mail;
 using KratosConformance.Client.Waiting;
 using KratosConformance.Containers;
+using KratosConformance.Harness.Processes;
 
 namespace KratosConformance.Harness.Smtp4dev;
 
 /// <summary>
 /// smtp4dev 3.15 as a local process, for the <c>inprocess</c> target and the harness's own tests: loopback only, free
-/// ports, in-memory store, its own HOME (it writes a DataProtection key there), killed by PID on dispose.
+/// ports, in-memory store, its own HOME and TMPDIR under one data folder (an <see cref="OwnedTempDirectory"/>). Stopped with SIGTERM (SIGKILL only after
+/// the "smtp4dev stop" deadline), the data folder removed; the .NET diagnostics channel is off, so even a killed
+/// smtp4dev leaves no pipes in /tmp.
 /// </summary>
 public sealed class Smtp4devProcess : IAsyncDisposable
 {
     public const string ToolVersion = "3.15.0";
-    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(20);
 
-    private readonly Process process;
-    private readonly string dataDir;
-    private readonly ProcessOutputTail output;
+    private readonly Process _process;
+    private readonly string _dataDir;
+    private readonly ProcessOutputTail _output;
+    private readonly Patience _patience;
 
-    private Smtp4devProcess(Process process, string dataDir, ProcessOutputTail output, int smtp, int imap, int pop3, Uri http)
+    private Smtp4devProcess(Process process, string dataDir, ProcessOutputTail output, Patience patience, int smtp, int imap, int pop3, Uri http)
     {
-        this.process = process;
-        this.dataDir = dataDir;
-        this.output = output;
+        _process = process;
+        _dataDir = dataDir;
+        _output = output;
+        _patience = patience;
         SmtpPort = smtp;
         ImapPort = imap;
         Pop3Port = pop3;
         HttpBaseUrl = http;
     }
 
-    public int Pid => process.Id;
+    public int Pid => _process.Id;
     public string Host => "127.0.0.1";
     public int SmtpPort { get; }
     public int ImapPort { get; }
     public int Pop3Port { get; }
     public Uri HttpBaseUrl { get; }
 
-    /// <summary>Installs the tool under &lt;repo&gt;/.kc/tools/smtp4dev if missing, starts it and waits until its API answers.</summary>
-    public static async Task<Smtp4devProcess> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Where it keeps its state and temp files; gone after <see cref="DisposeAsync"/>.</summary>
+    public string DataDirectory => _dataDir;
+
+    /// <summary>As <see cref="StartAsync(Patience, CancellationToken)"/> at patience 1.</summary>
+    public static Task<Smtp4devProcess> StartAsync(CancellationToken cancellationToken = default) => StartAsync(Patience.Default, cancellationToken);
+
+    /// <summary>
+    /// Installs the tool under &lt;repo&gt;/.kc/tools/smtp4dev if missing, starts it and waits (within the "smtp4dev
+    /// start" deadline, 20 s at patience 1) until its API answers. Its readers bound their requests by <paramref name="patience"/>.
+    /// </summary>
+    public static async Task<Smtp4devProcess> StartAsync(Patience patience, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(patience);
         var executable = await Smtp4devTool.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
-        var dataDir = Directory.CreateTempSubdirectory("kc-smtp4dev-").FullName;
+        var dataDir = OwnedTempDirectory.Create("kc-smtp4dev-");
+        var tempDir = Directory.CreateDirectory(Path.Combine(dataDir, "tmp")).FullName;
         int smtp = FreePort.Pick(), imap = FreePort.Pick(), pop3 = FreePort.Pick(), web = FreePort.Pick();
         var http = new Uri($"http://127.0.0.1:{web}/");
 
@@ -63,12 +78,16 @@ public sealed class Smtp4devProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        // Everything it writes stays in dataDir (it writes a DataProtection key under HOME), and no .NET diagnostics
+        // pipes are made in /tmp: those are what a killed .NET process leaves behind.
         start.Environment["HOME"] = dataDir;
         start.Environment["XDG_CONFIG_HOME"] = dataDir;
+        start.Environment["TMPDIR"] = tempDir;
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
 
         var process = Process.Start(start) ?? throw new Smtp4devStartException($"Could not start {executable}.");
         var output = new ProcessOutputTail(process);
-        var running = new Smtp4devProcess(process, dataDir, output, smtp, imap, pop3, http);
+        var running = new Smtp4devProcess(process, dataDir, output, patience, smtp, imap, pop3, http);
         try
         {
             await running.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
@@ -81,64 +100,52 @@ public sealed class Smtp4devProcess : IAsyncDisposable
         }
     }
 
-    public Smtp4devHttpMailbox CreateHttpMailbox(bool useNotifications = true) => new(HttpBaseUrl, null, useNotifications);
+    public Smtp4devHttpMailbox CreateHttpMailbox(bool useNotifications = true) => new(HttpBaseUrl, null, useNotifications, _patience);
 
-    public ImapMailbox CreateImapMailbox() => new(new MailServerCredentials(Host, ImapPort));
+    public ImapMailbox CreateImapMailbox() => new(new MailServerCredentials(Host, ImapPort), _patience);
 
-    public Pop3Mailbox CreatePop3Mailbox() => new(new MailServerCredentials(Host, Pop3Port));
+    public Pop3Mailbox CreatePop3Mailbox() => new(new MailServerCredentials(Host, Pop3Port), _patience);
 
+    /// <summary>SIGTERM, SIGKILL after the "smtp4dev stop" deadline (10 s at patience 1), then the data folder removed.</summary>
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().ConfigureAwait(false);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Exited between the check and the kill.
-        }
-
-        process.Dispose();
-        try
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is not worth failing a test run for.
-        }
+        await ChildProcessStop.StopAsync(_process, _patience.For("smtp4dev stop", TimeSpan.FromSeconds(10))).ConfigureAwait(false);
+        _process.Dispose();
+        // A folder still in use is left; the next run removes it once this process is gone (OwnedTempDirectory).
+        OwnedTempDirectory.TryDelete(_dataDir);
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var probe = new Uri(HttpBaseUrl, "api/messages");
+        var request = _patience.For("smtp4dev request", TimeSpan.FromSeconds(2));
         await Poll.UntilAsync(
             async ct =>
             {
-                if (process.HasExited)
+                if (_process.HasExited)
                 {
-                    throw new Smtp4devStartException($"smtp4dev exited with code {process.ExitCode} before answering {probe}.{Environment.NewLine}{output.Tail()}");
+                    throw new Smtp4devStartException($"smtp4dev exited with code {_process.ExitCode} before answering {probe}.{Environment.NewLine}{_output.Tail()}");
                 }
 
                 try
                 {
-                    using var response = await http.GetAsync(probe, ct).ConfigureAwait(false);
-                    return response.StatusCode;
+                    return await request.RunAsync($"GET {probe}", async t =>
+                    {
+                        using var response = await http.GetAsync(probe, t).ConfigureAwait(false);
+                        return response.StatusCode;
+                    }, ct).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+                catch (Exception e) when (e is HttpRequestException or DeadlineExpiredException)
                 {
+                    // Not listening yet, or still starting up: the next look decides.
                     return (HttpStatusCode)0;
                 }
             },
             status => status == HttpStatusCode.OK,
-            new PollOptions($"smtp4dev (PID {process.Id}) to answer GET {probe}", StartDeadline) { Interval = TimeSpan.FromMilliseconds(100) },
+            new PollOptions($"smtp4dev (PID {_process.Id}) to answer GET {probe}", _patience.For("smtp4dev start", TimeSpan.FromSeconds(20))) { Interval = TimeSpan.FromMilliseconds(100) },
             t => new Smtp4devStartException(
-                $"smtp4dev (PID {process.Id}) did not answer GET {probe} with 200 within {t.Waited.TotalSeconds:0.0} s ({t.Tries} tries, last: {(int)t.Last}). Its output ends:{Environment.NewLine}{output.Tail()}"),
+                $"smtp4dev (PID {_process.Id}) did not answer GET {probe} with 200 within {t.Deadline.Expired} ({t.Tries} tries, last: {(int)t.Last}). Its output ends:{Environment.NewLine}{_output.Tail()}"),
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -87,7 +87,7 @@ public sealed class ContainersTarget : IConformanceTarget
         // public host port is chosen first (spec §5.1: serve.public.base_url shapes redirects and the CSRF cookie name).
         var publicPort = FreePort.Pick();
         var publicUrl = new Uri($"http://127.0.0.1:{publicPort}/");
-        var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl }, cancellationToken).ConfigureAwait(false);
+        var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = _settings.Patience }, cancellationToken).ConfigureAwait(false);
         _resources.Add(ui);
 
         var assumed = _settings.KratosVersionOverride ?? _settings.Emulate;
@@ -107,10 +107,10 @@ public sealed class ContainersTarget : IConformanceTarget
             cancellationToken).ConfigureAwait(false);
 
         var adminUrl = new Uri(kratos.GetAdminUrl().AbsoluteUri.TrimEnd('/') + "/");
-        var version = await KratosVersionProbe.ResolveAsync(adminUrl, _settings.KratosVersionOverride, cancellationToken).ConfigureAwait(false);
+        var version = await KratosVersionProbe.ResolveAsync(adminUrl, _settings.KratosVersionOverride, _settings.Patience, cancellationToken).ConfigureAwait(false);
         var mailbox = CreateMailbox(adminUrl);
         _resources.Add(mailbox);
-        var deployment = new KratosDeployment(profile, new KratosEndpoints(kratos.GetPublicUrl(), adminUrl), composed.Facts with { Version = version }, mailbox)
+        var deployment = new KratosDeployment(profile, new KratosEndpoints(kratos.GetPublicUrl(), adminUrl) { Patience = _settings.Patience }, composed.Facts with { Version = version }, mailbox)
         {
             ReadLogAsync = async (since, ct) =>
                 (await kratos.GetLogsSinceAsync(since.UtcDateTime, ct).ConfigureAwait(false))
@@ -147,7 +147,7 @@ public sealed class ContainersTarget : IConformanceTarget
             MailAccess.Courier => "courier+" + adminUrl.AbsoluteUri,
             _ => $"{_settings.Mail.Id()}+{http}",
         };
-        return MailAccessUri.Parse(access ?? throw new HarnessSettingsException($"--mail-access {_settings.MailAccess.Id()} needs a sink that speaks it (smtp4dev).")).CreateReader();
+        return MailAccessUri.Parse(access ?? throw new HarnessSettingsException($"--mail-access {_settings.MailAccess.Id()} needs a sink that speaks it (smtp4dev).")).CreateReader(patience: _settings.Patience);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using KratosConformance.Client;
 using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Mail;
+using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Profiles;
 
 namespace KratosConformance.Harness.Targets;
@@ -32,10 +33,10 @@ public sealed class ExternalTarget : IConformanceTarget
         var publicUrl = settings.PublicUrl ?? throw new HarnessSettingsException("--target external needs --public-url (KC_PUBLIC_URL).");
         var adminUrl = settings.AdminUrl ?? throw new HarnessSettingsException("--target external needs --admin-url (KC_ADMIN_URL).");
         var mailUrl = settings.MailUrl ?? throw new HarnessSettingsException("--target external needs --mail-url (KC_MAIL_URL).");
-        await EnsureAnswersAsync(new Uri(publicUrl, "health/ready"), "--public-url", cancellationToken).ConfigureAwait(false);
-        await EnsureAnswersAsync(new Uri(adminUrl, "admin/health/ready"), "--admin-url", cancellationToken).ConfigureAwait(false);
+        await EnsureAnswersAsync(new Uri(publicUrl, "health/ready"), "--public-url", settings.Patience, cancellationToken).ConfigureAwait(false);
+        await EnsureAnswersAsync(new Uri(adminUrl, "admin/health/ready"), "--admin-url", settings.Patience, cancellationToken).ConfigureAwait(false);
 
-        var version = await KratosVersionProbe.ResolveAsync(adminUrl, settings.KratosVersionOverride, cancellationToken).ConfigureAwait(false);
+        var version = await KratosVersionProbe.ResolveAsync(adminUrl, settings.KratosVersionOverride, settings.Patience, cancellationToken).ConfigureAwait(false);
         KratosFacts facts;
         IReadOnlyList<string> notes;
         if (settings.ConfigFile is not null)
@@ -51,8 +52,8 @@ public sealed class ExternalTarget : IConformanceTarget
             notes = ["no --config given: Kratos's defaults assumed (max_submissions 5, code lifespan 1h, whoami highest_available)"];
         }
 
-        var mailbox = MailAccessUri.Parse(mailUrl).CreateReader();
-        var deployment = new KratosDeployment(KratosProfiles.Default, new KratosEndpoints(publicUrl, adminUrl), facts, mailbox);
+        var mailbox = MailAccessUri.Parse(mailUrl).CreateReader(patience: settings.Patience);
+        var deployment = new KratosDeployment(KratosProfiles.Default, new KratosEndpoints(publicUrl, adminUrl) { Patience = settings.Patience }, facts, mailbox);
         TargetInfo.WriteIfRequested(settings.RunInfoFile, new TargetInfo
         {
             Target = TargetKind.External.Id(),
@@ -70,18 +71,22 @@ public sealed class ExternalTarget : IConformanceTarget
             : DeploymentLookup.NotAvailable(
                 $"profile '{profile}' needs a Kratos configured for it (fixtures/profiles/{profile}.yml); the external deployment runs one configuration. Run this scenario with --target containers or inprocess."));
 
-    private static async Task EnsureAnswersAsync(Uri url, string option, CancellationToken cancellationToken)
+    private static async Task EnsureAnswersAsync(Uri url, string option, Patience patience, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         try
         {
-            using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            var status = await patience.For("Kratos readiness probe", TimeSpan.FromSeconds(5)).RunAsync($"GET {url}", async ct =>
             {
-                throw new HarnessSettingsException($"{option}: GET {url} answered {(int)response.StatusCode}; Kratos answers 200 when ready. Is this Kratos's URL, and is it ready?");
+                using var response = await http.GetAsync(url, ct).ConfigureAwait(false);
+                return response.StatusCode;
+            }, cancellationToken).ConfigureAwait(false);
+            if ((int)status is < 200 or > 299)
+            {
+                throw new HarnessSettingsException($"{option}: GET {url} answered {(int)status}; Kratos answers 200 when ready. Is this Kratos's URL, and is it ready?");
             }
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or DeadlineExpiredException)
         {
             throw new HarnessSettingsException($"{option}: nothing answers at {url} ({e.Message}). Check the URL and that Kratos runs.", e);
         }

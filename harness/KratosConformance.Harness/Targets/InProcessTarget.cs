@@ -7,6 +7,7 @@ using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Mail;
 using KratosConformance.Client.Versions;
 using KratosConformance.Containers;
+using KratosConformance.Harness.Processes;
 using KratosConformance.Harness.Profiles;
 using KratosConformance.Harness.Smtp4dev;
 using KratosConformance.Harness.Ui;
@@ -34,7 +35,7 @@ public sealed class InProcessTarget : IConformanceTarget
         _ownSink = ownSink;
         _smtpUri = smtpUri;
         MailDescription = mailDescription;
-        _workDir = Directory.CreateTempSubdirectory("kc-inprocess-").FullName;
+        _workDir = OwnedTempDirectory.Create("kc-inprocess-");
     }
 
     public string Name => TargetKind.InProcess.Id();
@@ -53,7 +54,7 @@ public sealed class InProcessTarget : IConformanceTarget
             return new InProcessTarget(settings, composer, null, smtp, MailAccessUri.Parse(settings.MailUrl).ToString());
         }
 
-        var sink = await Smtp4devProcess.StartAsync(cancellationToken).ConfigureAwait(false);
+        var sink = await Smtp4devProcess.StartAsync(settings.Patience, cancellationToken).ConfigureAwait(false);
         return new InProcessTarget(settings, composer, sink, $"smtp://{sink.Host}:{sink.SmtpPort}/?disable_starttls=true", $"smtp4dev (local process) over {settings.MailAccess.Id()}");
     }
 
@@ -71,7 +72,7 @@ public sealed class InProcessTarget : IConformanceTarget
     {
         var publicUrl = new Uri($"http://127.0.0.1:{FreePort.Pick()}/");
         var adminUrl = new Uri($"http://127.0.0.1:{FreePort.Pick()}/");
-        var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl }, cancellationToken).ConfigureAwait(false);
+        var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = _settings.Patience }, cancellationToken).ConfigureAwait(false);
         _resources.Add(ui);
 
         var schemaDir = Directory.CreateDirectory(Path.Combine(_workDir, profile)).FullName;
@@ -102,10 +103,10 @@ public sealed class InProcessTarget : IConformanceTarget
             cancellationToken).ConfigureAwait(false);
         _resources.Add(host);
 
-        var version = await KratosVersionProbe.ResolveAsync(host.AdminBaseUrl, _settings.KratosVersionOverride, cancellationToken).ConfigureAwait(false);
+        var version = await KratosVersionProbe.ResolveAsync(host.AdminBaseUrl, _settings.KratosVersionOverride, _settings.Patience, cancellationToken).ConfigureAwait(false);
         var mailbox = CreateMailbox(host.AdminBaseUrl);
         _resources.Add(mailbox);
-        var deployment = new KratosDeployment(profile, new KratosEndpoints(host.PublicBaseUrl, host.AdminBaseUrl), composed.Facts with { Version = version }, mailbox)
+        var deployment = new KratosDeployment(profile, new KratosEndpoints(host.PublicBaseUrl, host.AdminBaseUrl) { Patience = _settings.Patience }, composed.Facts with { Version = version }, mailbox)
         {
             ReadLogAsync = log.ReadSinceAsync,
         };
@@ -130,14 +131,14 @@ public sealed class InProcessTarget : IConformanceTarget
     {
         if (_ownSink is null)
         {
-            return MailAccessUri.Parse(_settings.MailUrl!).CreateReader();
+            return MailAccessUri.Parse(_settings.MailUrl!).CreateReader(patience: _settings.Patience);
         }
 
         return _settings.MailAccess switch
         {
             MailAccess.Imap => _ownSink.CreateImapMailbox(),
             MailAccess.Pop3 => _ownSink.CreatePop3Mailbox(),
-            MailAccess.Courier => MailAccessUri.Parse("courier+" + adminUrl.AbsoluteUri).CreateReader(),
+            MailAccess.Courier => MailAccessUri.Parse("courier+" + adminUrl.AbsoluteUri).CreateReader(patience: _settings.Patience),
             _ => _ownSink.CreateHttpMailbox(),
         };
     }
@@ -156,13 +157,7 @@ public sealed class InProcessTarget : IConformanceTarget
             await _ownSink.DisposeAsync().ConfigureAwait(false);
         }
 
-        try
-        {
-            Directory.Delete(_workDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open is left in the temp folder; nothing of the run depends on it.
-        }
+        // A file still held open is left; the next run removes the folder once this process is gone (OwnedTempDirectory).
+        OwnedTempDirectory.TryDelete(_workDir);
     }
 }

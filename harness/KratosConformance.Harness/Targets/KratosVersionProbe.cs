@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KratosConformance.Client.Versions;
+using KratosConformance.Client.Waiting;
 
 namespace KratosConformance.Harness.Targets;
 
@@ -10,21 +11,28 @@ namespace KratosConformance.Harness.Targets;
 /// </summary>
 public static class KratosVersionProbe
 {
-    public static async Task<KratosVersion> ResolveAsync(Uri adminUrl, string? overrideVersion, CancellationToken cancellationToken)
+    /// <summary>As <see cref="ResolveAsync(Uri, string?, Patience, CancellationToken)"/> at patience 1.</summary>
+    public static Task<KratosVersion> ResolveAsync(Uri adminUrl, string? overrideVersion, CancellationToken cancellationToken) =>
+        ResolveAsync(adminUrl, overrideVersion, Patience.Default, cancellationToken);
+
+    /// <summary>The version <paramref name="overrideVersion"/> names, else what GET /version answers (within the "Kratos request" deadline).</summary>
+    public static async Task<KratosVersion> ResolveAsync(Uri adminUrl, string? overrideVersion, Patience patience, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(patience);
         if (overrideVersion is not null)
         {
             return KratosVersion.Parse(overrideVersion);
         }
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var url = new Uri(adminUrl, "admin/version");
         JsonNode? body;
         try
         {
-            body = await http.GetFromJsonAsync<JsonNode>(url, cancellationToken).ConfigureAwait(false);
+            body = await patience.For("Kratos request", TimeSpan.FromSeconds(10))
+                .RunAsync($"GET {url}", ct => http.GetFromJsonAsync<JsonNode>(url, ct), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is HttpRequestException or DeadlineExpiredException or System.Text.Json.JsonException)
         {
             throw new HarnessSettingsException($"Could not read the Kratos version from GET {url}: {e.Message}. Check the admin URL, or give the version with --kratos-version.", e);
         }

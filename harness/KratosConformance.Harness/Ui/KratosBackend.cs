@@ -1,19 +1,23 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using KratosConformance.Client.Waiting;
 
 namespace KratosConformance.Harness.Ui;
 
 /// <summary>
 /// The UI's server-side calls to Kratos's public API. The browser's Cookie header is forwarded verbatim: browser flows
 /// are bound to the CSRF cookie and aal2 flows to the session cookie, so a fetch without them fails (spec §2.2, §3).
+/// Each call is bounded by the "Kratos request" deadline of the run's patience.
 /// </summary>
-internal sealed class KratosBackend(Uri publicUrl) : IDisposable
+internal sealed class KratosBackend(Uri publicUrl, Patience patience) : IDisposable
 {
-    private readonly HttpClient http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
     {
         BaseAddress = publicUrl,
-        Timeout = TimeSpan.FromSeconds(30),
+        Timeout = Timeout.InfiniteTimeSpan,
     };
+
+    private readonly Deadline _deadline = patience.For("Kratos request", TimeSpan.FromSeconds(30));
 
     public Task<KratosReply> GetLoginFlowAsync(string flowId, string? cookie, CancellationToken ct) =>
         GetAsync($"self-service/login/flows?id={Uri.EscapeDataString(flowId)}", cookie, ct);
@@ -24,7 +28,7 @@ internal sealed class KratosBackend(Uri publicUrl) : IDisposable
     public Task<KratosReply> WhoAmIAsync(string? cookie, CancellationToken ct) =>
         GetAsync("sessions/whoami", cookie, ct);
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private async Task<KratosReply> GetAsync(string relative, string? cookie, CancellationToken ct)
     {
@@ -35,8 +39,12 @@ internal sealed class KratosBackend(Uri publicUrl) : IDisposable
             request.Headers.TryAddWithoutValidation("Cookie", cookie);
         }
 
-        using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        var (response, text) = await _deadline.RunAsync($"GET {relative}", async t =>
+        {
+            var answer = await _http.SendAsync(request, t).ConfigureAwait(false);
+            return (answer, await answer.Content.ReadAsStringAsync(t).ConfigureAwait(false));
+        }, ct).ConfigureAwait(false);
+        using var disposeResponse = response;
         JsonObject? body = null;
         try
         {

@@ -16,13 +16,13 @@ namespace KratosConformance.Harness.Ui;
 /// </summary>
 public sealed class ReferenceUi : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly KratosBackend kratos;
+    private readonly WebApplication _app;
+    private readonly KratosBackend _kratos;
 
     private ReferenceUi(WebApplication app, KratosBackend kratos, Uri baseUrl)
     {
-        this.app = app;
-        this.kratos = kratos;
+        _app = app;
+        _kratos = kratos;
         BaseUrl = baseUrl;
     }
 
@@ -42,7 +42,7 @@ public sealed class ReferenceUi : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var kratosForBrowser = WithSlash(options.KratosPublicUrl);
-        var kratos = new KratosBackend(WithSlash(options.KratosPublicUrlForServer ?? options.KratosPublicUrl));
+        var kratos = new KratosBackend(WithSlash(options.KratosPublicUrlForServer ?? options.KratosPublicUrl), options.Patience);
 
         // The empty builder reads no appsettings, ASPNETCORE_* variables or logging config: the UI behaves the same
         // on every machine and cannot be moved off loopback by the environment.
@@ -69,9 +69,9 @@ public sealed class ReferenceUi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
-        kratos.Dispose();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _kratos.Dispose();
     }
 
     private static Uri WithSlash(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");

@@ -1,3 +1,5 @@
+using KratosConformance.Client.Waiting;
+
 namespace KratosConformance.Harness.Ui;
 
 /// <summary>Where the reference UI listens and which Kratos it renders flows of.</summary>
@@ -14,4 +16,7 @@ public sealed record ReferenceUiOptions
     /// container network alias); null means <see cref="KratosPublicUrl"/>.
     /// </summary>
     public Uri? KratosPublicUrlForServer { get; init; }
+
+    /// <summary>The run's patience: scales the deadline of the UI's own requests to Kratos.</summary>
+    public Patience Patience { get; init; } = Patience.Default;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KratosConformance.Client.Evidence;
+using KratosConformance.Client.Waiting;
 using KratosConformance.Reports.Evidence;
 using Microsoft.Playwright;
 
@@ -12,7 +13,7 @@ namespace KratosConformance.Suites.Browser;
 /// </summary>
 internal static class BrowserEvidence
 {
-    public static async Task KeepAsync(IBrowserContext context, EvidenceRecorder evidence)
+    public static async Task KeepAsync(IBrowserContext context, EvidenceRecorder evidence, Deadline screenshot)
     {
         if (string.IsNullOrEmpty(evidence.Directory))
         {
@@ -28,7 +29,7 @@ internal static class BrowserEvidence
             var suffix = pages.Count == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"-{i + 1}");
             await TryAsync(evidence, $"screenshot{suffix}", async () =>
             {
-                var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Timeout = 5_000 });
+                var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Timeout = (float)screenshot.Limit.TotalMilliseconds });
                 Attach(evidence, $"page{suffix}.png", $"screenshot of {page.Url}", path => File.WriteAllBytes(path, bytes));
             });
             await TryAsync(evidence, $"page HTML{suffix}", async () =>

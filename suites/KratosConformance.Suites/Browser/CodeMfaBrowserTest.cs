@@ -19,8 +19,6 @@ public abstract class CodeMfaBrowserTest : PageTest
     /// <summary>The client id of every test of this suite.</summary>
     public const string Client = "browser-ui";
 
-    private static readonly IReadOnlyList<(string Method, string Aal)> PasswordThenCode = [("password", "aal1"), ("code", "aal2")];
-
     protected KratosDeployment Deployment { get; private set; } = null!;
     protected VersionExpectations Expect { get; private set; } = null!;
     protected LoginUi Ui { get; private set; } = null!;
@@ -36,7 +34,7 @@ public abstract class CodeMfaBrowserTest : PageTest
         }
 
         var selectors = UiSelectors.Load(Scope.Settings.UiSelectorsFile);
-        Ui = new LoginUi(Page, Deployment.Endpoints.PublicUrl, loginUi, selectors, TestId, Evidence, ActionTimeout);
+        Ui = new LoginUi(Page, Deployment.Endpoints.PublicUrl, loginUi, selectors, TestId, Evidence, ActionDeadline);
         Step($"{client}: Chromium drives {loginUi} with {selectors.Source}");
     }
 
@@ -110,11 +108,6 @@ public abstract class CodeMfaBrowserTest : PageTest
         }
 
         var o = new Observation(TestId, situation, await client.WhoAmIAsync());
-        StatusChecks.Is(o, 200, "an aal2 session satisfies whoami, spec §4.1");
-        var session = SessionChecks.Present(o);
-        SessionChecks.Aal(o, session, "aal2", "the code upgraded the browser's session, spec §2.14 step 3");
-        SessionChecks.Methods(o, session, methods ?? PasswordThenCode, "the code login appends code/aal2 to the password's aal1 entry, spec §2.14 step 3");
-        SessionChecks.IdentityIs(o, session, identity.Id);
-        return (o, session);
+        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods));
     }
 }

@@ -1,3 +1,4 @@
+using KratosConformance.Client.Waiting;
 using Microsoft.Playwright;
 using NUnit.Framework.Interfaces;
 
@@ -10,10 +11,13 @@ namespace KratosConformance.Suites.Browser;
 /// </summary>
 public abstract class ContextTest : BrowserTest
 {
-    /// <summary>Upper bound of any single Playwright action or auto-waiting assertion (style principle 4).</summary>
-    protected static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(10);
-
     private IBrowserContext? _context;
+
+    /// <summary>
+    /// Upper bound of any single Playwright action, navigation or auto-waiting assertion (style principle 4): 10 s at
+    /// patience 1, room for a loaded 2-core runner where a page load takes seconds.
+    /// </summary>
+    protected Deadline ActionDeadline => Scope.Settings.Patience.For("browser action", TimeSpan.FromSeconds(10));
 
     protected IBrowserContext Context => _context ?? throw new InvalidOperationException("The browser context exists only while a test runs.");
 
@@ -28,8 +32,8 @@ public abstract class ContextTest : BrowserTest
     public async Task NewContextAsync()
     {
         _context = await Browser.NewContextAsync(ContextOptions());
-        _context.SetDefaultTimeout((float)ActionTimeout.TotalMilliseconds);
-        _context.SetDefaultNavigationTimeout((float)ActionTimeout.TotalMilliseconds);
+        _context.SetDefaultTimeout((float)ActionDeadline.Limit.TotalMilliseconds);
+        _context.SetDefaultNavigationTimeout((float)ActionDeadline.Limit.TotalMilliseconds);
         await _context.Tracing.StartAsync(new TracingStartOptions
         {
             Title = TestId,
@@ -50,7 +54,7 @@ public abstract class ContextTest : BrowserTest
         {
             if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
             {
-                await BrowserEvidence.KeepAsync(_context, Evidence);
+                await BrowserEvidence.KeepAsync(_context, Evidence, ActionDeadline);
             }
             else
             {

@@ -1,3 +1,4 @@
+using KratosConformance.Client.Waiting;
 using Microsoft.Playwright;
 
 namespace KratosConformance.Suites.Browser;
@@ -25,8 +26,10 @@ internal static class DebianChromium
         "--no-first-run",
     ];
 
-    public static BrowserTypeLaunchOptions LaunchOptions()
+    /// <summary>Debian's Chromium, headless unless HEADED=1, its launch bounded by <paramref name="launch"/>.</summary>
+    public static BrowserTypeLaunchOptions LaunchOptions(Deadline launch)
     {
+        ArgumentNullException.ThrowIfNull(launch);
         if (!File.Exists(ExecutablePath))
         {
             throw new InvalidOperationException(
@@ -39,7 +42,7 @@ internal static class DebianChromium
             Args = Args,
             // HEADED=1 as in Playwright's own runners, for watching a test locally.
             Headless = Environment.GetEnvironmentVariable("HEADED") != "1",
-            Timeout = 30_000,
+            Timeout = (float)launch.Limit.TotalMilliseconds,
         };
     }
 }

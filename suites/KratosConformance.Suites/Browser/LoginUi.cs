@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using KratosConformance.Client.Evidence;
 using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Waiting;
 using KratosConformance.Suites.Checks;
 using Microsoft.Playwright;
 
@@ -10,8 +11,10 @@ namespace KratosConformance.Suites.Browser;
 /// <summary>
 /// The login UI as a user drives it in the test's page: it opens Kratos's browser flow, fills and presses what the
 /// page shows, and checks what the page shows by the selectors of <see cref="UiSelectors"/> (message ids, never
-/// prose). Every press waits for the navigation it causes, so a re-rendered page is never mistaken for the old one.
-/// Failures read in the house format, naming the page URL and the messages it showed.
+/// prose). Every press waits for the navigation it causes and that page's load, and the page is only read once it has
+/// loaded, so a re-rendered page is never mistaken for the old one and nothing is read from a document being replaced.
+/// Every wait is bounded by the "browser action" deadline. Failures read in the house format, naming the page URL and
+/// the messages it showed.
 /// </summary>
 public sealed partial class LoginUi
 {
@@ -28,10 +31,11 @@ public sealed partial class LoginUi
     private readonly UiSelectors _selectors;
     private readonly string _testId;
     private readonly EvidenceRecorder _evidence;
+    private readonly Deadline _deadline;
     private readonly float _timeoutMs;
     private string? _lastAction;
 
-    public LoginUi(IPage page, Uri kratosPublicUrl, Uri loginUiUrl, UiSelectors selectors, string testId, EvidenceRecorder evidence, TimeSpan timeout)
+    public LoginUi(IPage page, Uri kratosPublicUrl, Uri loginUiUrl, UiSelectors selectors, string testId, EvidenceRecorder evidence, Deadline actionDeadline)
     {
         _page = page;
         _kratos = kratosPublicUrl.AbsoluteUri.EndsWith('/') ? kratosPublicUrl : new Uri(kratosPublicUrl.AbsoluteUri + "/");
@@ -39,7 +43,8 @@ public sealed partial class LoginUi
         _selectors = selectors;
         _testId = testId;
         _evidence = evidence;
-        _timeoutMs = (float)timeout.TotalMilliseconds;
+        _deadline = actionDeadline;
+        _timeoutMs = (float)actionDeadline.Limit.TotalMilliseconds;
     }
 
     /// <summary>selfservice.flows.login.ui_url: the page Kratos redirects browser flows to.</summary>
@@ -53,7 +58,16 @@ public sealed partial class LoginUi
     {
         var url = new Uri(_kratos, "self-service/login/browser" + (query.Length == 0 ? string.Empty : "?" + query));
         _lastAction = $"GET {url.PathAndQuery}";
-        await _page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { Timeout = _timeoutMs });
+        try
+        {
+            await _page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { Timeout = _timeoutMs, WaitUntil = WaitUntilState.Load });
+        }
+        catch (TimeoutException)
+        {
+            await FailAsync("page did not load", "the browser", $"load {url.PathAndQuery} and the page Kratos redirects to", "within " + _deadline.Expired,
+                $"it was at {_page.Url}", "a loaded page", _page.Url);
+        }
+
         _evidence.Note($"browser: open {url.PathAndQuery} → {_page.Url}");
         await ExpectOnLoginPageAsync(situation, "Kratos redirects a new browser flow to selfservice.flows.login.ui_url?flow=<id>, spec §2.2");
     }
@@ -93,8 +107,8 @@ public sealed partial class LoginUi
         }
         catch (PlaywrightException)
         {
-            var shown = await ShownMessageIdsAsync();
-            await FailAsync($"message {id} missing", "the page", $"show message {MessageNames.Describe(id)} ({why})", situation,
+            var shown = await ShownOnFailureAsync();
+            await FailAsync($"message {id} missing", "the page", $"show message {MessageNames.Describe(id)} ({why}) within {_deadline.Expired}", situation,
                 $"it showed {MessageNames.Ids(shown)}", $"[{id}]", MessageNames.Ids(shown));
         }
     }
@@ -120,7 +134,7 @@ public sealed partial class LoginUi
         }
         catch (PlaywrightException)
         {
-            await FailAsync($"{element} not shown", "the page", $"show the {element} element `{Selector(element, address)}` ({why})", situation,
+            await FailAsync($"{element} not shown", "the page", $"show the {element} element `{Selector(element, address)}` ({why}) within {_deadline.Expired}", situation,
                 "it was not visible", Selector(element, address), "(not visible)");
         }
     }
@@ -133,7 +147,7 @@ public sealed partial class LoginUi
     {
         if (IsLoginPage(_page.Url))
         {
-            var shown = await ShownMessageIdsAsync();
+            var shown = await ShownOnFailureAsync();
             await FailAsync("still on the login page", "the browser", "leave the login UI for the return URL (a correct code ends the flow, spec §2.14 step 5)",
                 situation, $"it is still on the login page showing {MessageNames.Ids(shown)}", "a page outside " + LoginUiUrl.AbsolutePath, _page.Url);
         }
@@ -156,9 +170,13 @@ public sealed partial class LoginUi
         }
     }
 
-    /// <summary>Ids of every message the page shows, read from the digits ending each element's data-testid.</summary>
+    /// <summary>Ids of every message the loaded page shows, read from the digits ending each element's data-testid.</summary>
     public async Task<IReadOnlyList<long>> ShownMessageIdsAsync()
     {
+        // Evaluating in a document that is being replaced fails with "Execution context was destroyed": read the
+        // page only once it has loaded (at once for a page a press or open already waited for). The check runs in the
+        // page, so it survives a navigation instead of racing with Playwright's client-side load-state events.
+        await _page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new PageWaitForFunctionOptions { Timeout = _timeoutMs, PollingInterval = 20 });
         var testIds = await _page.Locator(_selectors[UiSelectors.AnyMessage])
             .EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-testid') || e.id || '')");
         return testIds.Select(t => TrailingDigits().Match(t))
@@ -171,24 +189,25 @@ public sealed partial class LoginUi
     {
         var button = _page.Locator(Selector(element, address));
         _lastAction = what;
-        // A form post ends in a 303 chain and a new document, possibly at the same URL (resend, wrong code): wait for
-        // that document's load event, not for a URL, so the next check never reads the page the press came from.
-        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
-        _page.Load += OnLoad;
+        // A form post ends in a 303 chain and a new document, possibly at the same URL (resend, wrong code), so no URL
+        // tells the new page from the old one. The document the press comes from is marked, and the wait (run inside
+        // the page by Playwright, across the navigation) ends only on an unmarked document that has loaded: the next
+        // check never reads the page the press came from, nor a document that is being replaced. Waiting on
+        // client-side events instead (page.Load, FrameNavigated then WaitForLoadState) raced with their dispatch.
+        var marker = Guid.NewGuid().ToString("N");
         try
         {
+            await _page.EvaluateAsync("m => { window.__kcPressedFrom = m; }", marker);
             await button.ClickAsync(new LocatorClickOptions { Timeout = _timeoutMs });
-            await loaded.Task.WaitAsync(TimeSpan.FromMilliseconds(_timeoutMs));
+            await _page.WaitForFunctionAsync(
+                "m => window.__kcPressedFrom !== m && document.readyState === 'complete'",
+                marker,
+                new PageWaitForFunctionOptions { Timeout = _timeoutMs, PollingInterval = 20 });
         }
         catch (TimeoutException)
         {
-            await FailAsync("no page after the press", "the browser", $"load the page Kratos redirects to after \"{what}\"", "within "
-                + (_timeoutMs / 1000).ToString(CultureInfo.InvariantCulture) + " s", $"it stayed at {_page.Url}", "a new page", _page.Url);
-        }
-        finally
-        {
-            _page.Load -= OnLoad;
+            await FailAsync("no page after the press", "the browser", $"load the page Kratos redirects to after \"{what}\"", "within " + _deadline.Expired,
+                $"it stayed at {_page.Url}", "a new page", _page.Url);
         }
 
         _evidence.Note($"browser: {what} → {_page.Url}");
@@ -217,7 +236,7 @@ public sealed partial class LoginUi
 
     private async Task FailAsync(string headline, string subject, string expectation, string situation, string actual, string expectedValue, string actualValue, string? hint = null)
     {
-        var shown = await ShownMessageIdsAsync();
+        var shown = await ShownOnFailureAsync();
         if (hint is null && shown.Contains(NoStrategyFound))
         {
             hint = RepeatedFieldHint;
@@ -237,6 +256,20 @@ public sealed partial class LoginUi
             Request = _lastAction is null ? null : $"browser: {_lastAction}",
             Hint = hint,
         });
+    }
+
+    // A failure is being reported: a page that can not be read must not replace it with a Playwright error.
+    private async Task<IReadOnlyList<long>> ShownOnFailureAsync()
+    {
+        try
+        {
+            return await ShownMessageIdsAsync();
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            _evidence.Note($"browser: the page's messages could not be read for the failure report: {e.Message}");
+            return [];
+        }
     }
 
     [GeneratedRegex(@"\d+$")]

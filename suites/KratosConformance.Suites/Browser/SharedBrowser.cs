@@ -1,3 +1,4 @@
+using KratosConformance.Client.Waiting;
 using Microsoft.Playwright;
 
 namespace KratosConformance.Suites.Browser;
@@ -5,17 +6,18 @@ namespace KratosConformance.Suites.Browser;
 /// <summary>
 /// One Chromium per test run, launched on first use and shared by every browser test (each gets its own context, so
 /// cookies never leak between tests). Launching costs about a second; doing it once keeps the suite well under 60 s.
-/// Thread-safe: browser tests run in parallel.
+/// Its profile and Playwright's artifacts live in <see cref="BrowserTempRoot"/>, removed when it closes. Thread-safe:
+/// browser tests run in parallel.
 /// </summary>
 internal static class SharedBrowser
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static IPlaywright? playwright;
-    private static IBrowser? browser;
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
 
-    public static async Task<IBrowser> GetAsync(CancellationToken cancellationToken = default)
+    public static async Task<IBrowser> GetAsync(Patience patience, CancellationToken cancellationToken = default)
     {
-        if (browser is { IsConnected: true } ready)
+        if (_browser is { IsConnected: true } ready)
         {
             return ready;
         }
@@ -24,14 +26,23 @@ internal static class SharedBrowser
         try
         {
             // A crashed Chromium is replaced rather than failing every later test with "browser has been closed".
-            if (browser is { IsConnected: true } launched)
+            if (_browser is { IsConnected: true } launched)
             {
                 return launched;
             }
 
-            playwright ??= await Playwright.CreateAsync();
-            browser = await playwright.Chromium.LaunchAsync(DebianChromium.LaunchOptions());
-            return browser;
+            _playwright ??= await BrowserTempRoot.WithTempDir(Playwright.CreateAsync);
+            var launch = patience.For("Chromium launch", TimeSpan.FromSeconds(30));
+            try
+            {
+                _browser = await _playwright.Chromium.LaunchAsync(DebianChromium.LaunchOptions(launch));
+            }
+            catch (TimeoutException e)
+            {
+                throw new DeadlineExpiredException($"launching {DebianChromium.ExecutablePath}", launch, e);
+            }
+
+            return _browser;
         }
         finally
         {
@@ -44,14 +55,15 @@ internal static class SharedBrowser
         await Gate.WaitAsync();
         try
         {
-            if (browser is not null)
+            if (_browser is not null)
             {
-                await browser.CloseAsync();
-                browser = null;
+                await _browser.CloseAsync();
+                _browser = null;
             }
 
-            playwright?.Dispose();
-            playwright = null;
+            _playwright?.Dispose();
+            _playwright = null;
+            BrowserTempRoot.Remove();
         }
         finally
         {

@@ -1,3 +1,5 @@
+using KratosConformance.Client.Scenarios;
+
 namespace KratosConformance.Suites.Browser;
 
 /// <summary>Scenario wrong-code in a real browser: a wrong code is rejected on the page, the right one still works (spec §2.11).</summary>
@@ -23,7 +25,7 @@ public sealed class WrongCodeBrowserTests : CodeMfaBrowserTest
         var mail = await WaitForCodeAsync(Deployment, identity, 1);
 
         Step("submit a wrong code");
-        await Ui.SubmitCodeAsync(Http.Flows.WrongCode(mail.Code), "submit a wrong code");
+        await Ui.SubmitCodeAsync(CodeLoginDriver.WrongCode(mail.Code), "submit a wrong code");
         const string situation = "after submitting a wrong code";
         await Ui.ExpectMessageAsync(4010008, situation, "a wrong code is rejected on the flow, spec §2.11");
         await Ui.ExpectNoMessageAsync(Expect.CodeSentMessageId, situation, "the error replaces the code-sent info (ResetMessages), spec §2.11");

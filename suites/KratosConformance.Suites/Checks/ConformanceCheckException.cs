@@ -13,30 +13,5 @@ public sealed class ConformanceCheckException : AssertionException
         Failure = failure!;
     }
 
-    public ConformanceCheckException()
-        : this("a conformance check failed")
-    {
-    }
-
-    public ConformanceCheckException(string message)
-        : base(message)
-    {
-        Failure = new CheckFailure
-        {
-            TestId = string.Empty, Headline = message, Subject = string.Empty, Expectation = string.Empty, Situation = string.Empty,
-            Actual = string.Empty, ExpectedValue = string.Empty, ActualValue = string.Empty,
-        };
-    }
-
-    public ConformanceCheckException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Failure = new CheckFailure
-        {
-            TestId = string.Empty, Headline = message, Subject = string.Empty, Expectation = string.Empty, Situation = string.Empty,
-            Actual = string.Empty, ExpectedValue = string.Empty, ActualValue = string.Empty,
-        };
-    }
-
     public CheckFailure Failure { get; }
 }

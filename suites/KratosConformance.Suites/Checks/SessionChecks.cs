@@ -9,6 +9,23 @@ namespace KratosConformance.Suites.Checks;
 /// </summary>
 public static class SessionChecks
 {
+    /// <summary>[password/aal1, code/aal2]: the methods after a code-MFA login (spec §2.14; e2e expectMethods [T]).</summary>
+    public static readonly IReadOnlyList<(string Method, string Aal)> PasswordThenCode = [("password", "aal1"), ("code", "aal2")];
+
+    /// <summary>
+    /// /sessions/whoami after the second factor, in every suite: 200 with an aal2 session of the identity carrying
+    /// <paramref name="methods"/> (default <see cref="PasswordThenCode"/>; spec §2.14 step 3, §4.1). Returns the session.
+    /// </summary>
+    public static Session Aal2AfterCode(Observation o, string identityId, IReadOnlyList<(string Method, string Aal)>? methods = null)
+    {
+        StatusChecks.Is(o, 200, "an aal2 session satisfies whoami, spec §4.1");
+        var session = Present(o);
+        Aal(o, session, "aal2", "the code upgraded the session, spec §2.14 step 3");
+        Methods(o, session, methods ?? PasswordThenCode, "the code login appends code/aal2 to the password's aal1 entry, spec §2.14 step 3");
+        IdentityIs(o, session, identityId);
+        return session;
+    }
+
     /// <summary>The response carries a session (whoami body or the session of a login response); returns it.</summary>
     public static Session Present(Observation o)
     {

@@ -62,7 +62,7 @@ public sealed class Aal2RefreshTests : CodeMfaTest
         }
 
         // The code method is appended again (spec §2.7: "The code method is appended to authentication_methods").
-        var (refreshed, session) = await flows.WhoAmIAal2Async(user, identity, [.. Flows.PasswordThenCode, ("code", "aal2")]);
+        var (refreshed, session) = await flows.WhoAmIAal2Async(user, identity, [.. SessionChecks.PasswordThenCode, ("code", "aal2")]);
         SessionChecks.SameId(refreshed, session, aal2.Id, "a refresh keeps the session id, spec §2.7");
         SessionChecks.AuthenticatedAfter(refreshed, session, aal2.AuthenticatedAt, "a refresh resets authenticated_at, spec §2.7 ([T] Playwright: not earlier than before)");
     }

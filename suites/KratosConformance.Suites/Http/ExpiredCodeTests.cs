@@ -55,10 +55,18 @@ public sealed class ExpiredCodeTests : CodeMfaTest
     }
 
     // The code's expiry is a point in time; nothing observable changes when it passes, so the one polling helper
-    // watches the clock (style principle 4), with a deadline. With the 1ms profile it returns at the first look.
-    private static Task WaitOutAsync(DateTimeOffset expiry, TimeSpan lifespan) =>
+    // watches the clock (style principle 4), with a deadline the run's patience scales. With the 1ms profile it
+    // returns at the first look.
+    private Task WaitOutAsync(DateTimeOffset expiry, TimeSpan lifespan) =>
         Poll.UntilAsync(
             _ => Task.FromResult(DateTimeOffset.UtcNow),
             now => now > expiry,
-            new PollOptions($"the code lifespan of {lifespan} to pass", lifespan + TimeSpan.FromSeconds(1)));
+            new PollOptions($"the code lifespan of {lifespan} to pass", LifespanDeadline(lifespan)));
+
+    // The lifespan itself is not scaled (it is Kratos's, and must pass); only the 2 s grace after it is.
+    private Deadline LifespanDeadline(TimeSpan lifespan)
+    {
+        var patience = Scope.Settings.Patience;
+        return new Deadline("code lifespan wait", lifespan + patience.For("grace", TimeSpan.FromSeconds(2)).Limit, patience);
+    }
 }

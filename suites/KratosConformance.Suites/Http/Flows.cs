@@ -2,21 +2,21 @@ using System.Globalization;
 using KratosConformance.Client;
 using KratosConformance.Client.Identities;
 using KratosConformance.Client.Kratos;
-using KratosConformance.Harness.Targets;
+using KratosConformance.Client.Scenarios;
 using KratosConformance.Suites.Checks;
 using KratosConformance.Suites.Expectations;
 
 namespace KratosConformance.Suites.Http;
 
 /// <summary>
-/// The steps every code-MFA scenario shares: password first, then an aal2 flow, the code sent (by the version's
-/// auto-send or by the address button), a code submitted, the session checked. Each step checks what the spec says
-/// about it on the way, so a scenario fails at the first step that deviates, naming that step.
+/// The checks around the steps every code-MFA scenario shares. The steps themselves (password first, then an aal2
+/// flow, the code sent by the version's auto-send or by the address button, a code submitted, whoami) are the client
+/// library's <see cref="CodeLoginDriver"/>; each step here runs one and checks what the spec says about its answer,
+/// so a scenario fails at the first step that deviates, naming that step.
 /// </summary>
 public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, VersionExpectations expect)
 {
-    /// <summary>[password/aal1, code/aal2]: the methods after a code-MFA login (spec §2.14; e2e expectMethods [T]).</summary>
-    public static readonly IReadOnlyList<(string Method, string Aal)> PasswordThenCode = [("password", "aal1"), ("code", "aal2")];
+    private readonly CodeLoginDriver _driver = scope.Driver(deployment);
 
     public KratosDeployment Deployment => deployment;
     public VersionExpectations Expect => expect;
@@ -30,8 +30,7 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     /// </summary>
     public async Task<Aal1SignIn> SignInAal1Async(KratosClient client, TestIdentity identity)
     {
-        scope.Evidence.Note($"sign in with the password as {identity.Email}");
-        var response = await client.SignInWithPasswordAsync(identity.Email, identity.Password);
+        var response = await _driver.SignInWithPasswordAsync(client, identity);
         var o = Observe(response, "after signing in with the password (the precondition of every code-MFA scenario)");
         if (response.Status is not (200 or 303 or 422) || response.Flow is not null)
         {
@@ -58,8 +57,7 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     /// </summary>
     public async Task<Observation> StartAal2Async(KratosClient client, bool refresh = false)
     {
-        scope.Evidence.Note(refresh ? "create an aal2 refresh login flow" : "create an aal2 login flow");
-        var response = await client.CreateLoginFlowAsync(new LoginFlowOptions { Aal = "aal2", Refresh = refresh ? true : null });
+        var response = await _driver.CreateAal2FlowAsync(client, refresh);
         var o = Observe(response, refresh ? "after creating an aal2 refresh login flow" : "after creating an aal2 login flow");
         StatusChecks.FlowCreated(o, client.Style);
         FlowChecks.RequestedAal(o, "aal2");
@@ -78,20 +76,18 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     }
 
     /// <summary>
-    /// Brings a created flow to sent_email: nothing to do where the version auto-sent; otherwise presses the address
-    /// button (spec §2.8: <c>address=&lt;addr&gt;</c>, no method) and checks the answer (303 / 400 + flow, sent_email).
-    /// Returns the observation that shows the sent_email flow.
+    /// Brings a created flow to sent_email: nothing to do where the version auto-sent (the state was checked on
+    /// creation); otherwise presses the address button (spec §2.8: <c>address=&lt;addr&gt;</c>, no method) and checks
+    /// the answer (303 / 400 + flow, sent_email). Returns the observation that shows the sent_email flow.
     /// </summary>
     public async Task<Observation> SendCodeAsync(KratosClient client, Observation created, TestIdentity identity)
     {
-        if (expect.AutoSendsAal2)
+        var response = await _driver.SendCodeAsync(client, FlowChecks.Present(created), identity.Email);
+        if (response is null)
         {
             return created;
         }
 
-        scope.Evidence.Note($"press the address button for {identity.Email}");
-        var flow = FlowChecks.Present(created);
-        var response = await client.SubmitLoginAsync(flow, LoginSubmission.SendCodeTo(identity.Email));
         var o = Observe(response, "after pressing the address button");
         StatusChecks.FlowRendered(o, client.Style);
         FlowChecks.State(o, "sent_email", "sending the code moves the flow to sent_email, spec §2.4, §2.8 step 5");
@@ -106,13 +102,13 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
         return FlowChecks.Present(sent);
     }
 
+    /// <summary>Presses resend (spec §2.10); the answer is the caller's to check.</summary>
+    public async Task<Observation> ResendAsync(KratosClient client, LoginFlow flow, TestIdentity identity) =>
+        Observe(await _driver.ResendCodeAsync(client, flow, identity.Email), "after pressing resend");
+
     /// <summary>Submits a code the way the sent_email form does (method=code, code, the hidden identifier; spec §2.9).</summary>
-    public async Task<Observation> SubmitCodeAsync(KratosClient client, LoginFlow flow, string code, TestIdentity identity, string situation)
-    {
-        scope.Evidence.Note(situation);
-        var response = await client.SubmitLoginAsync(flow, LoginSubmission.Code(code, identity.Email));
-        return Observe(response, "after " + situation);
-    }
+    public async Task<Observation> SubmitCodeAsync(KratosClient client, LoginFlow flow, string code, TestIdentity identity, string situation) =>
+        Observe(await _driver.SubmitCodeAsync(client, flow, code, identity.Email, situation), "after " + situation);
 
     /// <summary>Submits the code and checks the login completed for the style (spec §2.14 step 5, §3 success).</summary>
     public async Task<Observation> CompleteAsync(KratosClient client, LoginFlow flow, string code, TestIdentity identity, string situation = "submitting the emailed code")
@@ -133,17 +129,10 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     /// </summary>
     public async Task<(Observation Observation, Session Session)> WhoAmIAal2Async(KratosClient client, TestIdentity identity, IReadOnlyList<(string Method, string Aal)>? methods = null)
     {
-        var response = await client.WhoAmIAsync();
-        var o = Observe(response, "on /sessions/whoami after the second factor");
-        StatusChecks.Is(o, 200, "an aal2 session satisfies whoami, spec §4.1");
-        var session = SessionChecks.Present(o);
-        SessionChecks.Aal(o, session, "aal2", "the code upgraded the session, spec §2.14 step 3");
-        SessionChecks.Methods(o, session, methods ?? PasswordThenCode, "the code login appends code/aal2 to the password's aal1 entry, spec §2.14 step 3");
-        SessionChecks.IdentityIs(o, session, identity.Id);
-        return (o, session);
+        var o = Observe(await _driver.WhoAmIAsync(client), "on /sessions/whoami after the second factor");
+        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods));
     }
 
     /// <summary>A code that is certainly not <paramref name="code"/> and still six digits: every digit shifted by one.</summary>
-    public static string WrongCode(string code) =>
-        new(code.Select(c => char.IsAsciiDigit(c) ? (char)('0' + ((c - '0' + 1) % 10)) : c).ToArray());
+    public static string WrongCode(string code) => CodeLoginDriver.WrongCode(code);
 }

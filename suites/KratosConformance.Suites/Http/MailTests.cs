@@ -23,17 +23,16 @@ public sealed class MailTests : CodeMfaTest
         var sent = await flows.SendCodeAsync(user, created, identity);
 
         // Raw mails, not "the login-code mail": a mail in the wrong template must fail here with its text, not time out.
-        var first = (await Scope.WaitForMailsAsync(flows.Deployment, identity.Email, 1))[0];
+        var first = (await Scope.Mail.WaitForMailsAsync(flows.Deployment, identity.Email, 1))[0];
         MailChecks.Recipient(sent, first, identity.Email);
         MailChecks.SixDigitCode(sent, first);
         MailChecks.Template(sent, first, flows.Expect.MailTemplate);
 
         // A second send must add exactly one mail: once it arrived, a duplicate of either send would be there too.
-        Step("press resend");
-        var resent = Observe(await user.SubmitLoginAsync(FlowChecks.Present(sent), LoginSubmission.Resend(identity.Email)), "after pressing resend");
+        var resent = await flows.ResendAsync(user, FlowChecks.Present(sent), identity);
         StatusChecks.FlowRendered(resent, client);
-        var mails = await Scope.WaitForMailsAsync(flows.Deployment, identity.Email, 2);
-        MailChecks.Count(resent, await Scope.ListMailAsync(flows.Deployment, identity.Email), 2, "one mail per send, spec §2.8 step 4, §2.10");
+        var mails = await Scope.Mail.WaitForMailsAsync(flows.Deployment, identity.Email, 2);
+        MailChecks.Count(resent, await Scope.Mail.ListAsync(flows.Deployment, identity.Email), 2, "one mail per send, spec §2.8 step 4, §2.10");
         var second = mails[1];
         MailChecks.Recipient(resent, second, identity.Email);
         MailChecks.SixDigitCode(resent, second);

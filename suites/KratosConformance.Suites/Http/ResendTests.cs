@@ -22,14 +22,13 @@ public sealed class ResendTests : CodeMfaTest
         var flow = await flows.StartWithCodeSentAsync(user, identity);
         var first = await WaitForCodeAsync(flows.Deployment, identity, 1);
 
-        Step("press resend");
-        var resent = Observe(await user.SubmitLoginAsync(flow, LoginSubmission.Resend(identity.Email)), "after pressing resend");
+        var resent = await flows.ResendAsync(user, flow, identity);
         StatusChecks.FlowRendered(resent, client);
         CodeFormChecks.SentEmail(resent, client, identity.Email, flows.Expect);
         FlowChecks.SameFlow(resent, flow.Id, "a resend stays on the same flow, spec §2.10");
 
         var second = await WaitForCodeAsync(flows.Deployment, identity, 2);
-        var mails = await Scope.ListMailAsync(flows.Deployment, identity.Email);
+        var mails = await Scope.Mail.ListAsync(flows.Deployment, identity.Email);
         MailChecks.Count(resent, mails, 2, "one mail for the first send and one for the resend, spec §2.8 step 4, §2.10");
 
         var old = await flows.SubmitCodeAsync(user, FlowChecks.Present(resent), first.Code, identity, "submitting the code replaced by the resend");

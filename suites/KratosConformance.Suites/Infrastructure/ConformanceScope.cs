@@ -2,7 +2,7 @@ using KratosConformance.Client;
 using KratosConformance.Client.Evidence;
 using KratosConformance.Client.Identities;
 using KratosConformance.Client.Kratos;
-using KratosConformance.Client.Mail;
+using KratosConformance.Client.Scenarios;
 using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Evidence;
 using KratosConformance.Suites.Checks;
@@ -11,20 +11,16 @@ using KratosConformance.Suites.Expectations;
 namespace KratosConformance.Suites;
 
 /// <summary>
-/// Everything one conformance test owns: its id, its evidence folder, the deployments it asked for, the identities
-/// and clients it made. <see cref="ConformanceTest"/> creates one per test; a suite that cannot derive from it (the
-/// Playwright suite derives from Playwright's base classes) creates one in its own [SetUp] with
-/// <see cref="ForCurrentTest"/> and disposes it in [TearDown] with <see cref="FinishAsync"/>. Stable API: the Browser
-/// suite depends on it.
+/// The resources one conformance test owns: its id, its evidence folder, the deployments it asked for (with one
+/// scenario driver each), the identities and clients it made; its mail steps are <see cref="Mail"/>.
+/// <see cref="ConformanceTest"/> creates one per test; a suite that cannot derive from it creates one in its own
+/// [SetUp] with <see cref="ForCurrentTest"/> and finishes it in [TearDown] with <see cref="FinishAsync"/>.
 /// </summary>
 public sealed class ConformanceScope
 {
-    /// <summary>How long a code mail may take (style principle 4: every wait has a deadline); KC_MAIL_TIMEOUT.</summary>
-    public TimeSpan MailTimeout => Settings.MailTimeout;
-
     private readonly List<IAsyncDisposable> _identities = [];
     private readonly List<IDisposable> _clients = [];
-    private readonly List<KratosDeployment> _deployments = [];
+    private readonly Dictionary<KratosDeployment, CodeLoginDriver> _drivers = [];
     private readonly object _gate = new();
 
     private ConformanceScope(string testId, EvidenceRecorder evidence, IConformanceTarget target, HarnessSettings settings)
@@ -34,6 +30,7 @@ public sealed class ConformanceScope
         Target = target;
         Settings = settings;
         StartedAt = DateTimeOffset.UtcNow;
+        Mail = new MailSteps(this);
     }
 
     /// <summary>login.code-mfa.&lt;scenario&gt;.&lt;client&gt;; failure messages start with it.</summary>
@@ -45,6 +42,9 @@ public sealed class ConformanceScope
     public IConformanceTarget Target { get; }
     public HarnessSettings Settings { get; }
     public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Waiting for and reading the test's mail; a mail that does not come fails as a conformance finding.</summary>
+    public MailSteps Mail { get; }
 
     /// <summary>The scope of the running NUnit test; its id is the ConformanceId property (the test name otherwise).</summary>
     public static ConformanceScope ForCurrentTest()
@@ -82,26 +82,31 @@ public sealed class ConformanceScope
             NotApplicable.Because(reason);
         }
 
-        lock (_gate)
-        {
-            _deployments.Add(lookup.Deployment);
-        }
-
+        Driver(lookup.Deployment);
         return (lookup.Deployment, expect);
     }
 
-    /// <summary>A fresh identity with its own address on <paramref name="deployment"/>; deleted when the test ends.</summary>
-    public async Task<TestIdentity> NewIdentityAsync(KratosDeployment deployment, CancellationToken ct = default)
+    /// <summary>
+    /// The scenario steps against <paramref name="deployment"/>, recorded into this test's evidence, mail waits bounded
+    /// by the run's login-code mail deadline (<see cref="HarnessSettings.MailDeadline"/>). One per deployment.
+    /// </summary>
+    public CodeLoginDriver Driver(KratosDeployment deployment)
     {
-        var hint = TestId.StartsWith(ConformanceProperties.IdPrefix, StringComparison.Ordinal) ? TestId[ConformanceProperties.IdPrefix.Length..] : TestId;
-        var identity = await new IdentityFactory(deployment.Endpoints, Evidence).CreateAsync(hint, ct);
         lock (_gate)
         {
-            _identities.Add(identity);
-        }
+            if (!_drivers.TryGetValue(deployment, out var driver))
+            {
+                driver = new CodeLoginDriver(deployment, Evidence, Settings.MailDeadline);
+                _drivers.Add(deployment, driver);
+            }
 
-        return identity;
+            return driver;
+        }
     }
+
+    /// <summary>A fresh identity with its own address on <paramref name="deployment"/>; deleted when the test ends.</summary>
+    public async Task<TestIdentity> NewIdentityAsync(KratosDeployment deployment, CancellationToken ct = default) =>
+        Keep(await new IdentityFactory(deployment.Endpoints, Evidence).CreateAsync(IdentityHint, ct));
 
     /// <summary>
     /// A new identity with two code addresses; not applicable where the deployment's identity schema has no second
@@ -109,11 +114,9 @@ public sealed class ConformanceScope
     /// </summary>
     public async Task<TestIdentity> NewIdentityWithSecondAddressAsync(KratosDeployment deployment, CancellationToken ct = default)
     {
-        var hint = TestId.StartsWith(ConformanceProperties.IdPrefix, StringComparison.Ordinal) ? TestId[ConformanceProperties.IdPrefix.Length..] : TestId;
-        TestIdentity identity;
         try
         {
-            identity = await new IdentityFactory(deployment.Endpoints, Evidence).CreateWithSecondAddressAsync(hint, ct);
+            return Keep(await new IdentityFactory(deployment.Endpoints, Evidence).CreateWithSecondAddressAsync(IdentityHint, ct));
         }
         catch (IdentityCreationException e) when (e.Status == 400)
         {
@@ -122,19 +125,12 @@ public sealed class ConformanceScope
                 + "(code identifier, via email; see fixtures/profiles/base/identity.schema.json), so an identity with two code addresses can not be made");
             throw;
         }
-
-        lock (_gate)
-        {
-            _identities.Add(identity);
-        }
-
-        return identity;
     }
 
     /// <summary>A new user agent of <paramref name="style"/> (own cookie jar / token), recorded into this test's evidence.</summary>
     public KratosClient NewClient(ClientStyle style, KratosDeployment deployment)
     {
-        var client = KratosClient.Create(style, deployment.Endpoints, Evidence, deployment.Facts);
+        var client = Driver(deployment).NewClient(style);
         lock (_gate)
         {
             _clients.Add(client);
@@ -145,60 +141,6 @@ public sealed class ConformanceScope
 
     /// <summary>The admin API of <paramref name="deployment"/>, recorded into this test's evidence.</summary>
     public KratosAdminClient Admin(KratosDeployment deployment) => new(deployment.Endpoints, Evidence);
-
-    /// <summary>
-    /// Waits (at most <see cref="MailTimeout"/>) for the <paramref name="nth"/> login-code mail to
-    /// <paramref name="recipient"/> in the version's template, and records it as a Mail evidence step.
-    /// </summary>
-    public async Task<LoginCodeMail> WaitForCodeAsync(KratosDeployment deployment, string recipient, int nth, CancellationToken ct = default)
-    {
-        LoginCodeMail mail;
-        try
-        {
-            mail = await deployment.Mailbox.WaitForLoginCodeAsync(recipient, nth, deployment.Facts.Version, MailTimeout, ct);
-        }
-        catch (MailWaitTimeoutException e)
-        {
-            throw MailDidNotArrive($"login-code mail #{nth}", $"receive login-code mail #{nth} in the {LoginCodeTemplates.For(deployment.Facts.Version)} template", e);
-        }
-
-        Evidence.RecordLoginCodeMail(mail, nth, recipient, deployment.Mailbox.Description);
-        return mail;
-    }
-
-    /// <summary>
-    /// Waits (at most <see cref="MailTimeout"/>) until <paramref name="count"/> mails of any kind reached
-    /// <paramref name="recipient"/>; for checks of the mail itself, where a template mismatch must not look like a timeout.
-    /// </summary>
-    public async Task<IReadOnlyList<ReceivedMail>> WaitForMailsAsync(KratosDeployment deployment, string recipient, int count, CancellationToken ct = default)
-    {
-        IReadOnlyList<ReceivedMail> mails;
-        try
-        {
-            mails = await deployment.Mailbox.WaitForMailsAsync(recipient, count, MailTimeout, ct);
-        }
-        catch (MailWaitTimeoutException e)
-        {
-            throw MailDidNotArrive($"mail #{count}", $"receive {count} mail(s)", e);
-        }
-
-        foreach (var mail in mails.Skip(count - 1).Take(1))
-        {
-            Evidence.Record(new EvidenceStep
-            {
-                Seq = 0,
-                Kind = EvidenceKind.Mail,
-                Title = $"mail #{count} to {recipient}: {mail.Subject}",
-                Mail = new MailEvidence { From = mail.From, To = mail.To, Subject = mail.Subject, Body = mail.TextBody, MessageId = mail.MessageId, Reader = deployment.Mailbox.Description },
-            });
-        }
-
-        return mails;
-    }
-
-    /// <summary>Every mail to <paramref name="recipient"/> now in the mailbox, oldest first.</summary>
-    public Task<IReadOnlyList<ReceivedMail>> ListMailAsync(KratosDeployment deployment, string recipient, CancellationToken ct = default) =>
-        deployment.Mailbox.ListAsync(recipient, ct);
 
     /// <summary>
     /// Ends the test: on failure, writes Kratos's log lines since the test started as a Log evidence step (the
@@ -230,25 +172,18 @@ public sealed class ConformanceScope
         }
     }
 
-    // A missing mail is a conformance finding (spec §2.8 step 4), so it fails in the house format like any check, naming
-    // the request that should have sent it and listing what the mailbox did hold (style principle 4).
-    private ConformanceCheckException MailDidNotArrive(string what, string expectation, MailWaitTimeoutException e)
+    /// <summary>"wrong-code.spa": the address of a test's identity names the test.</summary>
+    private string IdentityHint =>
+        TestId.StartsWith(ConformanceProperties.IdPrefix, StringComparison.Ordinal) ? TestId[ConformanceProperties.IdPrefix.Length..] : TestId;
+
+    private TestIdentity Keep(TestIdentity identity)
     {
-        var last = Evidence.LastHttp;
-        var seen = e.Seen.Count == 0 ? "(no mail for this address)" : string.Join("; ", e.Seen.Select(m => $"\"{m.Subject}\""));
-        return new ConformanceCheckException(new CheckFailure
+        lock (_gate)
         {
-            TestId = TestId,
-            Headline = what + " did not arrive",
-            Subject = "the mailbox of " + e.Recipient,
-            Expectation = $"{expectation} within {MailTimeout.TotalSeconds:0} s",
-            Situation = "after the code was sent (spec §2.8 step 4, §5.5)",
-            Actual = $"after {e.Waited.TotalMilliseconds:0} ms ({e.Tries} tries) it held {e.Seen.Count} mail(s) for the address",
-            ExpectedValue = what,
-            ActualValue = seen,
-            Hint = e.Message,
-            Request = last is null ? null : $"{last.Method} {FlowDescription.ShortenIds(new Uri(last.Url).PathAndQuery)} -> {last.Status} (the last request before the wait)",
-        });
+            _identities.Add(identity);
+        }
+
+        return identity;
     }
 
     private async Task RecordKratosLogAsync()
@@ -256,7 +191,7 @@ public sealed class ConformanceScope
         KratosDeployment[] deployments;
         lock (_gate)
         {
-            deployments = [.. _deployments.Distinct()];
+            deployments = [.. _drivers.Keys];
         }
 
         foreach (var deployment in deployments.Where(d => d.ReadLogAsync is not null))

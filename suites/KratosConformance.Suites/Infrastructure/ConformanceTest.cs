@@ -54,7 +54,7 @@ public abstract class ConformanceTest
     protected KratosClient NewClient(ClientStyle style, KratosDeployment deployment) => Scope.NewClient(style, deployment);
 
     protected Task<LoginCodeMail> WaitForCodeAsync(KratosDeployment deployment, TestIdentity identity, int nth) =>
-        Scope.WaitForCodeAsync(deployment, identity.Email, nth);
+        Scope.Mail.WaitForCodeAsync(deployment, identity.Email, nth);
 
     /// <summary>Names what a check looks at: <paramref name="situation"/> reads "after submitting a wrong code".</summary>
     protected Observation Observe(KratosResponse response, string situation) => new(TestId, situation, response);

@@ -9,9 +9,9 @@ namespace KratosConformance.Client.Tests.Mail.Live;
 [SetUpFixture]
 public sealed class Smtp4devSetUp
 {
-    private static Smtp4devProcess? server;
+    private static Smtp4devProcess? _server;
 
-    public static Smtp4devProcess Server => server ?? throw new InvalidOperationException("smtp4dev is not running.");
+    public static Smtp4devProcess Server => _server ?? throw new InvalidOperationException("smtp4dev is not running.");
 
     /// <summary>A fresh address per call, mixed case on purpose: readers must match recipients case-insensitively.</summary>
     public static string NewRecipient(string tag) => $"User.{tag}.{Guid.NewGuid():N}@Example.test";
@@ -25,14 +25,14 @@ public sealed class Smtp4devSetUp
     }
 
     [OneTimeSetUp]
-    public async Task StartAsync() => server = await Smtp4devProcess.StartAsync();
+    public async Task StartAsync() => _server = await Smtp4devProcess.StartAsync();
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }
