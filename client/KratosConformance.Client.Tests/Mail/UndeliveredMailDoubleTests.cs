@@ -74,6 +74,6 @@ public sealed class UndeliveredMailDoubleTests
         var e = (await act.Should().ThrowAsync<MailWillNotArriveException>()).Which;
         e.Seen.Should().BeEmpty("a message the courier could not hand to SMTP reached nobody");
         e.Courier.Should().ContainSingle().Which.Should().Match<CourierMessage>(m => m.Status == CourierMessage.Abandoned && m.LastError != null);
-        e.Message.Should().Contain("status=abandoned send_count=1").And.Contain("last error: ");
+        e.Message.Should().MatchRegex(@"status=abandoned send_count=\d+ ").And.Contain("last error: ");
     }
 }
