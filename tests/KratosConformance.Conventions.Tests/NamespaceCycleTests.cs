@@ -12,9 +12,8 @@ namespace KratosConformance.Conventions.Tests;
 [Parallelizable(ParallelScope.All)]
 public sealed class NamespaceCycleTests
 {
-    // The CLI (being moved onto System.CommandLine) and the double (being given Kratos's image contract) join this
-    // check when their restructuring lands.
-    private static readonly string[] ExemptFolders = ["/cli/", "/double/"];
+    // The CLI (being moved onto System.CommandLine) joins this check when its restructuring lands.
+    private static readonly string[] ExemptFolders = ["/cli/"];
 
     [Test]
     public void Production_namespaces_form_no_cycle()

@@ -11,7 +11,7 @@ namespace Kratos.Double.Config;
 internal static class ConfigLoader
 {
     public static async Task<(JsonObject Root, IdentitySchema Schema, string SchemaId, string SchemaUrl)> LoadAsync(
-        KratosDoubleOptions options, CancellationToken cancellationToken)
+        ServeSettings options, CancellationToken cancellationToken)
     {
         var root = await ReadAsync(options, cancellationToken).ConfigureAwait(false);
         ValidateRequired(root);
@@ -25,7 +25,7 @@ internal static class ConfigLoader
     /// The config files (later ones override earlier ones, oryx/configx) or the in-process text, then environment
     /// overrides; not validated (migrate sql -e reads only the dsn: configx.SkipValidation).
     /// </summary>
-    public static async Task<JsonObject> ReadAsync(KratosDoubleOptions options, CancellationToken cancellationToken)
+    public static async Task<JsonObject> ReadAsync(ServeSettings options, CancellationToken cancellationToken)
     {
         var root = new JsonObject();
         if (options.ConfigYaml is { } text)
@@ -34,8 +34,7 @@ internal static class ConfigLoader
         }
         else
         {
-            var files = options.ConfigFiles.Count > 0 ? options.ConfigFiles : options.ConfigFile is { } one ? [one] : [];
-            foreach (var file in files)
+            foreach (var file in options.ConfigFiles)
             {
                 string yaml;
                 try

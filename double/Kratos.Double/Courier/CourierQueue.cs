@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kratos.Double.Config;
 using Kratos.Double.Http;
+using Kratos.Double.Logging;
 using Kratos.Double.Model;
 using Kratos.Double.State;
 using MimeKit;

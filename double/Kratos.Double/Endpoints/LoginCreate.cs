@@ -28,7 +28,7 @@ internal static class LoginCreate
         _ = bool.TryParse(query["refresh"].ToString(), out var refresh);
         var returnTo = ReturnTo.Validate(rt, query["return_to"].ToString());
         var session = ctx.FindSession(rt);
-        if (aal == "aal2" && session is null && !rt.Has(Deviations.NoSessionAal2Allowed))
+        if (aal == "aal2" && session is null && !rt.Has(DeviationNames.NoSessionAal2Allowed))
         {
             throw KratosError.SessionAal1Required();
         }
@@ -101,12 +101,12 @@ internal static class LoginCreate
         }
 
         var messages = new JsonArray();
-        if (refresh && !rt.Has(Deviations.RefreshMissing1010003))
+        if (refresh && !rt.Has(DeviationNames.RefreshMissing1010003))
         {
             messages.Add((JsonNode)Messages.ReAuth());
         }
 
-        if (aal == "aal2" && session?.Aal != "aal2" && session is not null && !rt.Has(Deviations.Aal2Missing1010004))
+        if (aal == "aal2" && session?.Aal != "aal2" && session is not null && !rt.Has(DeviationNames.Aal2Missing1010004))
         {
             messages.Add((JsonNode)Messages.Mfa());
         }

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Kratos.Double.Endpoints;
+using Kratos.Double.Http;
 using Microsoft.AspNetCore.Http;
 
-namespace Kratos.Double.Http;
+namespace Kratos.Double.Hosting;
 
 /// <summary>
 /// Routes of the public (4433) and admin (4434) ports. Hand-rolled instead of minimal APIs so NativeAOT needs no
