@@ -70,6 +70,7 @@ internal static class ConfigBuilder
             Schema = schema,
             SchemaId = schemaId,
             SchemaUrl = schemaUrl,
+            Cors = CorsConfig.From(root),
         };
     }
 

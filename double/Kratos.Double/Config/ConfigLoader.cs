@@ -16,6 +16,7 @@ internal static class ConfigLoader
         var root = await ReadAsync(options, cancellationToken).ConfigureAwait(false);
         ValidateRequired(root);
         ValidateCodeMethod(root);
+        CorsConfig.Validate(root);
         var (schemaId, schemaUrl) = DefaultSchema(root);
         var schema = await SchemaReader.ReadAsync(schemaUrl, cancellationToken).ConfigureAwait(false);
         return (root, schema, schemaId, schemaUrl);

@@ -47,6 +47,8 @@ internal sealed record DoubleConfig
     public required IdentitySchema Schema { get; init; }
     public required string SchemaId { get; init; }
     public required string SchemaUrl { get; init; }
+    /// <summary>serve.public.cors.</summary>
+    public required CorsConfig Cors { get; init; }
 
     public bool IsAtLeast(string version) => EmulatedVersion.Compare(Version, version) >= 0;
 

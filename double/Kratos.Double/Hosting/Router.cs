@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Kratos.Double.Config;
 using Kratos.Double.Endpoints;
 using Kratos.Double.Http;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,14 @@ internal sealed class Router(Func<Runtime> current, bool admin)
         RequestLog.Started(rt, ctx);
         try
         {
-            await (admin ? AdminAsync(ctx, rt) : PublicAsync(ctx, rt)).ConfigureAwait(false);
+            if (admin)
+            {
+                await AdminAsync(ctx, rt).ConfigureAwait(false);
+            }
+            else if (!Cors.Apply(ctx, rt.Config.Cors, !rt.Config.IsAtLeast(EmulatedVersion.V25_4_0)))
+            {
+                await PublicAsync(ctx, rt).ConfigureAwait(false);
+            }
         }
         catch (Exception e)
         {
