@@ -89,13 +89,20 @@ internal static class ConfigLoader
                 "identity.schemas", "the required key is missing or empty", "add identity.schemas: [{id: default, url: file:///path/identity.schema.json}]");
         }
 
-        var aal = Str(root, "session.whoami.required_aal");
-        if (aal is not null and not ("aal1" or "highest_available"))
+        foreach (var aalKey in new[] { "session.whoami.required_aal", "selfservice.flows.settings.required_aal" })
         {
-            throw KratosDoubleConfigException.For("session.whoami.required_aal", $"value '{aal}' must be one of aal1, highest_available", "use aal1 or highest_available");
+            var aal = Str(root, aalKey);
+            if (aal is not null and not ("aal1" or "highest_available"))
+            {
+                throw KratosDoubleConfigException.For(aalKey, $"value '{aal}' must be one of aal1, highest_available", "use aal1 or highest_available");
+            }
         }
 
-        foreach (var key in new[] { "selfservice.methods.code.config.lifespan", "selfservice.flows.login.lifespan", "session.lifespan", "courier.worker.pull_wait" })
+        foreach (var key in new[]
+        {
+            "selfservice.methods.code.config.lifespan", "selfservice.flows.login.lifespan", "session.lifespan", "courier.worker.pull_wait",
+            "selfservice.flows.settings.lifespan", "selfservice.flows.settings.privileged_session_max_age",
+        })
         {
             if (Str(root, key) is { } d && !DurationParser.TryParse(d, out _))
             {

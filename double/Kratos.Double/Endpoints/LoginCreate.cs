@@ -116,9 +116,14 @@ internal static class LoginCreate
         {
             nodes.AddRange(LoginForms.PasswordFirstFactor(rt, refresh ? identity : null, csrf ?? string.Empty));
         }
-        else if (aal == "aal2" && identity is not null && rt.Config.MfaEnabled && rt.Config.CodeEnabled)
+        else if (aal == "aal2" && identity is not null)
         {
-            nodes.AddRange(Aal.CodeAddresses(identity, rt.Config).Select(a => LoginForms.AddressButton(rt, a)));
+            if (rt.Config.MfaEnabled && rt.Config.CodeEnabled)
+            {
+                nodes.AddRange(Aal.CodeAddresses(identity, rt.Config).Select(a => LoginForms.AddressButton(rt, a)));
+            }
+
+            nodes.AddRange(SecondFactorForms.Login(rt, identity, csrf ?? string.Empty));
         }
 
         // handler.go NewLoginFlow: a browser flow always carries its csrf token, whatever the hydrators set.
@@ -151,7 +156,7 @@ internal static class LoginCreate
             identity = rt.Store.FindIdentity(session.IdentityId);
         }
 
-        if (identity is null || Aal.CodeAddresses(identity, rt.Config) is not [var address])
+        if (identity is null || Aal.CodeAddresses(identity, rt.Config) is not [var address] || Aal.HasOtherEnabledFactor(identity, rt.Config))
         {
             return false;
         }

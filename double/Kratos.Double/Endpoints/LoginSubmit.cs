@@ -85,6 +85,12 @@ internal static class LoginSubmit
             case "code":
                 await CodeStrategy.HandleAsync(ctx, rt, flow, client, body, session).ConfigureAwait(false);
                 break;
+            case "totp":
+                await TotpLogin.HandleAsync(ctx, rt, flow, client, body, session).ConfigureAwait(false);
+                break;
+            case "lookup_secret":
+                await LookupLogin.HandleAsync(ctx, rt, flow, client, body, session).ConfigureAwait(false);
+                break;
             default:
                 await FailAsync(ctx, rt, flow, client, Messages.NoStrategy()).ConfigureAwait(false);
                 break;
@@ -109,7 +115,7 @@ internal static class LoginSubmit
             ? Respond.RedirectAsync(ctx, Respond.WithQuery(rt.Config.LoginUiUrl, "flow", flow.Id.ToString()))
             : Respond.JsonAsync(ctx, jsonStatus, LoginCreate.Snapshot(rt, flow));
 
-    private static string? ApiHeaderProblem(HttpRequest request)
+    public static string? ApiHeaderProblem(HttpRequest request)
     {
         if (request.Headers.Origin.Count > 0)
         {

@@ -17,7 +17,7 @@ internal static class SessionEndpoints
         {
             var identity = rt.Store.FindIdentity(session.IdentityId) ?? throw KratosError.Unauthorized("No valid session credentials found in the request.");
             if (rt.Config.WhoamiRequiredAal == "highest_available" && session.Aal == "aal1"
-                && Aal.Available(identity, rt.Config) == "aal2" && !rt.Has(DeviationNames.WhoamiIgnoresRequiredAal))
+                && Aal.Available(identity, rt) == "aal2" && !rt.Has(DeviationNames.WhoamiIgnoresRequiredAal))
             {
                 throw KratosError.Aal2Required(rt.Config.PublicUrl("self-service/login/browser?aal=aal2"));
             }

@@ -63,6 +63,23 @@ internal sealed class Router(Func<Runtime> current, bool admin)
             case "/self-service/login":
                 Expect(method, "POST");
                 return LoginSubmit.HandleAsync(ctx, rt);
+            case "/self-service/settings/browser":
+                Expect(method, "GET");
+                if (!ctx.Request.IsJson())
+                {
+                    ctx.Items[ErrorResponder.BrowserItem] = true;
+                }
+
+                return SettingsCreate.HandleAsync(ctx, rt, api: false);
+            case "/self-service/settings/api":
+                Expect(method, "GET");
+                return SettingsCreate.HandleAsync(ctx, rt, api: true);
+            case "/self-service/settings/flows":
+                Expect(method, "GET");
+                return SettingsCreate.FetchAsync(ctx, rt);
+            case "/self-service/settings":
+                Expect(method, "GET", "POST");
+                return SettingsSubmit.HandleAsync(ctx, rt);
             case "/sessions/whoami":
                 Expect(method, "GET", "POST");
                 return SessionEndpoints.WhoamiAsync(ctx, rt);

@@ -53,6 +53,11 @@ internal interface IStore : IDisposable
 
     LoginFlow? FindFlow(Guid id);
 
+    /// <summary>Inserts or updates a settings flow (with its internal context and any paused payload).</summary>
+    void SaveSettingsFlow(SettingsFlow flow);
+
+    SettingsFlow? FindSettingsFlow(Guid id);
+
     void AddCode(LoginCode code);
 
     void SaveCode(LoginCode code);

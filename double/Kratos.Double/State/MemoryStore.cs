@@ -12,6 +12,7 @@ internal sealed class MemoryStore : IStore
     private readonly List<Identity> _identityOrder = [];
     private readonly Dictionary<Guid, Session> _sessions = [];
     private readonly Dictionary<Guid, LoginFlow> _flows = [];
+    private readonly Dictionary<Guid, SettingsFlow> _settingsFlows = [];
     private readonly List<LoginCode> _codes = [];
     private readonly List<CourierMessage> _messages = [];
     private readonly Dictionary<Guid, StoredError> _errors = [];
@@ -79,6 +80,10 @@ internal sealed class MemoryStore : IStore
 
     public LoginFlow? FindFlow(Guid id) => _flows.GetValueOrDefault(id);
 
+    public void SaveSettingsFlow(SettingsFlow flow) => _settingsFlows[flow.Id] = flow;
+
+    public SettingsFlow? FindSettingsFlow(Guid id) => _settingsFlows.GetValueOrDefault(id);
+
     public void AddCode(LoginCode code) => _codes.Add(code);
 
     public void SaveCode(LoginCode code)
@@ -128,6 +133,7 @@ internal sealed class MemoryStore : IStore
         _identityOrder.Clear();
         _sessions.Clear();
         _flows.Clear();
+        _settingsFlows.Clear();
         _codes.Clear();
         _messages.Clear();
         _errors.Clear();

@@ -9,7 +9,7 @@ internal sealed partial class SqliteStore
 {
     private static readonly string[] Tables =
     [
-        "identity_login_codes", "selfservice_login_flows", "session_logout_tokens", "sessions", "identity_recovery_addresses",
+        "identity_login_codes", "selfservice_login_flows", "selfservice_settings_flows", "session_logout_tokens", "sessions", "identity_recovery_addresses",
         "identity_verifiable_addresses", "identity_credential_identifiers", "identity_credentials", "identities",
         "courier_message_dispatches", "courier_messages", "selfservice_errors",
     ];
