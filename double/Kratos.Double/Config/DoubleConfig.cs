@@ -62,6 +62,12 @@ internal sealed record DoubleConfig
     /// <summary>selfservice.flows.settings.privileged_session_max_age (1h): how long after authenticated_at a session may change credentials.</summary>
     public required TimeSpan PrivilegedSessionMaxAge { get; init; }
     public required string? SettingsAfterReturnUrl { get; init; }
+    /// <summary>selfservice.flows.recovery.enabled (false unless set); recovery uses the code method.</summary>
+    public required bool RecoveryEnabled { get; init; }
+    public required string RecoveryUiUrl { get; init; }
+    public required TimeSpan RecoveryLifespan { get; init; }
+    /// <summary>feature_flags.use_continue_with_transitions: JSON recovery answers 200 + continue_with instead of 422.</summary>
+    public required bool UseContinueWithTransitions { get; init; }
     /// <summary>serve.public.cors.</summary>
     public required CorsConfig Cors { get; init; }
 

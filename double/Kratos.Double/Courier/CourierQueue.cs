@@ -41,9 +41,9 @@ internal sealed class CourierQueue : IAsyncDisposable
         }
     }
 
-    public CourierMessage Enqueue(string recipient, string subject, string body)
+    public CourierMessage Enqueue(string recipient, string subject, string body, string templateType = "login_code_valid")
     {
-        var message = new CourierMessage { Recipient = recipient, Subject = subject, Body = body };
+        var message = new CourierMessage { Recipient = recipient, Subject = subject, Body = body, TemplateType = templateType };
         lock (_store.Gate)
         {
             _store.AddMessage(message);

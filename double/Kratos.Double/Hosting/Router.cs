@@ -80,6 +80,23 @@ internal sealed class Router(Func<Runtime> current, bool admin)
             case "/self-service/settings":
                 Expect(method, "GET", "POST");
                 return SettingsSubmit.HandleAsync(ctx, rt);
+            case "/self-service/recovery/browser":
+                Expect(method, "GET");
+                if (!ctx.Request.IsJson())
+                {
+                    ctx.Items[ErrorResponder.BrowserItem] = true;
+                }
+
+                return RecoveryFlows.CreateAsync(ctx, rt, api: false);
+            case "/self-service/recovery/api":
+                Expect(method, "GET");
+                return RecoveryFlows.CreateAsync(ctx, rt, api: true);
+            case "/self-service/recovery/flows":
+                Expect(method, "GET");
+                return RecoveryFlows.FetchAsync(ctx, rt);
+            case "/self-service/recovery":
+                Expect(method, "GET", "POST");
+                return RecoverySubmit.HandleAsync(ctx, rt);
             case "/sessions/whoami":
                 Expect(method, "GET", "POST");
                 return SessionEndpoints.WhoamiAsync(ctx, rt);

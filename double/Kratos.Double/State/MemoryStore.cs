@@ -13,6 +13,8 @@ internal sealed class MemoryStore : IStore
     private readonly Dictionary<Guid, Session> _sessions = [];
     private readonly Dictionary<Guid, LoginFlow> _flows = [];
     private readonly Dictionary<Guid, SettingsFlow> _settingsFlows = [];
+    private readonly Dictionary<Guid, RecoveryFlow> _recoveryFlows = [];
+    private readonly List<RecoveryFlowCode> _recoveryCodes = [];
     private readonly List<LoginCode> _codes = [];
     private readonly List<CourierMessage> _messages = [];
     private readonly Dictionary<Guid, StoredError> _errors = [];
@@ -84,6 +86,22 @@ internal sealed class MemoryStore : IStore
 
     public SettingsFlow? FindSettingsFlow(Guid id) => _settingsFlows.GetValueOrDefault(id);
 
+    public void SaveRecoveryFlow(RecoveryFlow flow) => _recoveryFlows[flow.Id] = flow;
+
+    public RecoveryFlow? FindRecoveryFlow(Guid id) => _recoveryFlows.GetValueOrDefault(id);
+
+    public void SaveRecoveryCode(RecoveryFlowCode code)
+    {
+        if (!_recoveryCodes.Contains(code))
+        {
+            _recoveryCodes.Add(code);
+        }
+    }
+
+    public void DeleteRecoveryCodesOfFlow(Guid flowId) => _recoveryCodes.RemoveAll(c => c.FlowId == flowId);
+
+    public IReadOnlyList<RecoveryFlowCode> RecoveryCodesOf(Guid flowId) => [.. _recoveryCodes.Where(c => c.FlowId == flowId)];
+
     public void AddCode(LoginCode code) => _codes.Add(code);
 
     public void SaveCode(LoginCode code)
@@ -134,6 +152,8 @@ internal sealed class MemoryStore : IStore
         _sessions.Clear();
         _flows.Clear();
         _settingsFlows.Clear();
+        _recoveryFlows.Clear();
+        _recoveryCodes.Clear();
         _codes.Clear();
         _messages.Clear();
         _errors.Clear();
