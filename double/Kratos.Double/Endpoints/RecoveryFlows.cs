@@ -46,12 +46,10 @@ internal static class RecoveryFlows
         {
             Type = api ? "api" : "browser", IssuedAt = now, UpdatedAt = now, ExpiresAt = now + rt.Config.RecoveryLifespan,
             RequestUrl = ctx.Request.FullUrl(rt), ReturnTo = returnTo, CsrfToken = csrf, Active = "code",
-            Nodes =
-            [
-                (JsonNode)Nodes.Csrf(csrf ?? string.Empty),
+            Nodes = new JsonArray(
+                Nodes.Csrf(csrf ?? string.Empty),
                 Nodes.Input("code", "email", "email", required: true, label: RecoveryMessages.LabelEmail()),
-                Nodes.Input("code", "method", "submit", "code", label: Messages.LabelContinue()),
-            ],
+                Nodes.Input("code", "method", "submit", "code", label: Messages.LabelContinue())),
         };
         lock (rt.Store.Gate)
         {

@@ -96,14 +96,15 @@ internal static class RecoverySubmit
             attributes["disabled"] = false;
             attributes["maxlength"] = 6;
             attributes["node_type"] = "input";
-            flow.Nodes =
+            JsonNode[] sent =
             [
-                (JsonNode)Nodes.Csrf(flow.CsrfToken ?? string.Empty),
+                Nodes.Csrf(flow.CsrfToken ?? string.Empty),
                 code6,
                 Nodes.Input("code", "method", "hidden", "code"),
                 Nodes.Input("code", "method", "submit", "code", label: Messages.LabelContinue()),
                 Nodes.Input("code", "email", "submit", email, label: Messages.LabelResend()),
             ];
+            flow.Nodes = new JsonArray(sent);
             flow.UpdatedAt = DateTimeOffset.UtcNow;
             rt.Store.SaveRecoveryFlow(flow);
         }
