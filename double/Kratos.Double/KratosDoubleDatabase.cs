@@ -1,5 +1,5 @@
 using Kratos.Double.Config;
-using Kratos.Double.Http;
+using Kratos.Double.Logging;
 using Kratos.Double.State;
 using Kratos.Double.State.Migrations;
 using Kratos.Double.State.Sqlite;
@@ -18,7 +18,7 @@ public static class KratosDoubleDatabase
     {
         ArgumentNullException.ThrowIfNull(log);
         var parsed = Dsn.Parse(dsn);
-        var checkedVersion = StartupChoices.Version(new KratosDoubleOptions { Emulate = version, Environment = new Dictionary<string, string>() });
+        var checkedVersion = StartupChoices.Version(new ServeSettings { Emulate = version });
         if (parsed.InMemory)
         {
             return 0;

@@ -1,6 +1,9 @@
 using Kratos.Double.Config;
+using Kratos.Double.Hosting;
 using Kratos.Double.Http;
+using Kratos.Double.Logging;
 using Kratos.Double.State;
+using Kratos.Double.State.Opening;
 using Microsoft.AspNetCore.Builder;
 
 namespace Kratos.Double;
@@ -48,8 +51,8 @@ public sealed class KratosDoubleHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(deviations);
         var choice = new KratosDoubleOptions { Deviations = deviations, Emulate = emulate ?? EmulatedVersion, Environment = new Dictionary<string, string>() };
-        var active = StartupChoices.ActiveDeviations(choice);
-        var version = StartupChoices.Version(choice);
+        var active = StartupChoices.ActiveDeviations(choice.Settings());
+        var version = StartupChoices.Version(choice.Settings());
         lock (_switch)
         {
             var current = Current();
@@ -74,8 +77,9 @@ public sealed class KratosDoubleHost : IAsyncDisposable
     public static async Task<KratosDoubleHost> StartAsync(KratosDoubleOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var version = StartupChoices.Version(options);
-        var deviations = StartupChoices.ActiveDeviations(options);
+        var settings = options.Settings();
+        var version = StartupChoices.Version(settings);
+        var deviations = StartupChoices.ActiveDeviations(settings);
         var log = new KratosLog(options.LogWriter ?? Console.Error, version);
         log.Configure(options.Env("LOG_LEVEL"), options.Env("LOG_FORMAT"));
         var loaded = await LoadConfigAsync(options, log, cancellationToken).ConfigureAwait(false);
@@ -85,12 +89,12 @@ public sealed class KratosDoubleHost : IAsyncDisposable
         (host._store, host._pendingFor) = await Storage.OpenForServeAsync(dsn, log, options.StorageRetryBudget, cancellationToken).ConfigureAwait(false);
         try
         {
-            StartupLog.BeforeListening(log, loaded.Root, version, options);
+            StartupLog.BeforeListening(log, loaded.Root, version, settings);
             var ready = new TaskCompletionSource<Func<Runtime>>(TaskCreationOptions.RunContinuationsAsynchronously);
-            (host._public, host._admin) = await Listeners.BindAsync(loaded.Root, options, log, version, ready.Task, cancellationToken).ConfigureAwait(false);
+            (host._public, host._admin) = await Listeners.BindAsync(loaded.Root, settings, log, version, ready.Task, cancellationToken).ConfigureAwait(false);
             var publicPort = Listeners.BoundPort(host._public);
             var adminPort = Listeners.BoundPort(host._admin);
-            var baseHost = Listeners.Host(loaded.Root, "public", options);
+            var baseHost = Listeners.Host(loaded.Root, "public", settings);
             host._configFor = v => ConfigBuilder.Build(loaded.Root, loaded.Schema, loaded.SchemaId, loaded.SchemaUrl, v, options.Dev, baseHost, publicPort, adminPort);
             var config = host._configFor(version);
             host._courier = new Courier.CourierQueue(() => host.Current().Config, host._store, log, options.WatchCourier);
@@ -115,7 +119,7 @@ public sealed class KratosDoubleHost : IAsyncDisposable
     {
         try
         {
-            return await ConfigLoader.LoadAsync(options, cancellationToken).ConfigureAwait(false);
+            return await ConfigLoader.LoadAsync(options.Settings(), cancellationToken).ConfigureAwait(false);
         }
         catch (KratosDoubleConfigException e)
         {

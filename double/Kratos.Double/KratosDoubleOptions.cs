@@ -1,3 +1,5 @@
+using Kratos.Double.Config;
+
 namespace Kratos.Double;
 
 /// <summary>Everything the <c>kratos-double</c> command line can set, so in-process hosts get the same knobs.</summary>
@@ -49,9 +51,24 @@ public sealed class KratosDoubleOptions
     /// How long serve retries a SQLite database it can not use yet (never migrated) before it gives up: Kratos's
     /// five minutes by default; tests shorten it.
     /// </summary>
-    public TimeSpan StorageRetryBudget { get; set; } = State.Storage.KratosRetryBudget;
+    public TimeSpan StorageRetryBudget { get; set; } = State.Opening.Storage.KratosRetryBudget;
 
     internal string? Env(string name) => Environment.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The copy the config, storage and listener layers read.</summary>
+    internal ServeSettings Settings() => new()
+    {
+        ConfigYaml = ConfigYaml,
+        ConfigFiles = ConfigFiles.Count > 0 ? ConfigFiles : ConfigFile is { } one ? [one] : [],
+        Dev = Dev,
+        Emulate = Emulate,
+        RequestedDeviations = Deviations,
+        Environment = Environment,
+        PublicPort = PublicPort,
+        AdminPort = AdminPort,
+        BindAddress = BindAddress,
+        SqaOptOut = SqaOptOut,
+    };
 
     private static Dictionary<string, string> ReadProcessEnvironment()
     {

@@ -12,15 +12,10 @@ namespace KratosConformance.Conventions.Tests;
 [Parallelizable(ParallelScope.All)]
 public sealed class NamespaceCycleTests
 {
-    // The double (being given Kratos's image contract) joins this check when its restructuring lands. Folders are
-    // matched relative to the checkout: a checkout that lives under a folder named like one of ours is not exempt.
-    private static readonly string[] ExemptFolders = ["double/"];
-
     [Test]
     public void Production_namespaces_form_no_cycle()
     {
-        var graph = NamespaceGraph.Build(Repository.ProductionSourceFiles()
-            .Where(f => !ExemptFolders.Any(x => Path.GetRelativePath(Repository.Root, f).StartsWith(x, StringComparison.Ordinal))));
+        var graph = NamespaceGraph.Build(Repository.ProductionSourceFiles());
 
         graph.Cycles().Should().BeEmpty("namespaces must depend one way (docs/architecture.md); each cycle is listed with the uses that close it");
     }

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Kratos.Double.Config;
 using Kratos.Double.Tests.Support;
 
 namespace Kratos.Double.Tests.Conformance;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using FluentAssertions;
+using Kratos.Double.Config;
 using Kratos.Double.Tests.Support;
 
 namespace Kratos.Double.Tests.Conformance;

@@ -109,8 +109,8 @@ public sealed class SqliteStorageTests
         try
         {
             var dsn = $"sqlite://{directory}/db.sqlite?_fk=true";
-            KratosDoubleDatabase.Migrate(dsn, "v25.4.0", TextWriter.Null).Should().Be(3);
-            KratosDoubleDatabase.AppliedVersions(dsn).Should().Equal("20150100000001000000", "20240425095000000001", "20250710085000000000");
+            KratosDoubleDatabase.Migrate(dsn, "v25.4.0", TextWriter.Null).Should().Be(4);
+            KratosDoubleDatabase.AppliedVersions(dsn).Should().Equal("20150100000001000000", "20240425095000000001", "20240425095000000002", "20250710085000000000");
             KratosDoubleDatabase.Migrate(dsn, "v25.4.0", TextWriter.Null).Should().Be(0);
             KratosDoubleDatabase.Migrate(dsn, "v26.2.0", TextWriter.Null).Should().Be(1);
             KratosDoubleDatabase.MigratedVersion(dsn).Should().Be("v26.2.0");

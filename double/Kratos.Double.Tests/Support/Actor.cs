@@ -55,6 +55,30 @@ public sealed class Actor : IDisposable
         return reply;
     }
 
+    /// <summary>GET /self-service/settings/browser (or /api for a native app); a browser follows the redirect to the flow.</summary>
+    public Task<Reply> CreateSettingsFlowAsync(string query = "")
+    {
+        var path = (Style == ClientStyle.Native ? "/self-service/settings/api" : "/self-service/settings/browser") + (query.Length > 0 ? "?" + query : string.Empty);
+        return SendAsync(HttpMethod.Get, path, null, followToUi: true);
+    }
+
+    public Task<Reply> FetchSettingsFlowAsync(string id) => SendAsync(HttpMethod.Get, "/self-service/settings/flows?id=" + id, null, followToUi: false, forceJson: true);
+
+    /// <summary>Posts to the settings flow the way the client style does; csrf_token is added for browser clients.</summary>
+    public Task<Reply> SubmitSettingsAsync(JsonNode flow, params (string Key, string Value)[] fields)
+    {
+        var values = fields.ToList();
+        if (Style != ClientStyle.Native && FlowJson.Csrf(flow) is { } csrf && values.All(v => v.Key != "csrf_token"))
+        {
+            values.Add(("csrf_token", csrf));
+        }
+
+        HttpContent content = Style == ClientStyle.Browser
+            ? new FormUrlEncodedContent(values.Select(v => new KeyValuePair<string, string>(v.Key, v.Value)))
+            : FlowJson.Content(new JsonObject(values.Select(v => new KeyValuePair<string, JsonNode?>(v.Key, v.Value is "true" or "false" ? JsonValue.Create(v.Value == "true") : JsonValue.Create(v.Value)))));
+        return SendAsync(HttpMethod.Post, "/self-service/settings?flow=" + flow["id"]!.GetValue<string>(), content, followToUi: true);
+    }
+
     public Task<Reply> WhoamiAsync() => SendAsync(HttpMethod.Get, "/sessions/whoami", null, followToUi: false, forceJson: true);
 
     public async Task<Reply> SendAsync(HttpMethod method, string path, HttpContent? content, bool followToUi, bool forceJson = false)
@@ -80,10 +104,10 @@ public sealed class Actor : IDisposable
         var body = text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : null;
         var described = $"{method} {path}";
         if (followToUi && response.StatusCode == HttpStatusCode.SeeOther && location is not null
-            && location.Contains("/login?flow=", StringComparison.Ordinal))
+            && (location.Contains("/login?flow=", StringComparison.Ordinal) || location.Contains("/settings?flow=", StringComparison.Ordinal)))
         {
             var id = location[(location.IndexOf("flow=", StringComparison.Ordinal) + 5)..];
-            var flow = await FetchFlowAsync(id);
+            var flow = location.Contains("/settings?flow=", StringComparison.Ordinal) ? await FetchSettingsFlowAsync(id) : await FetchFlowAsync(id);
             return new Reply(response.StatusCode, flow.Body, location, described);
         }
 

@@ -38,6 +38,18 @@ public static class DoubleConfigs
         }
         """;
 
+    /// <summary>
+    /// The factors profile: TOTP and lookup secrets enabled (issuer "Kratos Double"), a settings UI URL, and
+    /// <paramref name="settings"/> (lines indented by six spaces) under selfservice.flows.settings.
+    /// </summary>
+    public static string Factors(string settings = "", string? schema = null, bool code = true, string? extra = null)
+    {
+        var yaml = Yaml(extra, schema: schema ?? IdentitySchema);
+        yaml = yaml.Replace("\n  methods:\n", "\n  methods:\n    totp:\n      enabled: true\n      config:\n        issuer: Kratos Double\n    lookup_secret:\n      enabled: true\n", StringComparison.Ordinal);
+        yaml = yaml.Replace("      mfa_enabled: true", code ? "      mfa_enabled: true" : "      mfa_enabled: false", StringComparison.Ordinal);
+        return yaml.Replace("\n    error:\n", "\n    settings:\n      ui_url: http://127.0.0.1:4455/settings\n" + settings + "    error:\n", StringComparison.Ordinal);
+    }
+
     public static string Yaml(string? extra = null, string? smtp = null, string schema = IdentitySchema) => $"""
         dsn: memory
         selfservice:

@@ -1,3 +1,5 @@
+using Kratos.Double.Config;
+
 namespace Kratos.Double.Cli;
 
 /// <summary>
@@ -19,7 +21,7 @@ public static class KratosDoubleCli
         string version;
         try
         {
-            version = Config.StartupChoices.Version(options);
+            version = Config.StartupChoices.Version(options.Settings());
         }
         catch (KratosDoubleConfigException e)
         {

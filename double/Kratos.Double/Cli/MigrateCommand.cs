@@ -1,4 +1,6 @@
+using Kratos.Double.Config;
 using Kratos.Double.Http;
+using Kratos.Double.Logging;
 using Kratos.Double.State;
 using Kratos.Double.State.Migrations;
 using Kratos.Double.State.Sqlite;
@@ -21,7 +23,7 @@ internal static class MigrateCommand
         string? dsnText;
         if (flags.Bool("read-from-env"))
         {
-            var root = await Config.ConfigLoader.ReadAsync(options, cancellationToken).ConfigureAwait(false);
+            var root = await Config.ConfigLoader.ReadAsync(options.Settings(), cancellationToken).ConfigureAwait(false);
             dsnText = Config.ConfigLoader.Str(root, "dsn");
             if (string.IsNullOrEmpty(dsnText))
             {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Kratos.Double.Config;
 using Kratos.Double.State;
 
 namespace Kratos.Double.Cli;

@@ -70,6 +70,23 @@ internal static class ConfigBuilder
             Schema = schema,
             SchemaId = schemaId,
             SchemaUrl = schemaUrl,
+            Cors = CorsConfig.From(root),
+            RecoveryEnabled = Bool(root, "selfservice.flows.recovery.enabled") ?? false,
+            RecoveryUiUrl = Str(root, "selfservice.flows.recovery.ui_url") ?? "https://www.ory.sh/kratos/docs/fallback/recovery",
+            RecoveryLifespan = Duration(root, "selfservice.flows.recovery.lifespan", TimeSpan.FromHours(1)),
+            UseContinueWithTransitions = Bool(root, "feature_flags.use_continue_with_transitions") ?? false,
+            TotpEnabled = Bool(root, "selfservice.methods.totp.enabled") ?? false,
+            TotpIssuer = Str(root, "selfservice.methods.totp.config.issuer") ?? publicBase.Host,
+            LookupEnabled = Bool(root, "selfservice.methods.lookup_secret.enabled") ?? false,
+            ProfileEnabled = Bool(root, "selfservice.methods.profile.enabled") ?? true,
+            SettingsUiUrl = Str(root, "selfservice.flows.settings.ui_url") ?? "https://www.ory.sh/kratos/docs/fallback/settings",
+            SettingsLifespan = Duration(root, "selfservice.flows.settings.lifespan", TimeSpan.FromHours(1)),
+            SettingsRequiredAal = Str(root, "selfservice.flows.settings.required_aal") ?? "highest_available",
+            PrivilegedSessionMaxAge = Duration(root, "selfservice.flows.settings.privileged_session_max_age", TimeSpan.FromHours(1)),
+            SettingsAfterReturnUrl = Str(root, "selfservice.flows.settings.after.default_browser_return_url"),
+            MethodSettingsReturnUrls = new[] { "password", "profile", "totp", "lookup_secret" }
+                .Where(m => Str(root, $"selfservice.flows.settings.after.{m}.default_browser_return_url") is not null)
+                .ToDictionary(m => m, m => Str(root, $"selfservice.flows.settings.after.{m}.default_browser_return_url")!),
         };
     }
 

@@ -11,11 +11,12 @@ namespace Kratos.Double.Config;
 internal static class ConfigLoader
 {
     public static async Task<(JsonObject Root, IdentitySchema Schema, string SchemaId, string SchemaUrl)> LoadAsync(
-        KratosDoubleOptions options, CancellationToken cancellationToken)
+        ServeSettings options, CancellationToken cancellationToken)
     {
         var root = await ReadAsync(options, cancellationToken).ConfigureAwait(false);
         ValidateRequired(root);
         ValidateCodeMethod(root);
+        CorsConfig.Validate(root);
         var (schemaId, schemaUrl) = DefaultSchema(root);
         var schema = await SchemaReader.ReadAsync(schemaUrl, cancellationToken).ConfigureAwait(false);
         return (root, schema, schemaId, schemaUrl);
@@ -25,7 +26,7 @@ internal static class ConfigLoader
     /// The config files (later ones override earlier ones, oryx/configx) or the in-process text, then environment
     /// overrides; not validated (migrate sql -e reads only the dsn: configx.SkipValidation).
     /// </summary>
-    public static async Task<JsonObject> ReadAsync(KratosDoubleOptions options, CancellationToken cancellationToken)
+    public static async Task<JsonObject> ReadAsync(ServeSettings options, CancellationToken cancellationToken)
     {
         var root = new JsonObject();
         if (options.ConfigYaml is { } text)
@@ -34,8 +35,7 @@ internal static class ConfigLoader
         }
         else
         {
-            var files = options.ConfigFiles.Count > 0 ? options.ConfigFiles : options.ConfigFile is { } one ? [one] : [];
-            foreach (var file in files)
+            foreach (var file in options.ConfigFiles)
             {
                 string yaml;
                 try
@@ -89,13 +89,20 @@ internal static class ConfigLoader
                 "identity.schemas", "the required key is missing or empty", "add identity.schemas: [{id: default, url: file:///path/identity.schema.json}]");
         }
 
-        var aal = Str(root, "session.whoami.required_aal");
-        if (aal is not null and not ("aal1" or "highest_available"))
+        foreach (var aalKey in new[] { "session.whoami.required_aal", "selfservice.flows.settings.required_aal" })
         {
-            throw KratosDoubleConfigException.For("session.whoami.required_aal", $"value '{aal}' must be one of aal1, highest_available", "use aal1 or highest_available");
+            var aal = Str(root, aalKey);
+            if (aal is not null and not ("aal1" or "highest_available"))
+            {
+                throw KratosDoubleConfigException.For(aalKey, $"value '{aal}' must be one of aal1, highest_available", "use aal1 or highest_available");
+            }
         }
 
-        foreach (var key in new[] { "selfservice.methods.code.config.lifespan", "selfservice.flows.login.lifespan", "session.lifespan", "courier.worker.pull_wait" })
+        foreach (var key in new[]
+        {
+            "selfservice.methods.code.config.lifespan", "selfservice.flows.login.lifespan", "session.lifespan", "courier.worker.pull_wait",
+            "selfservice.flows.settings.lifespan", "selfservice.flows.settings.privileged_session_max_age",
+        })
         {
             if (Str(root, key) is { } d && !DurationParser.TryParse(d, out _))
             {

@@ -47,11 +47,39 @@ internal sealed record DoubleConfig
     public required IdentitySchema Schema { get; init; }
     public required string SchemaId { get; init; }
     public required string SchemaUrl { get; init; }
+    /// <summary>selfservice.methods.totp.enabled (false unless set).</summary>
+    public required bool TotpEnabled { get; init; }
+    /// <summary>selfservice.methods.totp.config.issuer; the public base URL's host name when unset (totp/generator.go).</summary>
+    public required string TotpIssuer { get; init; }
+    /// <summary>selfservice.methods.lookup_secret.enabled (false unless set).</summary>
+    public required bool LookupEnabled { get; init; }
+    /// <summary>selfservice.methods.profile.enabled (true unless set).</summary>
+    public required bool ProfileEnabled { get; init; }
+    public required string SettingsUiUrl { get; init; }
+    public required TimeSpan SettingsLifespan { get; init; }
+    /// <summary>selfservice.flows.settings.required_aal: aal1 or highest_available (default).</summary>
+    public required string SettingsRequiredAal { get; init; }
+    /// <summary>selfservice.flows.settings.privileged_session_max_age (1h): how long after authenticated_at a session may change credentials.</summary>
+    public required TimeSpan PrivilegedSessionMaxAge { get; init; }
+    public required string? SettingsAfterReturnUrl { get; init; }
+    /// <summary>selfservice.flows.recovery.enabled (false unless set); recovery uses the code method.</summary>
+    public required bool RecoveryEnabled { get; init; }
+    public required string RecoveryUiUrl { get; init; }
+    public required TimeSpan RecoveryLifespan { get; init; }
+    /// <summary>feature_flags.use_continue_with_transitions: JSON recovery answers 200 + continue_with instead of 422.</summary>
+    public required bool UseContinueWithTransitions { get; init; }
+    /// <summary>serve.public.cors.</summary>
+    public required CorsConfig Cors { get; init; }
 
     public bool IsAtLeast(string version) => EmulatedVersion.Compare(Version, version) >= 0;
 
     public string ReturnUrlAfterLogin(string method) =>
         (method == "code" ? LoginAfterCodeReturnUrl : LoginAfterPasswordReturnUrl) ?? LoginAfterReturnUrl ?? DefaultBrowserReturnUrl;
+
+    /// <summary>config.go SelfServiceFlowSettingsReturnTo: after.&lt;method&gt;, else after, else the given default.</summary>
+    public string? SettingsReturnUrlAfter(string method) => MethodSettingsReturnUrls.TryGetValue(method, out var url) ? url : SettingsAfterReturnUrl;
+
+    public required IReadOnlyDictionary<string, string> MethodSettingsReturnUrls { get; init; }
 
     public string PublicUrl(string pathAndQuery) => new Uri(PublicBaseUrl, pathAndQuery.TrimStart('/')).ToString();
 }

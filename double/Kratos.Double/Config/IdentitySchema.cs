@@ -29,7 +29,10 @@ internal sealed class IdentitySchema
                     ext?["credentials"]?["code"]?["identifier"]?.GetValue<bool>() == true,
                     ext?["credentials"]?["code"]?["via"]?.GetValue<string>() ?? "email",
                     ext?["verification"]?["via"]?.GetValue<string>(),
-                    ext?["recovery"]?["via"]?.GetValue<string>()));
+                    ext?["recovery"]?["via"]?.GetValue<string>(),
+                    ext?["credentials"]?["totp"]?["account_name"]?.GetValue<bool>() == true,
+                    node?["type"]?.GetValue<string>() ?? "string",
+                    node?["format"]?.GetValue<string>()));
             }
         }
 
@@ -46,4 +49,7 @@ internal sealed record SchemaTrait(
     bool CodeIdentifier,
     string CodeVia,
     string? VerificationVia,
-    string? RecoveryVia);
+    string? RecoveryVia,
+    bool TotpAccountName,
+    string JsonType,
+    string? Format);

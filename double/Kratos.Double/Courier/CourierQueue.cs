@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kratos.Double.Config;
 using Kratos.Double.Http;
+using Kratos.Double.Logging;
 using Kratos.Double.Model;
 using Kratos.Double.State;
 using MimeKit;
@@ -40,9 +41,9 @@ internal sealed class CourierQueue : IAsyncDisposable
         }
     }
 
-    public CourierMessage Enqueue(string recipient, string subject, string body)
+    public CourierMessage Enqueue(string recipient, string subject, string body, string templateType = "login_code_valid")
     {
-        var message = new CourierMessage { Recipient = recipient, Subject = subject, Body = body };
+        var message = new CourierMessage { Recipient = recipient, Subject = subject, Body = body, TemplateType = templateType };
         lock (_store.Gate)
         {
             _store.AddMessage(message);

@@ -19,4 +19,16 @@ internal static class EmailTemplates
 
         return ("Login to your account", $"Hi,\n\nplease login to your account by entering the following code:\n\n{code}\n");
     }
+
+    /// <summary>recovery_code/valid (plaintext): the text changed in v25.4.0 (subject with the code, expiry line).</summary>
+    public static (string Subject, string Body) RecoveryCode(DoubleConfig config, string code)
+    {
+        if (config.IsAtLeast(EmulatedVersion.V25_4_0))
+        {
+            var minutes = ((int)Math.Round(config.CodeLifespan.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
+            return ($"Use code {code} to recover access to your account", $"Recover access to your account by entering the following code:\n\n{code}\n\nIf this was not you, do nothing. This code expires in {minutes} minutes.\n");
+        }
+
+        return ("Recover access to your account", $"Hi,\n\nplease recover access to your account by entering the following code:\n\n{code}\n");
+    }
 }

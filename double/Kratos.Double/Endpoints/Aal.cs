@@ -1,13 +1,33 @@
 using Kratos.Double.Config;
+using Kratos.Double.Http;
 using Kratos.Double.Model;
 
 namespace Kratos.Double.Endpoints;
 
-/// <summary>identity/identity.go SetAvailableAAL with the code strategy's CountActiveMultiFactorCredentials.</summary>
+/// <summary>
+/// identity/identity.go SetAvailableAAL: aal2 when any strategy counts an active multi-factor credential (code with
+/// mfa_enabled, a TOTP URL, at least one lookup code, used or not). TOTP and lookup count whether or not their method is
+/// enabled (CountActiveMultiFactorCredentials looks at the credential only).
+/// </summary>
 internal static class Aal
 {
-    public static string Available(Identity identity, DoubleConfig config) =>
-        config.MfaEnabled && identity.CodeAddresses.Count > 0 ? "aal2" : "aal1";
+    public static string Available(Identity identity, Runtime rt) =>
+        (rt.Config.MfaEnabled && identity.CodeAddresses.Count > 0)
+        || (identity.Totp is { IsActive: true } && !rt.Has(DeviationNames.AvailableAalIgnoresTotp))
+        || identity.Lookup is { IsActive: true }
+            ? "aal2"
+            : "aal1";
+
+    /// <summary>
+    /// session/manager_http.go DoesSessionSatisfy: aal1 lets every session pass; highest_available wants aal2 from a
+    /// session whose identity has aal2 available.
+    /// </summary>
+    public static bool Satisfies(Session session, Identity identity, string requiredAal, Runtime rt) =>
+        requiredAal == "aal1" || session.Aal == "aal2" || Available(identity, rt) == "aal1";
+
+    /// <summary>Another enabled strategy than code counts an active second factor (v26.2.0 FastLogin2FA).</summary>
+    public static bool HasOtherEnabledFactor(Identity identity, DoubleConfig config) =>
+        (config.TotpEnabled && identity.Totp is { IsActive: true }) || (config.LookupEnabled && identity.Lookup is { IsActive: true });
 
     /// <summary>strategy.go FindCodeAddresses: the code credential's addresses, else (fallback) verifiable emails.</summary>
     public static List<string> CodeAddresses(Identity identity, DoubleConfig config)

@@ -46,7 +46,10 @@ internal static class AdminIdentities
         lock (rt.Store.Gate)
         {
             var identity = Find(rt, id);
-            return Respond.JsonAsync(ctx, 200, identity.ToJson(true, rt.Config.PublicBaseUrl));
+
+            // identity/handler.go: include_credential (repeatable) declassifies those credential types' config.
+            var declassify = ctx.Request.Query["include_credential"].SelectMany(v => (v ?? string.Empty).Split(',')).Select(v => v.Trim()).ToHashSet(StringComparer.Ordinal);
+            return Respond.JsonAsync(ctx, 200, identity.ToJson(true, rt.Config.PublicBaseUrl, declassify));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kratos.Double.Config;
 using Kratos.Double.Courier;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
@@ -11,16 +12,16 @@ internal static class CodeSender
 {
     public static void Send(Runtime rt, LoginFlow flow, Identity target, string address)
     {
-        var code = Secrets.NumericCode(rt.Has(Deviations.CodeWrongLength) ? 8 : 6);
+        var code = Secrets.NumericCode(rt.Has(DeviationNames.CodeWrongLength) ? 8 : 6);
         lock (rt.Store.Gate)
         {
-            if (!rt.Has(Deviations.ResendKeepsOldCode))
+            if (!rt.Has(DeviationNames.ResendKeepsOldCode))
             {
                 rt.Store.DeleteCodesOfFlow(flow.Id);
             }
 
             rt.Store.AddCode(new LoginCode(flow.Id, target.Id, address, code, DateTimeOffset.UtcNow + rt.Config.CodeLifespan));
-            flow.State = rt.Has(Deviations.StateStuckChooseMethod) ? "choose_method" : "sent_email";
+            flow.State = rt.Has(DeviationNames.StateStuckChooseMethod) ? "choose_method" : "sent_email";
             flow.Active = "code";
             flow.SentAddress = address;
             flow.Nodes = LoginForms.SentEmail(rt, flow, address);
@@ -29,7 +30,7 @@ internal static class CodeSender
             rt.Store.SaveFlow(flow);
         }
 
-        if (!rt.Has(Deviations.CodeMailNeverSent))
+        if (!rt.Has(DeviationNames.CodeMailNeverSent))
         {
             var (subject, body) = EmailTemplates.LoginCode(rt.Config, code);
             rt.Courier.Enqueue(address, subject, body);

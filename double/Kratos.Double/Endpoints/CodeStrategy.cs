@@ -1,3 +1,4 @@
+using Kratos.Double.Config;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
 using Kratos.Double.Text;
@@ -23,7 +24,7 @@ internal static class CodeStrategy
 
         // Login: CheckAAL(f, aal1) first; aal2 only in the MFAEnabled branch; passed_challenge → no strategy.
         if (!rt.Config.MfaEnabled || flow.RequestedAal != "aal2" || identity is null || session is null
-            || (flow.State == "passed_challenge" && !rt.Has(Deviations.ReplayAccepted)))
+            || (flow.State == "passed_challenge" && !rt.Has(DeviationNames.ReplayAccepted)))
         {
             await LoginSubmit.FailAsync(ctx, rt, flow, client, Messages.NoStrategy()).ConfigureAwait(false);
             return;
@@ -93,7 +94,7 @@ internal static class CodeStrategy
         }
 
         CodeSender.Send(rt, flow, target, address);
-        var status = client == Client.Spa && rt.Has(Deviations.SpaSent200) ? 200 : 400;
+        var status = client == Client.Spa && rt.Has(DeviationNames.SpaSent200) ? 200 : 400;
         await LoginSubmit.FlowResponseAsync(ctx, rt, flow, client, status).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using Kratos.Double.Config;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
 using Kratos.Double.Text;
@@ -18,7 +19,7 @@ internal static class CodeVerifier
         {
             lock (rt.Store.Gate)
             {
-                if (rt.Has(Deviations.MissingCodeCounted))
+                if (rt.Has(DeviationNames.MissingCodeCounted))
                 {
                     flow.SubmitCount++;
                 }
@@ -38,11 +39,11 @@ internal static class CodeVerifier
         lock (rt.Store.Gate)
         {
             flow.SubmitCount++;
-            tooMany = flow.SubmitCount > rt.Config.MaxSubmissions && !rt.Has(Deviations.NoAttemptLimit);
+            tooMany = flow.SubmitCount > rt.Config.MaxSubmissions && !rt.Has(DeviationNames.NoAttemptLimit);
             match = rt.Store.CodesOf(identity.Id).FirstOrDefault(c =>
                 c.Code == code
-                && (c.FlowId == flow.Id || rt.Has(Deviations.ForeignFlowCodeAccepted))
-                && (!c.Used || rt.Has(Deviations.ReplayAccepted)));
+                && (c.FlowId == flow.Id || rt.Has(DeviationNames.ForeignFlowCodeAccepted))
+                && (!c.Used || rt.Has(DeviationNames.ReplayAccepted)));
             Ui.Nodes.ClearNodeMessages(flow.Nodes);
             LoginForms.HideIdentifier(flow, body["identifier"]);
             rt.Store.SaveFlow(flow);
@@ -56,12 +57,12 @@ internal static class CodeVerifier
 
         if (match is null)
         {
-            var message = rt.Has(Deviations.WrongCodeMessageId) ? Messages.NoStrategy() : Messages.CodeInvalid();
+            var message = rt.Has(DeviationNames.WrongCodeMessageId) ? Messages.NoStrategy() : Messages.CodeInvalid();
             await LoginSubmit.FailAsync(ctx, rt, flow, client, message).ConfigureAwait(false);
             return;
         }
 
-        if (match.ExpiresAt < DateTimeOffset.UtcNow && !rt.Has(Deviations.ExpiredCodeAccepted))
+        if (match.ExpiresAt < DateTimeOffset.UtcNow && !rt.Has(DeviationNames.ExpiredCodeAccepted))
         {
             // ≤ v26.2.0: LoginCode.Validate returns a flow-expired error; with a session the replacement fails [C].
             await LoginSubmit.ExpiredAsync(ctx, rt, flow, client, session).ConfigureAwait(false);
@@ -82,7 +83,7 @@ internal static class CodeVerifier
             flow.State = "passed_challenge";
             flow.Messages = [];
             flow.UpdatedAt = now;
-            if (!rt.Has(Deviations.AddressNotVerified))
+            if (!rt.Has(DeviationNames.AddressNotVerified))
             {
                 foreach (var address in identity.VerifiableAddresses.Where(a => a.Value == match.Address && !a.Verified))
                 {
@@ -95,18 +96,18 @@ internal static class CodeVerifier
                 rt.Store.SaveIdentity(identity);
             }
 
-            if (rt.Has(Deviations.SessionIdChanges))
+            if (rt.Has(DeviationNames.SessionIdChanges))
             {
                 rt.Store.DeleteSession(session.Id);
                 session.Id = Guid.NewGuid();
             }
 
-            if (rt.Has(Deviations.SessionTokenChanges))
+            if (rt.Has(DeviationNames.SessionTokenChanges))
             {
                 session.Token = Secrets.SessionToken();
             }
 
-            if (rt.Has(Deviations.AmrLacksCode))
+            if (rt.Has(DeviationNames.AmrLacksCode))
             {
                 session.AalOverride = "aal2";
             }
@@ -115,12 +116,12 @@ internal static class CodeVerifier
                 session.Methods.Add(("code", "aal2", now));
             }
 
-            if (rt.Has(Deviations.SessionStaysAal1))
+            if (rt.Has(DeviationNames.SessionStaysAal1))
             {
                 session.AalOverride = "aal1";
             }
 
-            if (!rt.Has(Deviations.AuthenticatedAtNotRefreshed))
+            if (!rt.Has(DeviationNames.AuthenticatedAtNotRefreshed))
             {
                 session.AuthenticatedAt = now;
             }

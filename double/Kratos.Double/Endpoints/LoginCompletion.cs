@@ -17,7 +17,7 @@ internal static class LoginCompletion
         bool needsAal2;
         lock (rt.Store.Gate)
         {
-            needsAal2 = rt.Config.WhoamiRequiredAal == "highest_available" && session.Aal == "aal1" && Aal.Available(identity, rt.Config) == "aal2";
+            needsAal2 = rt.Config.WhoamiRequiredAal == "highest_available" && session.Aal == "aal1" && Aal.Available(identity, rt) == "aal2";
             sessionJson = session.ToJson(needsAal2 ? null : identity.ToJson(false, rt.Config.PublicBaseUrl));
         }
 

@@ -28,7 +28,7 @@ internal static class LoginCreate
         _ = bool.TryParse(query["refresh"].ToString(), out var refresh);
         var returnTo = ReturnTo.Validate(rt, query["return_to"].ToString());
         var session = ctx.FindSession(rt);
-        if (aal == "aal2" && session is null && !rt.Has(Deviations.NoSessionAal2Allowed))
+        if (aal == "aal2" && session is null && !rt.Has(DeviationNames.NoSessionAal2Allowed))
         {
             throw KratosError.SessionAal1Required();
         }
@@ -101,12 +101,12 @@ internal static class LoginCreate
         }
 
         var messages = new JsonArray();
-        if (refresh && !rt.Has(Deviations.RefreshMissing1010003))
+        if (refresh && !rt.Has(DeviationNames.RefreshMissing1010003))
         {
             messages.Add((JsonNode)Messages.ReAuth());
         }
 
-        if (aal == "aal2" && session?.Aal != "aal2" && session is not null && !rt.Has(Deviations.Aal2Missing1010004))
+        if (aal == "aal2" && session?.Aal != "aal2" && session is not null && !rt.Has(DeviationNames.Aal2Missing1010004))
         {
             messages.Add((JsonNode)Messages.Mfa());
         }
@@ -116,9 +116,14 @@ internal static class LoginCreate
         {
             nodes.AddRange(LoginForms.PasswordFirstFactor(rt, refresh ? identity : null, csrf ?? string.Empty));
         }
-        else if (aal == "aal2" && identity is not null && rt.Config.MfaEnabled && rt.Config.CodeEnabled)
+        else if (aal == "aal2" && identity is not null)
         {
-            nodes.AddRange(Aal.CodeAddresses(identity, rt.Config).Select(a => LoginForms.AddressButton(rt, a)));
+            if (rt.Config.MfaEnabled && rt.Config.CodeEnabled)
+            {
+                nodes.AddRange(Aal.CodeAddresses(identity, rt.Config).Select(a => LoginForms.AddressButton(rt, a)));
+            }
+
+            nodes.AddRange(SecondFactorForms.Login(rt, identity, csrf ?? string.Empty));
         }
 
         // handler.go NewLoginFlow: a browser flow always carries its csrf token, whatever the hydrators set.
@@ -151,7 +156,7 @@ internal static class LoginCreate
             identity = rt.Store.FindIdentity(session.IdentityId);
         }
 
-        if (identity is null || Aal.CodeAddresses(identity, rt.Config) is not [var address])
+        if (identity is null || Aal.CodeAddresses(identity, rt.Config) is not [var address] || Aal.HasOtherEnabledFactor(identity, rt.Config))
         {
             return false;
         }

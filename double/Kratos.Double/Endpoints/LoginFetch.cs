@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kratos.Double.Config;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ internal static class LoginFetch
     public static Task HandleAsync(HttpContext ctx, Runtime rt)
     {
         var flow = Find(rt, ctx.Request.Query["id"].ToString());
-        if (flow.IsBrowser && !rt.Has(Deviations.CsrfNotEnforced)
+        if (flow.IsBrowser && !rt.Has(DeviationNames.CsrfNotEnforced)
             && (!ctx.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var cookie) || cookie != flow.CsrfToken))
         {
             throw KratosError.CsrfViolation("The anti-CSRF cookie was not sent with the request or did not match the flow.");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kratos.Double.Config;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
 using Kratos.Double.Text;
@@ -42,12 +43,12 @@ internal static class LoginForms
     }
 
     public static JsonObject AddressButton(Runtime rt, string address) =>
-        Nodes.Input("code", "address", "submit", address, label: rt.Has(Deviations.AddressLabelMissing) ? null : Nodes.CodeLabel(address));
+        Nodes.Input("code", "address", "submit", address, label: rt.Has(DeviationNames.AddressLabelMissing) ? null : Nodes.CodeLabel(address));
 
     /// <summary>populateEmailSentFlow: every method group cleared, then these nodes in this order (not re-sorted).</summary>
     public static JsonArray SentEmail(Runtime rt, LoginFlow flow, string address)
     {
-        var label = rt.Has(Deviations.AddressLabelMissing) ? null : Nodes.CodeLabel(address);
+        var label = rt.Has(DeviationNames.AddressLabelMissing) ? null : Nodes.CodeLabel(address);
         var nodes = new JsonArray
         {
             (JsonNode)Nodes.Input("code", "identifier", "hidden", address, label: label),

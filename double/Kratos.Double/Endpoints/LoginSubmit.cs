@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kratos.Double.Config;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
 using Kratos.Double.Text;
@@ -32,7 +33,7 @@ internal static class LoginSubmit
             return;
         }
 
-        if (flow.IsBrowser && !rt.Has(Deviations.CsrfNotEnforced))
+        if (flow.IsBrowser && !rt.Has(DeviationNames.CsrfNotEnforced))
         {
             var cookie = ctx.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var c) ? c : null;
             var reason = ctx.Request.Headers.Cookie.Count == 0 ? "No CSRF cookie was sent with the request (no Cookie header)."
@@ -53,12 +54,12 @@ internal static class LoginSubmit
             return;
         }
 
-        if (flow.RequestedAal == "aal2" && session is null && !rt.Has(Deviations.NoSessionAal2Allowed))
+        if (flow.RequestedAal == "aal2" && session is null && !rt.Has(DeviationNames.NoSessionAal2Allowed))
         {
             throw KratosError.SessionAal1Required();
         }
 
-        if (!flow.Refresh && session is not null && (flow.RequestedAal == "aal1" || session.Aal == "aal2") && !rt.Has(Deviations.ReplayAccepted))
+        if (!flow.Refresh && session is not null && (flow.RequestedAal == "aal1" || session.Aal == "aal2") && !rt.Has(DeviationNames.ReplayAccepted))
         {
             if (client == Client.Browser)
             {
@@ -84,6 +85,12 @@ internal static class LoginSubmit
             case "code":
                 await CodeStrategy.HandleAsync(ctx, rt, flow, client, body, session).ConfigureAwait(false);
                 break;
+            case "totp":
+                await TotpLogin.HandleAsync(ctx, rt, flow, client, body, session).ConfigureAwait(false);
+                break;
+            case "lookup_secret":
+                await LookupLogin.HandleAsync(ctx, rt, flow, client, body, session).ConfigureAwait(false);
+                break;
             default:
                 await FailAsync(ctx, rt, flow, client, Messages.NoStrategy()).ConfigureAwait(false);
                 break;
@@ -108,7 +115,7 @@ internal static class LoginSubmit
             ? Respond.RedirectAsync(ctx, Respond.WithQuery(rt.Config.LoginUiUrl, "flow", flow.Id.ToString()))
             : Respond.JsonAsync(ctx, jsonStatus, LoginCreate.Snapshot(rt, flow));
 
-    private static string? ApiHeaderProblem(HttpRequest request)
+    public static string? ApiHeaderProblem(HttpRequest request)
     {
         if (request.Headers.Origin.Count > 0)
         {

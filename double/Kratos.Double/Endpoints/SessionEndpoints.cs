@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kratos.Double.Config;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ internal static class SessionEndpoints
         {
             var identity = rt.Store.FindIdentity(session.IdentityId) ?? throw KratosError.Unauthorized("No valid session credentials found in the request.");
             if (rt.Config.WhoamiRequiredAal == "highest_available" && session.Aal == "aal1"
-                && Aal.Available(identity, rt.Config) == "aal2" && !rt.Has(Deviations.WhoamiIgnoresRequiredAal))
+                && Aal.Available(identity, rt) == "aal2" && !rt.Has(DeviationNames.WhoamiIgnoresRequiredAal))
             {
                 throw KratosError.Aal2Required(rt.Config.PublicUrl("self-service/login/browser?aal=aal2"));
             }

@@ -1,4 +1,5 @@
 using Kratos.Double.Config;
+using Kratos.Double.Logging;
 using Kratos.Double.State;
 
 namespace Kratos.Double.Http;

@@ -18,6 +18,13 @@ internal sealed class SubmissionBody
 
     public bool Has(string key) => _values.ContainsKey(key);
 
+    /// <summary>The decoded values as a JSON object (kept to replay a paused submission).</summary>
+    public JsonObject ToJson() => new(_values.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, kv.Value)));
+
+    /// <summary>A body from values kept earlier (<see cref="ToJson"/>).</summary>
+    public static SubmissionBody From(JsonObject values) =>
+        new(values.ToDictionary(kv => kv.Key, kv => kv.Value?.GetValue<string>() ?? string.Empty, StringComparer.Ordinal));
+
     public static async Task<SubmissionBody> ReadAsync(HttpRequest request, IReadOnlySet<string> allowed)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -11,6 +11,8 @@ internal sealed class CourierMessage
     public required string Recipient { get; init; }
     public required string Subject { get; init; }
     public required string Body { get; init; }
+    /// <summary>login_code_valid or recovery_code_valid (courier/template).</summary>
+    public string TemplateType { get; init; } = "login_code_valid";
     public int SendCount { get; set; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
@@ -24,7 +26,7 @@ internal sealed class CourierMessage
         ["recipient"] = Recipient,
         ["body"] = dev ? Body : Redacted,
         ["subject"] = dev ? Subject : Redacted,
-        ["template_type"] = "login_code_valid",
+        ["template_type"] = TemplateType,
         ["channel"] = "email",
         ["send_count"] = SendCount,
         ["created_at"] = Time.Node(CreatedAt),

@@ -14,13 +14,20 @@ internal sealed class Identity
     public JsonNode? MetadataAdmin { get; init; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
-    public string? Password { get; init; }
+    public string? Password { get; set; }
     public List<string> PasswordIdentifiers { get; } = [];
     public List<(string Channel, string Address)> CodeAddresses { get; } = [];
     public List<VerifiableAddress> VerifiableAddresses { get; } = [];
     public List<(Guid Id, string Value, string Via)> RecoveryAddresses { get; } = [];
 
-    public JsonObject ToJson(bool includeCredentials, Uri publicBaseUrl)
+    /// <summary>The TOTP credential, set by enrolment in the settings flow.</summary>
+    public TotpCredential? Totp { get; set; }
+
+    /// <summary>The lookup_secret credential (backup codes), set by confirming regenerated codes.</summary>
+    public LookupCredential? Lookup { get; set; }
+
+    /// <summary>The identity as the API shows it; <paramref name="declassify"/> lists credential types whose config is shown (admin include_credential).</summary>
+    public JsonObject ToJson(bool includeCredentials, Uri publicBaseUrl, IReadOnlySet<string>? declassify = null)
     {
         var json = new JsonObject
         {
@@ -43,14 +50,14 @@ internal sealed class Identity
         };
         if (includeCredentials)
         {
-            json["credentials"] = CredentialsJson();
+            json["credentials"] = CredentialsJson(declassify ?? new HashSet<string>());
             json["metadata_admin"] = MetadataAdmin?.DeepClone();
         }
 
         return json;
     }
 
-    private JsonObject CredentialsJson()
+    private JsonObject CredentialsJson(IReadOnlySet<string> declassify)
     {
         var creds = new JsonObject();
         if (Password is not null)
@@ -64,15 +71,35 @@ internal sealed class Identity
             creds["code"] = Credential("code", CodeAddresses.Select(a => a.Address));
         }
 
+        if (Totp is { } totp)
+        {
+            creds["totp"] = Credential("totp", [Id.ToString()], declassify.Contains("totp") ? totp.Config() : null, totp.CreatedAt, totp.UpdatedAt);
+        }
+
+        if (Lookup is { } lookup)
+        {
+            creds["lookup_secret"] = Credential("lookup_secret", [Id.ToString()], declassify.Contains("lookup_secret") ? lookup.Config() : null, lookup.CreatedAt, lookup.UpdatedAt);
+        }
+
         return creds;
     }
 
-    private JsonObject Credential(string type, IEnumerable<string> identifiers) => new()
+    /// <summary>identity/credentials.go Credentials: config only when declassified (omitempty), then version and times.</summary>
+    private JsonObject Credential(string type, IEnumerable<string> identifiers, JsonObject? config = null, DateTimeOffset? created = null, DateTimeOffset? updated = null)
     {
-        ["type"] = type,
-        ["identifiers"] = new JsonArray(identifiers.Select(i => (JsonNode)JsonValue.Create(i)).ToArray()),
-        ["version"] = type == "code" ? 1 : 0,
-        ["created_at"] = Time.Node(CreatedAt),
-        ["updated_at"] = Time.Node(UpdatedAt),
-    };
+        var json = new JsonObject
+        {
+            ["type"] = type,
+            ["identifiers"] = new JsonArray(identifiers.Select(i => (JsonNode)JsonValue.Create(i)).ToArray()),
+        };
+        if (config is not null)
+        {
+            json["config"] = config;
+        }
+
+        json["version"] = type == "code" ? 1 : 0;
+        json["created_at"] = Time.Node(created ?? CreatedAt);
+        json["updated_at"] = Time.Node(updated ?? UpdatedAt);
+        return json;
+    }
 }

@@ -1,3 +1,5 @@
+using Kratos.Double.Config;
+
 namespace Kratos.Double.State;
 
 /// <summary>

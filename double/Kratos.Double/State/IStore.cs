@@ -53,6 +53,24 @@ internal interface IStore : IDisposable
 
     LoginFlow? FindFlow(Guid id);
 
+    /// <summary>Inserts or updates a settings flow (with its internal context and any paused payload).</summary>
+    void SaveSettingsFlow(SettingsFlow flow);
+
+    SettingsFlow? FindSettingsFlow(Guid id);
+
+    /// <summary>Inserts or updates a recovery flow.</summary>
+    void SaveRecoveryFlow(RecoveryFlow flow);
+
+    RecoveryFlow? FindRecoveryFlow(Guid id);
+
+    /// <summary>Inserts or updates a recovery code.</summary>
+    void SaveRecoveryCode(RecoveryFlowCode code);
+
+    /// <summary>DeleteRecoveryCodesOfFlow: earlier codes of the flow die when a new one is sent.</summary>
+    void DeleteRecoveryCodesOfFlow(Guid flowId);
+
+    IReadOnlyList<RecoveryFlowCode> RecoveryCodesOf(Guid flowId);
+
     void AddCode(LoginCode code);
 
     void SaveCode(LoginCode code);

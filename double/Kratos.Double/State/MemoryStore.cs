@@ -12,6 +12,9 @@ internal sealed class MemoryStore : IStore
     private readonly List<Identity> _identityOrder = [];
     private readonly Dictionary<Guid, Session> _sessions = [];
     private readonly Dictionary<Guid, LoginFlow> _flows = [];
+    private readonly Dictionary<Guid, SettingsFlow> _settingsFlows = [];
+    private readonly Dictionary<Guid, RecoveryFlow> _recoveryFlows = [];
+    private readonly List<RecoveryFlowCode> _recoveryCodes = [];
     private readonly List<LoginCode> _codes = [];
     private readonly List<CourierMessage> _messages = [];
     private readonly Dictionary<Guid, StoredError> _errors = [];
@@ -79,6 +82,26 @@ internal sealed class MemoryStore : IStore
 
     public LoginFlow? FindFlow(Guid id) => _flows.GetValueOrDefault(id);
 
+    public void SaveSettingsFlow(SettingsFlow flow) => _settingsFlows[flow.Id] = flow;
+
+    public SettingsFlow? FindSettingsFlow(Guid id) => _settingsFlows.GetValueOrDefault(id);
+
+    public void SaveRecoveryFlow(RecoveryFlow flow) => _recoveryFlows[flow.Id] = flow;
+
+    public RecoveryFlow? FindRecoveryFlow(Guid id) => _recoveryFlows.GetValueOrDefault(id);
+
+    public void SaveRecoveryCode(RecoveryFlowCode code)
+    {
+        if (!_recoveryCodes.Contains(code))
+        {
+            _recoveryCodes.Add(code);
+        }
+    }
+
+    public void DeleteRecoveryCodesOfFlow(Guid flowId) => _recoveryCodes.RemoveAll(c => c.FlowId == flowId);
+
+    public IReadOnlyList<RecoveryFlowCode> RecoveryCodesOf(Guid flowId) => [.. _recoveryCodes.Where(c => c.FlowId == flowId)];
+
     public void AddCode(LoginCode code) => _codes.Add(code);
 
     public void SaveCode(LoginCode code)
@@ -128,6 +151,9 @@ internal sealed class MemoryStore : IStore
         _identityOrder.Clear();
         _sessions.Clear();
         _flows.Clear();
+        _settingsFlows.Clear();
+        _recoveryFlows.Clear();
+        _recoveryCodes.Clear();
         _codes.Clear();
         _messages.Clear();
         _errors.Clear();

@@ -54,6 +54,22 @@ internal static class DoubleMigrations
               created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
             CREATE TABLE selfservice_errors (id TEXT PRIMARY KEY, errors TEXT NOT NULL, created_at TEXT NOT NULL);
             """),
+        new("20240425095000000002", "kratos_double_v1.3.1_settings_recovery", EmulatedVersion.V1_3_1, """
+            -- persistence/sql/migrations: selfservice_recovery_flows and identity_recovery_codes (code recovery), selfservice_settings_flows (ui, state, active_method, internal_context, type,
+            -- identity_id); the double also keeps a browser submission paused for re-authentication in the row, where
+            -- Kratos keeps it in continuity_containers. TOTP and lookup_secret credentials live in identity_credentials
+            -- with Kratos's config JSON ({"totp_url"}, {"recovery_codes":[{"code","used_at"}]}) and identifiers.
+            CREATE TABLE selfservice_settings_flows (id TEXT PRIMARY KEY, type TEXT NOT NULL, request_url TEXT NOT NULL, return_to TEXT,
+              active_method TEXT, state TEXT NOT NULL, ui TEXT NOT NULL, internal_context TEXT NOT NULL,
+              identity_id TEXT NOT NULL REFERENCES identities(id) ON DELETE CASCADE, csrf_token TEXT, continuity_token TEXT,
+              continuity_payload TEXT, issued_at TEXT NOT NULL, expires_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            CREATE TABLE selfservice_recovery_flows (id TEXT PRIMARY KEY, type TEXT NOT NULL, request_url TEXT NOT NULL, return_to TEXT,
+              active_method TEXT, state TEXT NOT NULL, ui TEXT NOT NULL, csrf_token TEXT, issued_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL);
+            CREATE TABLE identity_recovery_codes (id TEXT PRIMARY KEY, code TEXT NOT NULL, address TEXT NOT NULL, used INTEGER NOT NULL,
+              identity_id TEXT NOT NULL REFERENCES identities(id) ON DELETE CASCADE, selfservice_recovery_flow_id TEXT NOT NULL,
+              expires_at TEXT NOT NULL);
+            """),
         new("20250710085000000000", "kratos_double_v25.4.0", EmulatedVersion.V25_4_0, """
             -- The tables the double uses are unchanged from v1.3.1 to v25.4.0 (the code credential keeps
             -- {"addresses":[{"channel","address"}]}, identity/credentials_code.go); applying this records the version.

@@ -1,4 +1,5 @@
 using Kratos.Double.Http;
+using Kratos.Double.Logging;
 using Microsoft.Data.Sqlite;
 
 namespace Kratos.Double.State.Migrations;

@@ -52,6 +52,16 @@ internal sealed partial class SqliteStore : IStore
             InsertCredential(tx, identity, "code", 1, new JsonObject { ["addresses"] = addresses }, identity.CodeAddresses.Select(a => a.Address));
         }
 
+        if (identity.Totp is { } totp)
+        {
+            InsertCredential(tx, identity, "totp", 0, totp.Config(), [identity.Id.ToString()], totp.CreatedAt, totp.UpdatedAt);
+        }
+
+        if (identity.Lookup is { } lookup)
+        {
+            InsertCredential(tx, identity, "lookup_secret", 0, lookup.Config(), [identity.Id.ToString()], lookup.CreatedAt, lookup.UpdatedAt);
+        }
+
         foreach (var a in identity.VerifiableAddresses)
         {
             Exec(tx, """
@@ -87,7 +97,9 @@ internal sealed partial class SqliteStore : IStore
               JOIN identity_credential_identifiers i ON i.identity_credential_id = c.id WHERE c.type = $type AND i.identifier = $identifier)
             """, ("$type", type), ("$identifier", identifier)).FirstOrDefault();
 
-    private void InsertCredential(SqliteTransaction tx, Identity identity, string type, int version, JsonObject config, IEnumerable<string> identifiers)
+    private void InsertCredential(
+        SqliteTransaction tx, Identity identity, string type, int version, JsonObject config, IEnumerable<string> identifiers,
+        DateTimeOffset? created = null, DateTimeOffset? updated = null)
     {
         var credentialId = Guid.NewGuid();
         Exec(tx, """
@@ -95,7 +107,7 @@ internal sealed partial class SqliteStore : IStore
             VALUES ($id, $identity, $type, $config, $version, $created, $updated)
             """,
             ("$id", credentialId), ("$identity", identity.Id), ("$type", type), ("$config", config.ToJsonString()), ("$version", version),
-            ("$created", Row.Time(identity.CreatedAt)), ("$updated", Row.Time(identity.UpdatedAt)));
+            ("$created", Row.Time(created ?? identity.CreatedAt)), ("$updated", Row.Time(updated ?? identity.UpdatedAt)));
         foreach (var identifier in identifiers)
         {
             Exec(tx, "INSERT INTO identity_credential_identifiers (id, identity_credential_id, identifier) VALUES ($id, $credential, $identifier)",
@@ -126,13 +138,13 @@ internal sealed partial class SqliteStore : IStore
     private Identity WithChildren(Identity identity)
     {
         string? password = null;
-        var credentials = Query("SELECT type, config FROM identity_credentials WHERE identity_id = $id ORDER BY rowid",
-            r => (Type: r.GetString(0), Config: (JsonObject)JsonNode.Parse(r.GetString(1))!), ("$id", identity.Id));
+        var credentials = Query("SELECT type, config, created_at, updated_at FROM identity_credentials WHERE identity_id = $id ORDER BY rowid",
+            r => (Type: r.GetString(0), Config: (JsonObject)JsonNode.Parse(r.GetString(1))!, Created: Row.Time(r, 2), Updated: Row.Time(r, 3)), ("$id", identity.Id));
         var passwordIdentifiers = Query("""
             SELECT i.identifier FROM identity_credential_identifiers i JOIN identity_credentials c ON c.id = i.identity_credential_id
             WHERE c.identity_id = $id AND c.type = 'password' ORDER BY i.rowid
             """, r => r.GetString(0), ("$id", identity.Id));
-        foreach (var (type, config) in credentials)
+        foreach (var (type, config, _, _) in credentials)
         {
             if (type == "password")
             {
@@ -147,7 +159,19 @@ internal sealed partial class SqliteStore : IStore
             UpdatedAt = identity.UpdatedAt, Password = password,
         };
         result.PasswordIdentifiers.AddRange(passwordIdentifiers);
-        foreach (var (_, config) in credentials.Where(c => c.Type == "code"))
+        foreach (var (type, config, created, updated) in credentials)
+        {
+            if (type == "totp")
+            {
+                result.Totp = TotpCredential.FromConfig(config, created, updated);
+            }
+            else if (type == "lookup_secret")
+            {
+                result.Lookup = LookupCredential.FromConfig(config, created, updated);
+            }
+        }
+
+        foreach (var (_, config, _, _) in credentials.Where(c => c.Type == "code"))
         {
             foreach (var a in config["addresses"]?.AsArray() ?? [])
             {

@@ -1,4 +1,4 @@
-namespace Kratos.Double;
+namespace Kratos.Double.Config;
 
 /// <summary>Configuration real Kratos would refuse; the message names the key and the fix.</summary>
 public sealed class KratosDoubleConfigException : Exception

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Kratos.Double.Config;
 using Kratos.Double.Endpoints;
+using Kratos.Double.Http;
 using Microsoft.AspNetCore.Http;
 
-namespace Kratos.Double.Http;
+namespace Kratos.Double.Hosting;
 
 /// <summary>
 /// Routes of the public (4433) and admin (4434) ports. Hand-rolled instead of minimal APIs so NativeAOT needs no
@@ -19,7 +21,14 @@ internal sealed class Router(Func<Runtime> current, bool admin)
         RequestLog.Started(rt, ctx);
         try
         {
-            await (admin ? AdminAsync(ctx, rt) : PublicAsync(ctx, rt)).ConfigureAwait(false);
+            if (admin)
+            {
+                await AdminAsync(ctx, rt).ConfigureAwait(false);
+            }
+            else if (!Cors.Apply(ctx, rt.Config.Cors, !rt.Config.IsAtLeast(EmulatedVersion.V25_4_0)))
+            {
+                await PublicAsync(ctx, rt).ConfigureAwait(false);
+            }
         }
         catch (Exception e)
         {
@@ -54,6 +63,40 @@ internal sealed class Router(Func<Runtime> current, bool admin)
             case "/self-service/login":
                 Expect(method, "POST");
                 return LoginSubmit.HandleAsync(ctx, rt);
+            case "/self-service/settings/browser":
+                Expect(method, "GET");
+                if (!ctx.Request.IsJson())
+                {
+                    ctx.Items[ErrorResponder.BrowserItem] = true;
+                }
+
+                return SettingsCreate.HandleAsync(ctx, rt, api: false);
+            case "/self-service/settings/api":
+                Expect(method, "GET");
+                return SettingsCreate.HandleAsync(ctx, rt, api: true);
+            case "/self-service/settings/flows":
+                Expect(method, "GET");
+                return SettingsCreate.FetchAsync(ctx, rt);
+            case "/self-service/settings":
+                Expect(method, "GET", "POST");
+                return SettingsSubmit.HandleAsync(ctx, rt);
+            case "/self-service/recovery/browser":
+                Expect(method, "GET");
+                if (!ctx.Request.IsJson())
+                {
+                    ctx.Items[ErrorResponder.BrowserItem] = true;
+                }
+
+                return RecoveryFlows.CreateAsync(ctx, rt, api: false);
+            case "/self-service/recovery/api":
+                Expect(method, "GET");
+                return RecoveryFlows.CreateAsync(ctx, rt, api: true);
+            case "/self-service/recovery/flows":
+                Expect(method, "GET");
+                return RecoveryFlows.FetchAsync(ctx, rt);
+            case "/self-service/recovery":
+                Expect(method, "GET", "POST");
+                return RecoverySubmit.HandleAsync(ctx, rt);
             case "/sessions/whoami":
                 Expect(method, "GET", "POST");
                 return SessionEndpoints.WhoamiAsync(ctx, rt);

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Kratos.Double.Config;
+using Kratos.Double.Http;
+using Kratos.Double.Logging;
 
-namespace Kratos.Double.Http;
+namespace Kratos.Double.Hosting;
 
 /// <summary>
 /// The lines Kratos logs between loading its config and listening (cmd/serve/root.go, oryx/metricsx, oryx/configx
@@ -9,7 +11,7 @@ namespace Kratos.Double.Http;
 /// </summary>
 internal static class StartupLog
 {
-    public static void BeforeListening(KratosLog log, JsonObject root, string version, KratosDoubleOptions options)
+    public static void BeforeListening(KratosLog log, JsonObject root, string version, ServeSettings options)
     {
         if (options.Dev || ConfigLoader.Bool(root, "dev") == true)
         {

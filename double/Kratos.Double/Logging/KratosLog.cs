@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Kratos.Double.Http;
+namespace Kratos.Double.Logging;
 
 /// <summary>
 /// Log lines as Kratos writes them (oryx/logrusx): logrus's text formatter with DisableQuote and full RFC 3339

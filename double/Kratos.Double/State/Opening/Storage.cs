@@ -1,9 +1,10 @@
 using Kratos.Double.Http;
+using Kratos.Double.Logging;
 using Kratos.Double.State.Migrations;
 using Kratos.Double.State.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace Kratos.Double.State;
+namespace Kratos.Double.State.Opening;
 
 /// <summary>
 /// Opens the store a DSN names the way driver/registry_default.go Init does before serving: memory needs no

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Kratos.Double.Config;
+using Kratos.Double.Http;
+using Kratos.Double.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Kratos.Double.Http;
+namespace Kratos.Double.Hosting;
 
 /// <summary>
 /// The two httpds bound where the config says (oryx/configx Serve: serve.public.host / serve.admin.host, default ""
@@ -19,7 +21,7 @@ namespace Kratos.Double.Http;
 internal static class Listeners
 {
     public static async Task<(WebApplication Public, WebApplication Admin)> BindAsync(
-        JsonObject root, KratosDoubleOptions options, KratosLog log, string version, Task<Func<Runtime>> ready, CancellationToken cancellationToken)
+        JsonObject root, ServeSettings options, KratosLog log, string version, Task<Func<Runtime>> ready, CancellationToken cancellationToken)
     {
         var publicApp = Build(Host(root, "public", options), ConfigBuilder.ConfiguredPort(root, "public", options.PublicPort, 4433), ready, admin: false);
         var adminApp = Build(Host(root, "admin", options), ConfigBuilder.ConfiguredPort(root, "admin", options.AdminPort, 4434), ready, admin: true);
@@ -38,7 +40,7 @@ internal static class Listeners
     }
 
     /// <summary>The host a surface listens on: the option, else serve.&lt;surface&gt;.host, else "" (every interface).</summary>
-    public static string Host(JsonObject root, string surface, KratosDoubleOptions options) =>
+    public static string Host(JsonObject root, string surface, ServeSettings options) =>
         options.BindAddress ?? ConfigLoader.Str(root, $"serve.{surface}.host") ?? string.Empty;
 
     public static int BoundPort(WebApplication app)
@@ -49,7 +51,7 @@ internal static class Listeners
             && int.TryParse(address[(colon + 1)..].TrimEnd('/'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) ? port : 0;
     }
 
-    private static async Task StartAsync(WebApplication app, string surface, JsonObject root, KratosDoubleOptions options, KratosLog log, string version, CancellationToken ct)
+    private static async Task StartAsync(WebApplication app, string surface, JsonObject root, ServeSettings options, KratosLog log, string version, CancellationToken ct)
     {
         var port = ConfigBuilder.ConfiguredPort(root, surface, surface == "public" ? options.PublicPort : options.AdminPort, surface == "public" ? 4433 : 4434);
         var host = Host(root, surface, options);
