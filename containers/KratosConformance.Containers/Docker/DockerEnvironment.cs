@@ -25,9 +25,14 @@ public static class DockerEnvironment
         ? id
         : string.Create(CultureInfo.InvariantCulture, $"kc-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Random.Shared.Next(0x10000):x4}");
 
-    /// <summary>The labels to put on every resource this session starts.</summary>
-    public static IReadOnlyDictionary<string, string> SessionLabels { get; } =
-        new Dictionary<string, string> { [SessionLabel] = SessionId };
+    /// <summary>
+    /// The labels to put on every resource this session starts: the session (what kc removes at its exit) and the
+    /// owning process (<see cref="RunOwner" />: what the start-up sweep judges by, so a killed run's leftovers go and
+    /// a live run's stay).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SessionLabels { get; } = RunOwner.Current is { } owner
+        ? new Dictionary<string, string> { [SessionLabel] = SessionId, [RunOwner.Label] = owner.LabelValue }
+        : new Dictionary<string, string> { [SessionLabel] = SessionId };
 
     /// <summary>unix:// address of the daemon this project talks to.</summary>
     public static string Endpoint => "unix://" + DockerSocket.DefaultSocketPath;
@@ -66,9 +71,13 @@ public static class DockerEnvironment
         {
             return $"The Docker daemon at unix://{path} refuses this user: run as root or join the docker group, or use --target external / --target inprocess.";
         }
-        catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or SocketException)
         {
             return $"No Docker daemon answers at unix://{path} ({e.GetBaseException().Message}): {alternatives}.";
+        }
+        catch (DockerProblemException e)
+        {
+            return e.Message;
         }
     }
 
@@ -148,7 +157,7 @@ public static class DockerEnvironment
                 Environment.SetEnvironmentVariable("DOCKER_API_VERSION", apiVersion);
                 notes.Add($"DOCKER_API_VERSION={apiVersion} (read from the daemon; Testcontainers' client would otherwise ask for a newer one)");
             }
-            catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or SocketException or DockerProblemException)
             {
                 // No daemon: leave the rest alone; CheckAvailableAsync explains it to the user.
                 return new DockerSettings(Endpoint, null, null, null, ["no daemon answered; nothing derived"]);
