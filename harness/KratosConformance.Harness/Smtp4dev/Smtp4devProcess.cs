@@ -8,8 +8,8 @@ using KratosConformance.Harness.Processes;
 namespace KratosConformance.Harness.Smtp4dev;
 
 /// <summary>
-/// smtp4dev 3.15 as a local process, for the <c>inprocess</c> target and the harness's own tests: loopback only, free
-/// ports, in-memory store, its own HOME and TMPDIR under one data folder (an <see cref="OwnedTempDirectory"/>). Stopped with SIGTERM (SIGKILL only after
+/// smtp4dev 3.15 as a local process, for the <c>inprocess</c> target and the harness's own tests: loopback only, ports
+/// it binds itself (port 0, read back from its log), ended with this process however it ends (<see cref="ParentBoundProcess"/>), in-memory store, its own HOME and TMPDIR under one data folder (an <see cref="OwnedTempDirectory"/>). Stopped with SIGTERM (SIGKILL only after
 /// the "smtp4dev stop" deadline), the data folder removed; the .NET diagnostics channel is off, so even a killed
 /// smtp4dev leaves no pipes in /tmp.
 /// </summary>
@@ -57,8 +57,6 @@ public sealed class Smtp4devProcess : IAsyncDisposable
         var executable = await Smtp4devTool.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
         var dataDir = OwnedTempDirectory.Create("kc-smtp4dev-");
         var tempDir = Directory.CreateDirectory(Path.Combine(dataDir, "tmp")).FullName;
-        int smtp = FreePort.Pick(), imap = FreePort.Pick(), pop3 = FreePort.Pick(), web = FreePort.Pick();
-        var http = new Uri($"http://127.0.0.1:{web}/");
 
         var start = new ProcessStartInfo(executable)
         {
@@ -69,8 +67,10 @@ public sealed class Smtp4devProcess : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
+            // Port 0 everywhere: smtp4dev binds what the kernel gives it and logs each port (read back below), so no
+            // other process can take a port between its choice and its bind.
             $"--baseappdatapath={dataDir}", "--nousersettings", "--db=", "--bindaddress=127.0.0.1",
-            $"--smtpport={smtp}", $"--imapport={imap}", $"--pop3port={pop3}", $"--urls=http://127.0.0.1:{web}",
+            "--smtpport=0", "--imapport=0", "--pop3port=0", "--urls=http://127.0.0.1:0",
             // The default keeps only 100 mails per mailbox; a test run sends more, and losing one reads as a Kratos bug.
             "--messagestokeep=100000", "--sessionstokeep=100",
         })
@@ -85,9 +85,21 @@ public sealed class Smtp4devProcess : IAsyncDisposable
         start.Environment["TMPDIR"] = tempDir;
         start.Environment["DOTNET_EnableDiagnostics"] = "0";
 
-        var process = Process.Start(start) ?? throw new Smtp4devStartException($"Could not start {executable}.");
-        var output = new ProcessOutputTail(process);
-        var running = new Smtp4devProcess(process, dataDir, output, patience, smtp, imap, pop3, http);
+        // Bound to this process: a run killed outright (SIGKILL) takes its smtp4dev with it.
+        var process = await ParentBoundProcess.StartAsync(start).ConfigureAwait(false);
+        var ports = new Smtp4devPorts();
+        var output = new ProcessOutputTail(process, ports.Read);
+        try
+        {
+            await ports.WaitAsync(process, output, patience.For("smtp4dev start", TimeSpan.FromSeconds(20)), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await new Smtp4devProcess(process, dataDir, output, patience, 0, 0, 0, new Uri("http://127.0.0.1/")).DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var running = new Smtp4devProcess(process, dataDir, output, patience, ports.Smtp!.Value, ports.Imap!.Value, ports.Pop3!.Value, new Uri($"http://127.0.0.1:{ports.Http}/"));
         try
         {
             await running.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
