@@ -4,7 +4,7 @@ using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Targets;
 using NUnit.Framework;
 
-namespace KratosConformance.Cli.Tests;
+namespace KratosConformance.Robustness.Tests;
 
 /// <summary>
 /// SIGINT and SIGTERM stop a run as a user sees it: ./kc started as a process, the signal sent to it, then its exit
