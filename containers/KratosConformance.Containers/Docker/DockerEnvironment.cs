@@ -92,29 +92,49 @@ public static class DockerEnvironment
         using var socket = new DockerSocket(DockerSocket.DefaultSocketPath);
         var filter = DockerSocket.LabelFilter($"{SessionLabel}={sessionId}");
         var removed = 0;
-
-        var containers = await socket.GetJsonAsync($"containers/json?all=true&filters={filter}", ct).ConfigureAwait(false);
-        foreach (var container in containers.EnumerateArray())
+        // A network or volume can not go while a container still uses it, and a stack being disposed at the same time
+        // (the run winding down after a signal) may still be detaching one: try again until nothing is left or the
+        // caller's deadline (ct) ends it.
+        while (true)
         {
-            await socket.DeleteAsync($"containers/{container.GetProperty("Id").GetString()}?force=true&v=true", ct).ConfigureAwait(false);
-            removed++;
-        }
+            var containers = await socket.GetJsonAsync($"containers/json?all=true&filters={filter}", ct).ConfigureAwait(false);
+            foreach (var container in containers.EnumerateArray())
+            {
+                removed += await TryDeleteAsync(socket, $"containers/{container.GetProperty("Id").GetString()}?force=true&v=true", ct).ConfigureAwait(false);
+            }
 
-        // Networks and volumes last: neither can be removed while a container still uses it.
-        var networks = await socket.GetJsonAsync($"networks?filters={filter}", ct).ConfigureAwait(false);
-        foreach (var network in networks.EnumerateArray())
+            var networks = await socket.GetJsonAsync($"networks?filters={filter}", ct).ConfigureAwait(false);
+            foreach (var network in networks.EnumerateArray())
+            {
+                removed += await TryDeleteAsync(socket, $"networks/{network.GetProperty("Id").GetString()}", ct).ConfigureAwait(false);
+            }
+
+            foreach (var volume in await VolumesAsync(socket, filter, ct).ConfigureAwait(false))
+            {
+                removed += await TryDeleteAsync(socket, $"volumes/{volume}", ct).ConfigureAwait(false);
+            }
+
+            if ((await ListSessionResourcesAsync(sessionId, ct).ConfigureAwait(false)).Count == 0)
+            {
+                return removed;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>1 when removed (or already gone), 0 when Docker refused for now (in use: 409).</summary>
+    private static async Task<int> TryDeleteAsync(DockerSocket socket, string path, CancellationToken ct)
+    {
+        try
         {
-            await socket.DeleteAsync($"networks/{network.GetProperty("Id").GetString()}", ct).ConfigureAwait(false);
-            removed++;
+            await socket.DeleteAsync(path, ct).ConfigureAwait(false);
+            return 1;
         }
-
-        foreach (var volume in await VolumesAsync(socket, filter, ct).ConfigureAwait(false))
+        catch (HttpRequestException)
         {
-            await socket.DeleteAsync($"volumes/{volume}", ct).ConfigureAwait(false);
-            removed++;
+            return 0;
         }
-
-        return removed;
     }
 
     /// <summary>Lists containers, networks and volumes that still carry the session label (for tests and diagnostics).</summary>
