@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using KratosConformance.Client.Waiting;
 using KratosConformance.Containers;
+using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Robustness.Tests;
 
@@ -46,6 +47,12 @@ internal sealed class KcProcess : IDisposable
         foreach (var arg in (string[])["--default-signal=INT,TERM", Path.Combine(Repository.Root, "kc"), .. args])
         {
             start.ArgumentList.Add(arg);
+        }
+
+        // As a user's shell: none of the harness settings of the test process (./kc test sets some) but its patience.
+        foreach (var name in HarnessVariables.Names.Where(n => n != Patience.Variable))
+        {
+            start.Environment.Remove(name);
         }
 
         start.Environment["KC_SKIP_BUILD"] = "1";
