@@ -64,22 +64,25 @@ public sealed class KilledRunTests
     }
 
     [Test]
-    public async Task Sigkill_of_the_whole_in_process_run_leaves_no_process_behind()
+    public async Task Sigkill_of_kc_and_its_cli_takes_their_smtp4dev_with_them()
     {
         using var output = new TempFiles();
         using var kc = KcProcess.Start("run", "--target", "inprocess", "--no-browser", "--workers", "1", "--out", output.Directory);
         await kc.WaitForLineAsync("the run's first result", l => l.StartsWith("[ 1/", StringComparison.Ordinal), Patience.For("./kc run's first results", TimeSpan.FromSeconds(120)));
         var tree = kc.Tree();
-        tree.Should().HaveCountGreaterThan(2, "kc, the CLI and its smtp4dev run");
+        tree.Should().HaveCountGreaterThan(2, "kc, the CLI and its smtp4dev run: {0}", string.Join(", ", tree.Select(p => $"{p.Pid} {ProcessTree.CommandLine(p.Pid)}")));
 
-        kc.KillTree();
+        // The processes that could stop smtp4dev die at once (as under the OOM killer); smtp4dev is left to the kernel.
+        foreach (var process in tree.Take(2))
+        {
+            System.Diagnostics.Process.GetProcessById(process.Pid).Kill();
+        }
 
-        // Process.Kill(entireProcessTree) kills what it found; smtp4dev also ends on its parent's death.
-        await ProcessTree.AllEndedAsync(tree, Patience.For("the killed run's processes", TimeSpan.FromSeconds(60)));
+        await ProcessTree.AllEndedAsync(tree, Patience.For("smtp4dev's end after its parent died", TimeSpan.FromSeconds(60)));
     }
 
     [Test]
-    public async Task Sigkill_of_kc_alone_in_an_in_process_run_takes_smtp4dev_with_it()
+    public async Task Sigkill_of_kc_alone_in_an_in_process_run_stops_it_as_interrupted_with_its_smtp4dev()
     {
         using var output = new TempFiles();
         using var kc = KcProcess.Start("run", "--target", "inprocess", "--no-browser", "--workers", "1", "--out", output.Directory);
@@ -89,6 +92,8 @@ public sealed class KilledRunTests
         kc.Signal("KILL");
 
         await ProcessTree.AllEndedAsync(tree, Patience.For("the CLI's and smtp4dev's stop after kc was killed", TimeSpan.FromSeconds(60)));
+        var run = Directory.GetDirectories(output.Directory).Single(d => Path.GetFileName(d) != "latest");
+        File.ReadAllText(Path.Combine(run, "summary.md")).Should().Contain("INTERRUPTED by SIGTERM", "the CLI stopped when kc died, it did not run on unattended");
     }
 
     [Test]

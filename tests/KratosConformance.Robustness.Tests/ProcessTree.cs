@@ -50,7 +50,8 @@ internal static class ProcessTree
         }
     }
 
-    private static string CommandLine(int pid)
+    /// <summary>The command line of a running process, "(gone)" after it ended.</summary>
+    public static string CommandLine(int pid)
     {
         try
         {

@@ -70,7 +70,7 @@ public static class TestCommand
         {
             console.WriteLine();
             // The matrix's tests wait on the network far more than they compute: more workers than cores pay off.
-            tallies.AddRange(KillMatrix.RunAsync(Path.Combine(root, "matrix"), Math.Max(workers, 16), console, context.Token).GetAwaiter().GetResult());
+            tallies.AddRange(KillMatrix.RunAsync(Path.Combine(root, "matrix"), Math.Max(workers, 16), console, settings.Patience, context.Token).GetAwaiter().GetResult());
         }
 
         if (!skip.Contains("containers"))
