@@ -33,7 +33,10 @@ kc_ensure_dotnet() {
 # Docker: a daemon that answers. Installs Debian's docker.io when there is no engine and starts dockerd when none runs
 # (there is no systemd on these machines). A dockerd that kc started is stopped again when kc exits.
 kc_ensure_docker() {
-  if docker info >/dev/null 2>&1; then kc_remove_stale; return 0; fi
+  if docker info >/dev/null 2>&1; then return 0; fi
+  if [ -n "${DOCKER_HOST:-}" ] && command -v docker >/dev/null 2>&1; then
+    kc_fail "no Docker daemon answers at $DOCKER_HOST (DOCKER_HOST): start it there or unset DOCKER_HOST, or use --target inprocess / --target external."
+  fi
   if ! command -v dockerd >/dev/null 2>&1; then
     kc_apt_install docker.io
   fi
@@ -52,7 +55,7 @@ kc_ensure_docker() {
   echo "$KC_STARTED_DOCKERD_PID" >"$KC_STATE/dockerd.pid"
   local i
   for i in $(seq 1 150); do
-    if docker info >/dev/null 2>&1; then kc_say "dockerd ready (pid $KC_STARTED_DOCKERD_PID)."; kc_remove_stale; return 0; fi
+    if docker info >/dev/null 2>&1; then kc_say "dockerd ready (pid $KC_STARTED_DOCKERD_PID)."; return 0; fi
     if ! kill -0 "$KC_STARTED_DOCKERD_PID" 2>/dev/null; then
       tail -n 5 "$KC_STATE/dockerd.log" >&2 || true
       kc_fail "dockerd exited at start (log above, full log $KC_STATE/dockerd.log)."
@@ -62,14 +65,9 @@ kc_ensure_docker() {
   kc_fail "dockerd did not answer within 30 s (log: $KC_STATE/dockerd.log)."
 }
 
-# Removes what earlier kc runs left behind when they were killed outright (kill -9, a lost machine): stopped
-# containers and unused networks carrying our label. Running ones may belong to another kc and are left alone.
-kc_remove_stale() {
-  local ids
-  ids=$(docker ps -aq --filter "label=kratos-conformance.session" --filter status=exited --filter status=created --filter status=dead 2>/dev/null || true)
-  [ -z "$ids" ] || { docker rm -f $ids >/dev/null 2>&1 || true; kc_say "removed $(echo $ids | wc -w) stopped container(s) left by an earlier run."; }
-  docker network prune -f --filter "label=kratos-conformance.session" >/dev/null 2>&1 || true
-}
+# What earlier runs left when they were killed outright (SIGKILL, a lost CI runner) is removed by the CLI at the start of
+# every command that starts containers (cli/…/Running/LeftoverCleanup.cs): every resource carries its owner (PID, boot
+# id, start time), so only a gone owner's containers, networks and volumes go, never those of a live concurrent run.
 
 # Removes what this kc invocation started: containers, networks and volumes of its session (by label), and its dockerd (by PID).
 kc_cleanup() {

@@ -36,7 +36,7 @@ public sealed class ParseErrorTests
         var (code, _, error) = Kc.Invoke("test", "--skipp", "bench");
 
         code.Should().Be(ExitCodes.BadInput);
-        error.Should().Contain("kc test: error: Unrecognized command or argument '--skipp'.").And.Contain("Valid options: --skip, --workers, --patience.").And.Contain("(./kc test --help)");
+        error.Should().Contain("kc test: error: Unrecognized command or argument '--skipp'.").And.Contain("Valid options: --skip, --workers, --under-load, --patience.").And.Contain("(./kc test --help)");
     }
 
     [Test]

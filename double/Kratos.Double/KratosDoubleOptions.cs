@@ -36,6 +36,16 @@ public sealed class KratosDoubleOptions
     public int? AdminPort { get; set; }
 
     /// <summary>
+    /// A socket already bound and listening (e.g. on 127.0.0.1:0) that the public httpd takes over instead of binding
+    /// <see cref="PublicPort" />: a host that must know the port before the start (its base URL goes into kratos.yml)
+    /// reserves it this way, leaving no moment in which another process could take it. The httpd closes it when it stops.
+    /// </summary>
+    public System.Net.Sockets.Socket? PublicListener { get; set; }
+
+    /// <summary>As <see cref="PublicListener"/>, for the admin httpd.</summary>
+    public System.Net.Sockets.Socket? AdminListener { get; set; }
+
+    /// <summary>
     /// Interface to listen on instead of serve.public.host / serve.admin.host (Kratos's default: every interface);
     /// in-process hosts use 127.0.0.1.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KratosConformance.Client.Waiting;
 using KratosConformance.Reports.Model;
 
 namespace KratosConformance.Runner;
@@ -13,10 +14,14 @@ public static class KillMatrix
 {
     public static IReadOnlyList<string> EmulatedVersions { get; } = ["v26.2.0", "v25.4.0", "v1.3.1"];
 
-    public static async Task<IReadOnlyList<TestTally>> RunAsync(string workRoot, int workers, TextWriter console, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<TestTally>> RunAsync(string workRoot, int workers, TextWriter console, CancellationToken cancellationToken) =>
+        RunAsync(workRoot, workers, console, Patience.Default, cancellationToken);
+
+    /// <summary>As above; every run of the matrix gets <paramref name="patience"/> (./kc test --patience).</summary>
+    public static async Task<IReadOnlyList<TestTally>> RunAsync(string workRoot, int workers, TextWriter console, Patience patience, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        await using var sink = await SharedMailSink.StartAsync(cancellationToken).ConfigureAwait(false);
+        await using var sink = await SharedMailSink.StartAsync(patience, cancellationToken).ConfigureAwait(false);
         var filter = new ConformanceTestFilter([], includeBrowser: false);
         var tallies = new List<TestTally>();
         var clock = Stopwatch.StartNew();

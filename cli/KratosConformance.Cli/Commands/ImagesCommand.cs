@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KratosConformance.Cli.Errors;
 using KratosConformance.Cli.Options;
+using KratosConformance.Cli.Running;
 using KratosConformance.Containers;
 
 namespace KratosConformance.Cli.Commands;
@@ -22,6 +23,8 @@ public static class ImagesCommand
             {
                 throw new CliException(problem);
             }
+
+            LeftoverCleanup.Run(context.Error, Defaults.EnvironmentPatience(), context.Token);
 
             string[] args = [.. parse.GetValue(images) ?? [], .. parse.GetValue(repo) is { } dir ? ["--repo", dir] : Array.Empty<string>()];
             return LocalImagesCommand.RunAsync(args, context.Out).GetAwaiter().GetResult();

@@ -44,6 +44,11 @@ public static class RunCommand
 
             var loadedBaseline = parse.GetValue(baseline) is { } file ? BaselineFile.Load(file) : null;
             Preflight.CheckAsync(settings, context.Token).GetAwaiter().GetResult();
+            if (settings.Target == TargetKind.Containers)
+            {
+                LeftoverCleanup.Run(context.Error, settings.Patience, context.Token);
+            }
+
             BuildLocalImages(settings, context);
             context.Token.ThrowIfCancellationRequested();
             if (settings.RevealSecrets)
@@ -81,12 +86,12 @@ public static class RunCommand
         var root = RepositoryLayout.RequireRoot();
         if (settings.KratosImage is null)
         {
-            LocalImages.EnsureDoubleImageAsync(root, context.Out, context.Token).GetAwaiter().GetResult();
+            LocalImages.EnsureDoubleImageAsync(root, context.Out, new ContainerPatience(settings.Patience.Factor), context.Token).GetAwaiter().GetResult();
         }
 
         if (settings.Mail == MailSinkKind.Smtp4dev)
         {
-            LocalImages.EnsureSmtp4devImageAsync(root, context.Out, context.Token).GetAwaiter().GetResult();
+            LocalImages.EnsureSmtp4devImageAsync(root, context.Out, new ContainerPatience(settings.Patience.Factor), context.Token).GetAwaiter().GetResult();
         }
     }
 }

@@ -24,15 +24,23 @@ public static class TestCommand
     {
         var skip = KcOption.Repeatable("--skip", "<part>", "Leave out a part (repeatable).", Parts);
         var workers = KcOption.Number("--workers", "<n>", "Parallel workers for suite runs (default: 2 × cores).", Environment.ProcessorCount * 2, 1, 64);
+        var underLoad = KcOption.Flag("--under-load", "Run with two CPU-burning processes beside the tests (a busy 2-core CI runner); they are stopped at the end, also on failure or Ctrl-C.");
         var patience = TargetOptions.PatienceOption();
         var command = new Command("test", "Run the project's own tests (self-tests, versions, kill matrix, containers, bench smoke); ends with \"N passed, N failed, N skipped\".");
         command.Options.Add(skip);
         command.Options.Add(workers);
+        command.Options.Add(underLoad);
         command.Options.Add(patience.Option);
         command.SetAction(parse =>
         {
             var settings = TargetOptions.ToSettings([patience], parse, new HarnessSettings { Patience = Defaults.EnvironmentPatience() });
             var skipped = (parse.GetValue(skip) ?? []).ToHashSet(StringComparer.Ordinal);
+            using var burners = parse.GetValue(underLoad) ? CpuBurners.Start(2) : null;
+            if (burners is not null)
+            {
+                context.Out.WriteLine($"kc test: under load: 2 CPU-burning processes beside the tests (PIDs {string.Join(", ", burners.Pids)}), stopped at the end.");
+            }
+
             try
             {
                 return Run(skipped, parse.GetValue(workers), settings, context);
@@ -62,7 +70,7 @@ public static class TestCommand
         {
             console.WriteLine();
             // The matrix's tests wait on the network far more than they compute: more workers than cores pay off.
-            tallies.AddRange(KillMatrix.RunAsync(Path.Combine(root, "matrix"), Math.Max(workers, 16), console, context.Token).GetAwaiter().GetResult());
+            tallies.AddRange(KillMatrix.RunAsync(Path.Combine(root, "matrix"), Math.Max(workers, 16), console, settings.Patience, context.Token).GetAwaiter().GetResult());
         }
 
         if (!skip.Contains("containers"))

@@ -43,6 +43,13 @@ public static class Preflight
                     throw new CliException(problem);
                 }
 
+                // --kratos-image: present, or pullable now; the local images are built after these checks.
+                if (settings.KratosImage is { } image
+                    && await DockerProblems.EnsureImageAsync(image, new ContainerPatience(settings.Patience.Factor), cancellationToken).ConfigureAwait(false) is { } missing)
+                {
+                    throw new CliException("--kratos-image: " + missing);
+                }
+
                 break;
         }
     }

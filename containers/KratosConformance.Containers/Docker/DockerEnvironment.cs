@@ -25,9 +25,14 @@ public static class DockerEnvironment
         ? id
         : string.Create(CultureInfo.InvariantCulture, $"kc-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Random.Shared.Next(0x10000):x4}");
 
-    /// <summary>The labels to put on every resource this session starts.</summary>
-    public static IReadOnlyDictionary<string, string> SessionLabels { get; } =
-        new Dictionary<string, string> { [SessionLabel] = SessionId };
+    /// <summary>
+    /// The labels to put on every resource this session starts: the session (what kc removes at its exit) and the
+    /// owning process (<see cref="RunOwner" />: what the start-up sweep judges by, so a killed run's leftovers go and
+    /// a live run's stay).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SessionLabels { get; } = RunOwner.Current is { } owner
+        ? new Dictionary<string, string> { [SessionLabel] = SessionId, [RunOwner.Label] = owner.LabelValue }
+        : new Dictionary<string, string> { [SessionLabel] = SessionId };
 
     /// <summary>unix:// address of the daemon this project talks to.</summary>
     public static string Endpoint => "unix://" + DockerSocket.DefaultSocketPath;
@@ -66,9 +71,13 @@ public static class DockerEnvironment
         {
             return $"The Docker daemon at unix://{path} refuses this user: run as root or join the docker group, or use --target external / --target inprocess.";
         }
-        catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or SocketException)
         {
             return $"No Docker daemon answers at unix://{path} ({e.GetBaseException().Message}): {alternatives}.";
+        }
+        catch (DockerProblemException e)
+        {
+            return e.Message;
         }
     }
 
@@ -83,29 +92,49 @@ public static class DockerEnvironment
         using var socket = new DockerSocket(DockerSocket.DefaultSocketPath);
         var filter = DockerSocket.LabelFilter($"{SessionLabel}={sessionId}");
         var removed = 0;
-
-        var containers = await socket.GetJsonAsync($"containers/json?all=true&filters={filter}", ct).ConfigureAwait(false);
-        foreach (var container in containers.EnumerateArray())
+        // A network or volume can not go while a container still uses it, and a stack being disposed at the same time
+        // (the run winding down after a signal) may still be detaching one: try again until nothing is left or the
+        // caller's deadline (ct) ends it.
+        while (true)
         {
-            await socket.DeleteAsync($"containers/{container.GetProperty("Id").GetString()}?force=true&v=true", ct).ConfigureAwait(false);
-            removed++;
-        }
+            var containers = await socket.GetJsonAsync($"containers/json?all=true&filters={filter}", ct).ConfigureAwait(false);
+            foreach (var container in containers.EnumerateArray())
+            {
+                removed += await TryDeleteAsync(socket, $"containers/{container.GetProperty("Id").GetString()}?force=true&v=true", ct).ConfigureAwait(false);
+            }
 
-        // Networks and volumes last: neither can be removed while a container still uses it.
-        var networks = await socket.GetJsonAsync($"networks?filters={filter}", ct).ConfigureAwait(false);
-        foreach (var network in networks.EnumerateArray())
+            var networks = await socket.GetJsonAsync($"networks?filters={filter}", ct).ConfigureAwait(false);
+            foreach (var network in networks.EnumerateArray())
+            {
+                removed += await TryDeleteAsync(socket, $"networks/{network.GetProperty("Id").GetString()}", ct).ConfigureAwait(false);
+            }
+
+            foreach (var volume in await VolumesAsync(socket, filter, ct).ConfigureAwait(false))
+            {
+                removed += await TryDeleteAsync(socket, $"volumes/{volume}", ct).ConfigureAwait(false);
+            }
+
+            if ((await ListSessionResourcesAsync(sessionId, ct).ConfigureAwait(false)).Count == 0)
+            {
+                return removed;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>1 when removed (or already gone), 0 when Docker refused for now (in use: 409).</summary>
+    private static async Task<int> TryDeleteAsync(DockerSocket socket, string path, CancellationToken ct)
+    {
+        try
         {
-            await socket.DeleteAsync($"networks/{network.GetProperty("Id").GetString()}", ct).ConfigureAwait(false);
-            removed++;
+            await socket.DeleteAsync(path, ct).ConfigureAwait(false);
+            return 1;
         }
-
-        foreach (var volume in await VolumesAsync(socket, filter, ct).ConfigureAwait(false))
+        catch (HttpRequestException)
         {
-            await socket.DeleteAsync($"volumes/{volume}", ct).ConfigureAwait(false);
-            removed++;
+            return 0;
         }
-
-        return removed;
     }
 
     /// <summary>Lists containers, networks and volumes that still carry the session label (for tests and diagnostics).</summary>
@@ -148,7 +177,7 @@ public static class DockerEnvironment
                 Environment.SetEnvironmentVariable("DOCKER_API_VERSION", apiVersion);
                 notes.Add($"DOCKER_API_VERSION={apiVersion} (read from the daemon; Testcontainers' client would otherwise ask for a newer one)");
             }
-            catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or SocketException or DockerProblemException)
             {
                 // No daemon: leave the rest alone; CheckAvailableAsync explains it to the user.
                 return new DockerSettings(Endpoint, null, null, null, ["no daemon answered; nothing derived"]);

@@ -42,6 +42,34 @@ public static class DockerProblems
         return await socket.TryGetJsonAsync($"images/{image}/json", ct).ConfigureAwait(false) is null ? ImageMissing(image) : null;
     }
 
+    /// <summary>
+    /// Null when <paramref name="image" /> is present or could be pulled now (within the "image pull" deadline); else
+    /// how to get it. Run before anything starts, so a missing image is one message, not a failed start per profile.
+    /// </summary>
+    public static async Task<string?> EnsureImageAsync(string image, ContainerPatience patience, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(patience);
+        using var socket = new DockerSocket(DockerSocket.DefaultSocketPath, patience.ImagePull);
+        if (await socket.TryGetJsonAsync($"images/{image}/json", ct).ConfigureAwait(false) is not null)
+        {
+            return null;
+        }
+
+        if (image.StartsWith(LocalImagePrefix, StringComparison.Ordinal))
+        {
+            return ImageMissing(image);
+        }
+
+        var slash = image.LastIndexOf('/');
+        var colon = image.LastIndexOf(':');
+        var (name, tag) = colon > slash ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
+        // The engine answers 200 and streams progress; a failed pull ends the stream with an error object instead.
+        var (status, body) = await socket.PostAsync($"images/create?fromImage={Uri.EscapeDataString(name)}&tag={Uri.EscapeDataString(tag)}", ct).ConfigureAwait(false);
+        var pulled = status == 200 && !body.Contains("\"error", StringComparison.Ordinal)
+            && await socket.TryGetJsonAsync($"images/{image}/json", ct).ConfigureAwait(false) is not null;
+        return pulled ? null : ImageMissing(image);
+    }
+
     private static IEnumerable<Exception> Chain(Exception error)
     {
         for (Exception? e = error; e is not null; e = e.InnerException)

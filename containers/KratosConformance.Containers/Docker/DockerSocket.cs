@@ -12,10 +12,13 @@ namespace KratosConformance.Containers;
 internal sealed class DockerSocket : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly ContainerDeadline _deadline;
 
-    public DockerSocket(string socketPath)
+    /// <summary>A client whose every request is bounded by <paramref name="deadline" /> (default: the "Docker API request" deadline at KC_PATIENCE).</summary>
+    public DockerSocket(string socketPath, ContainerDeadline? deadline = null)
     {
         SocketPath = socketPath;
+        _deadline = deadline ?? ContainerPatience.FromEnvironment().DockerRequest;
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = async (_, ct) =>
@@ -34,7 +37,7 @@ internal sealed class DockerSocket : IDisposable
             },
         };
         // The host name is never resolved: every connection goes to the socket.
-        _http = new HttpClient(handler) { BaseAddress = new Uri("http://docker/"), Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient(handler) { BaseAddress = new Uri("http://docker/"), Timeout = _deadline.Limit };
     }
 
     public string SocketPath { get; }
@@ -53,7 +56,7 @@ internal sealed class DockerSocket : IDisposable
 
     public async Task<JsonElement> GetJsonAsync(string path, CancellationToken ct)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), ct).ConfigureAwait(false);
+        using var response = await BoundedAsync(path, t => _http.GetAsync(new Uri(path, UriKind.Relative), t), ct).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>(ct).ConfigureAwait(false);
     }
@@ -61,7 +64,7 @@ internal sealed class DockerSocket : IDisposable
     /// <summary>GET that answers null on 404, which the engine uses for "no such image/container".</summary>
     public async Task<JsonElement?> TryGetJsonAsync(string path, CancellationToken ct)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), ct).ConfigureAwait(false);
+        using var response = await BoundedAsync(path, t => _http.GetAsync(new Uri(path, UriKind.Relative), t), ct).ConfigureAwait(false);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
             return null;
@@ -74,15 +77,22 @@ internal sealed class DockerSocket : IDisposable
     /// <summary>POST with a JSON body; answers the JSON the engine returns (e.g. the id of a created container).</summary>
     public async Task<JsonElement> PostJsonAsync(string path, object body, CancellationToken ct)
     {
-        using var response = await _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, ct).ConfigureAwait(false);
+        using var response = await BoundedAsync(path, t => _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, t), ct).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>POST without a body (e.g. images/create, a pull); answers the status and the whole streamed answer.</summary>
+    public async Task<(int Status, string Body)> PostAsync(string path, CancellationToken ct)
+    {
+        using var response = await BoundedAsync(path, t => _http.PostAsync(new Uri(path, UriKind.Relative), null, t), ct).ConfigureAwait(false);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
     }
 
     /// <summary>GET of a binary answer (e.g. a tar archive of a container path), read into memory.</summary>
     public async Task<byte[]> GetBytesAsync(string path, CancellationToken ct)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), ct).ConfigureAwait(false);
+        using var response = await BoundedAsync(path, t => _http.GetAsync(new Uri(path, UriKind.Relative), t), ct).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
     }
@@ -90,10 +100,27 @@ internal sealed class DockerSocket : IDisposable
     /// <summary>DELETE that tolerates 404 (already gone) so cleanup can be repeated safely.</summary>
     public async Task DeleteAsync(string path, CancellationToken ct)
     {
-        using var response = await _http.DeleteAsync(new Uri(path, UriKind.Relative), ct).ConfigureAwait(false);
+        using var response = await BoundedAsync(path, t => _http.DeleteAsync(new Uri(path, UriKind.Relative), t), ct).ConfigureAwait(false);
         if (response.StatusCode != System.Net.HttpStatusCode.NotFound)
         {
             response.EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>
+    /// Runs one request; a request that outlives the deadline (HttpClient's timeout, not the caller's token) becomes a
+    /// <see cref="DockerProblemException" /> naming the request, the deadline and the setting that raises it.
+    /// </summary>
+    private async Task<HttpResponseMessage> BoundedAsync(string path, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken ct)
+    {
+        try
+        {
+            return await send(ct).ConfigureAwait(false);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new DockerProblemException(
+                $"The Docker daemon at unix://{SocketPath} did not answer {path.Split('?')[0]} within {_deadline.Expired}: it is overloaded or hung; check `docker info`.", e);
         }
     }
 

@@ -7,18 +7,25 @@ namespace KratosConformance.Containers;
 /// </summary>
 public static class SessionCleanup
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
     private static readonly Lock Gate = new();
     private static readonly List<IAsyncDisposable> Resources = [];
     private static bool _installed;
+    private static ContainerDeadline _budget = ContainerPatience.FromEnvironment().Cleanup;
 
     /// <summary>
     /// Hooks Console.CancelKeyPress and ProcessExit (idempotent). Call it once from an entry point or a test set-up.
+    /// The cleanup on those hooks is bounded by <paramref name="patience" />'s "container cleanup" deadline (default:
+    /// KC_PATIENCE); a later call with a patience updates it.
     /// </summary>
-    public static void InstallHooks()
+    public static void InstallHooks(ContainerPatience? patience = null)
     {
         lock (Gate)
         {
+            if (patience is not null)
+            {
+                _budget = patience.Cleanup;
+            }
+
             if (_installed)
             {
                 return;
@@ -74,10 +81,15 @@ public static class SessionCleanup
     // Signal handlers are synchronous; they block (bounded) so the process does not end before cleanup did.
     private static void RunCleanup()
     {
-        using var cts = new CancellationTokenSource(Budget);
+        var budget = _budget;
+        using var cts = new CancellationTokenSource(budget.Limit);
         try
         {
             Task.Run(() => DisposeAllAsync(cts.Token), cts.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"cleanup: not finished within {budget.Expired}; the next kc removes what is left (label {DockerEnvironment.SessionLabel}={DockerEnvironment.SessionId}).");
         }
         catch (Exception e)
         {

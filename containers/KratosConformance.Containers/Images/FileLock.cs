@@ -10,7 +10,7 @@ internal sealed class FileLock : IAsyncDisposable
 
     private FileLock(FileStream stream) => _stream = stream;
 
-    public static async Task<FileLock> AcquireAsync(string path, TimeSpan deadline, TextWriter log, CancellationToken ct)
+    public static async Task<FileLock> AcquireAsync(string path, ContainerDeadline deadline, TextWriter log, CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var started = DateTime.UtcNow;
@@ -21,7 +21,11 @@ internal sealed class FileLock : IAsyncDisposable
             {
                 return new FileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
-            catch (IOException) when (DateTime.UtcNow - started < deadline)
+            catch (IOException e) when (DateTime.UtcNow - started >= deadline.Limit)
+            {
+                throw new DockerProblemException($"Another process held {path} (it builds the same image) beyond {deadline.Expired}: wait for it to finish, or end it and run again.", e);
+            }
+            catch (IOException)
             {
                 if (!told)
                 {

@@ -15,19 +15,27 @@ public static class LocalImages
     public static int BuildCount => LocalImageBuild.BuildCount;
 
     /// <summary>Builds (or finds) the double's image and returns its content tag, e.g. kratos-conformance/kratos-double:3f2a….</summary>
-    public static async Task<string> EnsureDoubleImageAsync(string repoRoot, TextWriter log, CancellationToken ct = default)
+    public static Task<string> EnsureDoubleImageAsync(string repoRoot, TextWriter log, CancellationToken ct = default) =>
+        EnsureDoubleImageAsync(repoRoot, log, ContainerPatience.FromEnvironment(), ct);
+
+    /// <summary>As <see cref="EnsureDoubleImageAsync(string, TextWriter, CancellationToken)" />; <paramref name="patience" /> scales the wait for another build.</summary>
+    public static async Task<string> EnsureDoubleImageAsync(string repoRoot, TextWriter log, ContainerPatience patience, CancellationToken ct = default)
     {
         var hash = await DoubleImageRecipe.HashAsync(repoRoot, ct).ConfigureAwait(false);
         return await LocalImageBuild.EnsureAsync(
-            repoRoot, DoubleRepository, hash, log, (stage, token) => DoubleImageRecipe.StageAsync(repoRoot, stage, log, token), ct).ConfigureAwait(false);
+            repoRoot, DoubleRepository, hash, log, (stage, token) => DoubleImageRecipe.StageAsync(repoRoot, stage, log, token), patience, ct).ConfigureAwait(false);
     }
 
     /// <summary>Builds (or finds) the smtp4dev image and returns its content tag.</summary>
-    public static async Task<string> EnsureSmtp4devImageAsync(string repoRoot, TextWriter log, CancellationToken ct = default)
+    public static Task<string> EnsureSmtp4devImageAsync(string repoRoot, TextWriter log, CancellationToken ct = default) =>
+        EnsureSmtp4devImageAsync(repoRoot, log, ContainerPatience.FromEnvironment(), ct);
+
+    /// <summary>As <see cref="EnsureSmtp4devImageAsync(string, TextWriter, CancellationToken)" />; <paramref name="patience" /> scales the wait for another build.</summary>
+    public static async Task<string> EnsureSmtp4devImageAsync(string repoRoot, TextWriter log, ContainerPatience patience, CancellationToken ct = default)
     {
         var hash = await Smtp4devImageRecipe.HashAsync(ct).ConfigureAwait(false);
         return await LocalImageBuild.EnsureAsync(
-            repoRoot, Smtp4devRepository, hash, log, (stage, token) => Smtp4devImageRecipe.StageAsync(repoRoot, stage, log, token), ct).ConfigureAwait(false);
+            repoRoot, Smtp4devRepository, hash, log, (stage, token) => Smtp4devImageRecipe.StageAsync(repoRoot, stage, log, token), patience, ct).ConfigureAwait(false);
     }
 
     /// <summary>The repository root: the nearest folder upwards holding KratosConformance.sln.</summary>

@@ -11,9 +11,6 @@ public sealed class KratosBuilder : ContainerBuilder<KratosBuilder, KratosContai
     public const string ConfigDirectory = "/etc/config/kratos/";
     public const string ConfigPath = ConfigDirectory + "kratos.yml";
 
-    /// <summary>Real Kratos with a SQL database may need the migration first; 60 s covers a cold start on 2 cores.</summary>
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
-
     public KratosBuilder(string image = DefaultImage)
         : this(new DockerImage(Configured(image)))
     {
@@ -63,6 +60,13 @@ public sealed class KratosBuilder : ContainerBuilder<KratosBuilder, KratosContai
     public KratosBuilder WithWatchCourier(bool watchCourier) =>
         Merge(DockerResourceConfiguration, new KratosConfiguration(watchCourier: watchCourier));
 
+    /// <summary>
+    /// The run's patience: scales the "Kratos ready" and "Kratos migration" deadlines, which then name themselves and
+    /// --patience when they expire. Without it, KC_PATIENCE decides.
+    /// </summary>
+    public KratosBuilder WithPatience(ContainerPatience patience) =>
+        Merge(DockerResourceConfiguration, new KratosConfiguration(patience: patience));
+
     /// <summary>Uses this host port for the public API instead of a free one picked at <see cref="Build" />.</summary>
     public KratosBuilder WithPublicHostPort(int port) =>
         Merge(DockerResourceConfiguration, new KratosConfiguration(publicHostPort: port));
@@ -72,7 +76,9 @@ public sealed class KratosBuilder : ContainerBuilder<KratosBuilder, KratosContai
         Validate();
 
         // The public port is chosen before start so Kratos can be told its own base URL: redirects and cookies it
-        // issues then point at an address the host (tests, browser) can reach.
+        // issues then point at an address the host (tests, browser) can reach. FreePort picks outside the kernel's
+        // ephemeral range, so no bind(0) or outgoing connection of another process lands on it before Docker binds it;
+        // a collision that still happens fails the start with HostPortTakenException.
         var port = DockerResourceConfiguration.PublicHostPort ?? FreePort.Pick();
         var builder = Merge(DockerResourceConfiguration, new KratosConfiguration(publicHostPort: port))
             .WithPortBinding(port, PublicPort);
@@ -102,7 +108,7 @@ public sealed class KratosBuilder : ContainerBuilder<KratosBuilder, KratosContai
         {
             builder = builder.WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(
                 request => request.ForPort(AdminPort).ForPath("/admin/health/ready"),
-                o => o.WithTimeout(ReadyTimeout)));
+                o => o.WithTimeout(DockerResourceConfiguration.EffectivePatience.KratosReady.Limit)));
         }
 
         return new KratosContainer(builder.DockerResourceConfiguration);

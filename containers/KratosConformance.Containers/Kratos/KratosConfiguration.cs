@@ -12,8 +12,10 @@ public sealed class KratosConfiguration : ContainerConfiguration
         bool? dev = null,
         bool? watchCourier = null,
         int? publicHostPort = null,
-        IVolume? sqliteVolume = null)
+        IVolume? sqliteVolume = null,
+        ContainerPatience? patience = null)
     {
+        Patience = patience;
         ConfigYml = configYml;
         ConfigFiles = configFiles;
         Dev = dev;
@@ -49,6 +51,7 @@ public sealed class KratosConfiguration : ContainerConfiguration
         WatchCourier = BuildConfiguration.Combine(oldValue.WatchCourier, newValue.WatchCourier);
         PublicHostPort = BuildConfiguration.Combine(oldValue.PublicHostPort, newValue.PublicHostPort);
         SqliteVolume = BuildConfiguration.Combine(oldValue.SqliteVolume, newValue.SqliteVolume);
+        Patience = BuildConfiguration.Combine(oldValue.Patience, newValue.Patience);
     }
 
     /// <summary>The kratos.yml text copied to <see cref="KratosBuilder.ConfigPath" />.</summary>
@@ -69,4 +72,10 @@ public sealed class KratosConfiguration : ContainerConfiguration
     /// serve opens the database the job migrated (an image VOLUME would give each container its own empty one).
     /// </summary>
     public IVolume? SqliteVolume { get; }
+
+    /// <summary>Scales the ready and migration deadlines; null: KC_PATIENCE.</summary>
+    public ContainerPatience? Patience { get; }
+
+    /// <summary><see cref="Patience" /> or, when none was given, the one KC_PATIENCE sets.</summary>
+    internal ContainerPatience EffectivePatience => Patience ?? ContainerPatience.FromEnvironment();
 }

@@ -38,8 +38,16 @@ public sealed class KratosContainer : DockerContainer
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            if (_configuration.PublicHostPort is { } port && HostPortTakenException.IsCollision(e))
+            {
+                throw new HostPortTakenException(port, _configuration.Image.FullName, e);
+            }
+
             var log = await TryGetLogAsync().ConfigureAwait(false);
-            throw KratosContainerException.StartFailed(_configuration.Image.FullName, "did not become ready", log, e);
+            var what = e is TimeoutException
+                ? $"did not become ready within {_configuration.EffectivePatience.KratosReady.Expired}"
+                : "did not become ready";
+            throw KratosContainerException.StartFailed(_configuration.Image.FullName, what, log, e);
         }
     }
 

@@ -7,16 +7,15 @@ namespace KratosConformance.Containers;
 /// </summary>
 internal static class KratosMigration
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
-
     public static async Task RunAsync(KratosConfiguration configuration, CancellationToken ct)
     {
+        var deadline = configuration.EffectivePatience.KratosMigration;
         var builder = new ContainerBuilder(configuration.Image)
             .WithCommand("migrate", "sql", "-e", "--yes", "-c", KratosBuilder.ConfigPath)
             .WithLabel(DockerEnvironment.SessionLabels)
             .WithResourceMapping(Encoding.UTF8.GetBytes(configuration.ConfigYml ?? string.Empty), KratosBuilder.ConfigPath)
             .WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(
-                new UntilExited(), o => o.WithMode(WaitStrategyMode.OneShot).WithTimeout(Deadline)));
+                new UntilExited(), o => o.WithMode(WaitStrategyMode.OneShot).WithTimeout(deadline.Limit)));
         foreach (var (name, text) in configuration.ConfigFiles ?? new Dictionary<string, string>())
         {
             builder = builder.WithResourceMapping(Encoding.UTF8.GetBytes(text), KratosBuilder.ConfigDirectory + name);
@@ -46,7 +45,8 @@ internal static class KratosMigration
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw KratosContainerException.StartFailed(configuration.Image.FullName, "migration job did not run", string.Empty, e);
+                var what = e is TimeoutException ? $"migration job did not exit within {deadline.Expired}" : "migration job did not run";
+                throw KratosContainerException.StartFailed(configuration.Image.FullName, what, string.Empty, e);
             }
 
             var exitCode = await job.GetExitCodeAsync(ct).ConfigureAwait(false);

@@ -36,7 +36,7 @@ public sealed class MailHogBuilder : ContainerBuilder<MailHogBuilder, MailHogCon
         base.Init()
             .WithPortBinding(HttpPort, true)
             .WithLabel(DockerEnvironment.SessionLabels)
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(HttpPort).ForPath("/api/v2/messages")));
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(HttpPort).ForPath("/api/v2/messages"), o => o.WithTimeout(ContainerPatience.FromEnvironment().MailSinkReady.Limit)));
 
     protected override MailHogBuilder Clone(IResourceConfiguration<CreateContainerParameters> resourceConfiguration) =>
         Merge(DockerResourceConfiguration, new MailHogConfiguration(resourceConfiguration));

@@ -36,7 +36,7 @@ public sealed class MailpitBuilder : ContainerBuilder<MailpitBuilder, MailpitCon
         base.Init()
             .WithPortBinding(HttpPort, true)
             .WithLabel(DockerEnvironment.SessionLabels)
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(HttpPort).ForPath("/readyz")));
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(HttpPort).ForPath("/readyz"), o => o.WithTimeout(ContainerPatience.FromEnvironment().MailSinkReady.Limit)));
 
     protected override MailpitBuilder Clone(IResourceConfiguration<CreateContainerParameters> resourceConfiguration) =>
         Merge(DockerResourceConfiguration, new MailpitConfiguration(resourceConfiguration));

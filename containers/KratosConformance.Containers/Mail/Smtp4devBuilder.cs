@@ -41,7 +41,7 @@ public sealed class Smtp4devBuilder : ContainerBuilder<Smtp4devBuilder, Smtp4dev
             .WithPortBinding(ImapPort, true)
             .WithPortBinding(Pop3Port, true)
             .WithLabel(DockerEnvironment.SessionLabels)
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(HttpPort).ForPath("/api/messages")));
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(HttpPort).ForPath("/api/messages"), o => o.WithTimeout(ContainerPatience.FromEnvironment().MailSinkReady.Limit)));
 
     protected override Smtp4devBuilder Clone(IResourceConfiguration<CreateContainerParameters> resourceConfiguration) =>
         Merge(DockerResourceConfiguration, new Smtp4devConfiguration(resourceConfiguration));

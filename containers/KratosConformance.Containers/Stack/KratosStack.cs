@@ -134,6 +134,11 @@ public sealed class KratosStack : IAsyncDisposable
         {
             await Mail.StartAsync(ct).ConfigureAwait(false);
         }
+        catch (TimeoutException e)
+        {
+            throw new DockerProblemException(
+                $"The mail sink ({Mail.Image.FullName}) started but did not answer its HTTP API within {ContainerPatience.FromEnvironment().MailSinkReady.Expired}.", e);
+        }
         catch (Exception e) when (DockerProblems.Explain(e, Mail.Image.FullName) is { } explanation)
         {
             throw new DockerProblemException(explanation, e);
@@ -148,7 +153,8 @@ public sealed class KratosStack : IAsyncDisposable
             .WithNetwork(Network)
             .WithNetworkAliases($"kratos-{profile.Name}")
             .WithEnvironment("COURIER_SMTP_CONNECTION_URI", MailConnectionUri)
-            .WithEnvironment(_options.KratosEnvironment);
+            .WithEnvironment(_options.KratosEnvironment)
+            .WithPatience(_options.Patience);
         if (profile.PublicHostPort is { } port)
         {
             builder = builder.WithPublicHostPort(port);

@@ -14,4 +14,7 @@ public sealed record KratosStackOptions
 
     /// <summary>Extra environment for every Kratos (e.g. LOG_LEVEL=debug).</summary>
     public IReadOnlyDictionary<string, string> KratosEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The run's patience: scales Kratos's ready and migration deadlines (the mail sink's reads KC_PATIENCE).</summary>
+    public ContainerPatience Patience { get; init; } = ContainerPatience.FromEnvironment();
 }

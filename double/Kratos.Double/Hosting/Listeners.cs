@@ -23,8 +23,8 @@ internal static class Listeners
     public static async Task<(WebApplication Public, WebApplication Admin)> BindAsync(
         JsonObject root, ServeSettings options, KratosLog log, string version, Task<Func<Runtime>> ready, CancellationToken cancellationToken)
     {
-        var publicApp = Build(Host(root, "public", options), ConfigBuilder.ConfiguredPort(root, "public", options.PublicPort, 4433), ready, admin: false);
-        var adminApp = Build(Host(root, "admin", options), ConfigBuilder.ConfiguredPort(root, "admin", options.AdminPort, 4434), ready, admin: true);
+        var publicApp = Build(Host(root, "public", options), ConfigBuilder.ConfiguredPort(root, "public", options.PublicPort, 4433), options.PublicListener, ready, admin: false);
+        var adminApp = Build(Host(root, "admin", options), ConfigBuilder.ConfiguredPort(root, "admin", options.AdminPort, 4434), options.AdminListener, ready, admin: true);
         try
         {
             await StartAsync(publicApp, "public", root, options, log, version, cancellationToken).ConfigureAwait(false);
@@ -53,7 +53,10 @@ internal static class Listeners
 
     private static async Task StartAsync(WebApplication app, string surface, JsonObject root, ServeSettings options, KratosLog log, string version, CancellationToken ct)
     {
-        var port = ConfigBuilder.ConfiguredPort(root, surface, surface == "public" ? options.PublicPort : options.AdminPort, surface == "public" ? 4433 : 4434);
+        var listener = surface == "public" ? options.PublicListener : options.AdminListener;
+        var port = listener?.LocalEndPoint is IPEndPoint taken
+            ? taken.Port
+            : ConfigBuilder.ConfiguredPort(root, surface, surface == "public" ? options.PublicPort : options.AdminPort, surface == "public" ? 4433 : 4434);
         var host = Host(root, surface, options);
         var address = host.StartsWith("unix:", StringComparison.Ordinal) ? host : $"{host}:{port.ToString(CultureInfo.InvariantCulture)}";
         var name = surface == "public" ? "public" : "admin";
@@ -78,14 +81,24 @@ internal static class Listeners
         }
     }
 
-    private static WebApplication Build(string host, int port, Task<Func<Runtime>> ready, bool admin)
+    private static WebApplication Build(string host, int port, System.Net.Sockets.Socket? listener, Task<Func<Runtime>> ready, bool admin)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
+        if (listener is not null)
+        {
+            // Kestrel asks its socket transport for a bound socket per endpoint; this one already is.
+            builder.WebHost.UseSockets(o => o.CreateBoundListenSocket = _ => listener);
+        }
+
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
-            if (host.StartsWith("unix:", StringComparison.Ordinal))
+            if (listener?.LocalEndPoint is IPEndPoint taken)
+            {
+                k.Listen(taken);
+            }
+            else if (host.StartsWith("unix:", StringComparison.Ordinal))
             {
                 k.ListenUnixSocket(host["unix:".Length..]);
             }

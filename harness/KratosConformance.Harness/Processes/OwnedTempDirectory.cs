@@ -1,14 +1,17 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
+using KratosConformance.Containers;
 
 namespace KratosConformance.Harness.Processes;
 
 /// <summary>
-/// Temp folders named after the process that owns them: &lt;prefix&gt;&lt;pid&gt;-&lt;start&gt;-&lt;random&gt;. A run that
-/// ends normally removes its own; a run that is killed (SIGKILL, a crashed CI step) can not, so every new folder's
-/// creation first removes the folders with the same prefix whose owner is gone, and never those of a live run (the
-/// start time tells the owner from a later process that reuses its pid).
+/// Temp folders named after the process that owns them: &lt;prefix&gt;&lt;pid&gt;-t&lt;start ticks&gt;-&lt;random&gt;, the
+/// start time in clock ticks since boot as /proc/&lt;pid&gt;/stat gives it (<see cref="RunOwner"/>). A run that ends
+/// normally removes its own; a run that is killed (SIGKILL, a crashed CI step) can not, so every new folder's creation
+/// first removes the folders with the same prefix whose owner is gone, and never those of a live run (the start time
+/// tells the owner from a later process that reuses its pid). It used to be the wall-clock start second
+/// (Process.StartTime), which two processes can compute one second apart: a concurrent run then took a live run's
+/// folder for a dead one's and deleted it under its smtp4dev. Folders of that older form
+/// (&lt;pid&gt;-&lt;seconds&gt;-…) are removed only when no process has their PID.
 /// </summary>
 public static class OwnedTempDirectory
 {
@@ -17,8 +20,8 @@ public static class OwnedTempDirectory
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         SweepDeadOwners(prefix);
-        using var self = Process.GetCurrentProcess();
-        return Directory.CreateTempSubdirectory(string.Create(CultureInfo.InvariantCulture, $"{prefix}{self.Id}-{StartSeconds(self)}-")).FullName;
+        var ticks = RunOwner.Current?.StartTicks ?? 0;
+        return Directory.CreateTempSubdirectory(string.Create(CultureInfo.InvariantCulture, $"{prefix}{Environment.ProcessId}-t{ticks}-")).FullName;
     }
 
     /// <summary>Removes the folders of <paramref name="prefix"/> whose owning process is gone; folders of other shapes are left alone.</summary>
@@ -27,10 +30,7 @@ public static class OwnedTempDirectory
         foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), prefix + "*"))
         {
             var parts = Path.GetFileName(dir)[prefix.Length..].Split('-');
-            if (parts.Length == 3
-                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var started)
-                && !IsAlive(pid, started))
+            if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && IsGone(pid, parts[1]))
             {
                 TryDelete(dir);
             }
@@ -55,18 +55,14 @@ public static class OwnedTempDirectory
         }
     }
 
-    private static bool IsAlive(int pid, long startSeconds)
+    /// <summary>"t&lt;ticks&gt;": gone unless that PID runs with that start time; "&lt;seconds&gt;" (older form): gone only when the PID is unused.</summary>
+    private static bool IsGone(int pid, string start)
     {
-        try
+        if (start.StartsWith('t') && long.TryParse(start[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
         {
-            using var process = Process.GetProcessById(pid);
-            return StartSeconds(process) == startSeconds;
+            return RunOwner.Of(pid)?.StartTicks != ticks;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Win32Exception)
-        {
-            return false;
-        }
-    }
 
-    private static long StartSeconds(Process process) => process.StartTime.ToUniversalTime().Ticks / TimeSpan.TicksPerSecond;
+        return long.TryParse(start, NumberStyles.None, CultureInfo.InvariantCulture, out _) && RunOwner.Of(pid) is null;
+    }
 }

@@ -8,8 +8,12 @@ internal sealed class ProcessOutputTail
     private const int Keep = 40;
     private readonly Queue<string> _lines = new();
 
-    public ProcessOutputTail(Process process)
+    private readonly Action<string>? _onLine;
+
+    /// <summary>Reads the process's output from now on; <paramref name="onLine" /> sees every line, also those the tail drops.</summary>
+    public ProcessOutputTail(Process process, Action<string>? onLine = null)
     {
+        _onLine = onLine;
         process.OutputDataReceived += (_, e) => Add(e.Data);
         process.ErrorDataReceived += (_, e) => Add(e.Data);
         process.BeginOutputReadLine();
@@ -31,6 +35,7 @@ internal sealed class ProcessOutputTail
             return;
         }
 
+        _onLine?.Invoke(line);
         lock (_lines)
         {
             _lines.Enqueue(line);

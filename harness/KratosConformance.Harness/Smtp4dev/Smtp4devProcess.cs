@@ -8,14 +8,21 @@ using KratosConformance.Harness.Processes;
 namespace KratosConformance.Harness.Smtp4dev;
 
 /// <summary>
-/// smtp4dev 3.15 as a local process, for the <c>inprocess</c> target and the harness's own tests: loopback only, free
-/// ports, in-memory store, its own HOME and TMPDIR under one data folder (an <see cref="OwnedTempDirectory"/>). Stopped with SIGTERM (SIGKILL only after
+/// smtp4dev 3.15 as a local process, for the <c>inprocess</c> target and the harness's own tests: loopback only, ports
+/// it binds itself (port 0, read back from its log), ended with this process however it ends (<see cref="ParentBoundProcess"/>), in-memory store, its own HOME and TMPDIR under one data folder (an <see cref="OwnedTempDirectory"/>). Stopped with SIGTERM (SIGKILL only after
 /// the "smtp4dev stop" deadline), the data folder removed; the .NET diagnostics channel is off, so even a killed
 /// smtp4dev leaves no pipes in /tmp.
 /// </summary>
 public sealed class Smtp4devProcess : IAsyncDisposable
 {
     public const string ToolVersion = "3.15.0";
+
+    /// <summary>
+    /// The "smtp4dev start" deadline at patience 1, for logging its ports and then answering its API: smtp4dev (ASP.NET
+    /// Core, EF Core migrations) starts in 2–3 s on an idle machine; on a 2-core machine shared with other test runs it
+    /// took over 20 s (95 self-tests failed on the former 20 s with two CPU burners and other runs beside them).
+    /// </summary>
+    private static readonly TimeSpan StartBaseline = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
     private readonly string _dataDir;
@@ -49,7 +56,7 @@ public sealed class Smtp4devProcess : IAsyncDisposable
 
     /// <summary>
     /// Installs the tool under &lt;repo&gt;/.kc/tools/smtp4dev if missing, starts it and waits (within the "smtp4dev
-    /// start" deadline, 20 s at patience 1) until its API answers. Its readers bound their requests by <paramref name="patience"/>.
+    /// start" deadline, 60 s at patience 1) until its API answers. Its readers bound their requests by <paramref name="patience"/>.
     /// </summary>
     public static async Task<Smtp4devProcess> StartAsync(Patience patience, CancellationToken cancellationToken = default)
     {
@@ -57,8 +64,6 @@ public sealed class Smtp4devProcess : IAsyncDisposable
         var executable = await Smtp4devTool.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
         var dataDir = OwnedTempDirectory.Create("kc-smtp4dev-");
         var tempDir = Directory.CreateDirectory(Path.Combine(dataDir, "tmp")).FullName;
-        int smtp = FreePort.Pick(), imap = FreePort.Pick(), pop3 = FreePort.Pick(), web = FreePort.Pick();
-        var http = new Uri($"http://127.0.0.1:{web}/");
 
         var start = new ProcessStartInfo(executable)
         {
@@ -69,8 +74,10 @@ public sealed class Smtp4devProcess : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
+            // Port 0 everywhere: smtp4dev binds what the kernel gives it and logs each port (read back below), so no
+            // other process can take a port between its choice and its bind.
             $"--baseappdatapath={dataDir}", "--nousersettings", "--db=", "--bindaddress=127.0.0.1",
-            $"--smtpport={smtp}", $"--imapport={imap}", $"--pop3port={pop3}", $"--urls=http://127.0.0.1:{web}",
+            "--smtpport=0", "--imapport=0", "--pop3port=0", "--urls=http://127.0.0.1:0",
             // The default keeps only 100 mails per mailbox; a test run sends more, and losing one reads as a Kratos bug.
             "--messagestokeep=100000", "--sessionstokeep=100",
         })
@@ -85,9 +92,21 @@ public sealed class Smtp4devProcess : IAsyncDisposable
         start.Environment["TMPDIR"] = tempDir;
         start.Environment["DOTNET_EnableDiagnostics"] = "0";
 
-        var process = Process.Start(start) ?? throw new Smtp4devStartException($"Could not start {executable}.");
-        var output = new ProcessOutputTail(process);
-        var running = new Smtp4devProcess(process, dataDir, output, patience, smtp, imap, pop3, http);
+        // Bound to this process: a run killed outright (SIGKILL) takes its smtp4dev with it.
+        var process = await ParentBoundProcess.StartAsync(start).ConfigureAwait(false);
+        var ports = new Smtp4devPorts();
+        var output = new ProcessOutputTail(process, ports.Read);
+        try
+        {
+            await ports.WaitAsync(process, output, patience.For("smtp4dev start", StartBaseline), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await new Smtp4devProcess(process, dataDir, output, patience, 0, 0, 0, new Uri("http://127.0.0.1/")).DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var running = new Smtp4devProcess(process, dataDir, output, patience, ports.Smtp!.Value, ports.Imap!.Value, ports.Pop3!.Value, new Uri($"http://127.0.0.1:{ports.Http}/"));
         try
         {
             await running.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
@@ -143,7 +162,7 @@ public sealed class Smtp4devProcess : IAsyncDisposable
                 }
             },
             status => status == HttpStatusCode.OK,
-            new PollOptions($"smtp4dev (PID {_process.Id}) to answer GET {probe}", _patience.For("smtp4dev start", TimeSpan.FromSeconds(20))) { Interval = TimeSpan.FromMilliseconds(100) },
+            new PollOptions($"smtp4dev (PID {_process.Id}) to answer GET {probe}", _patience.For("smtp4dev start", StartBaseline)) { Interval = TimeSpan.FromMilliseconds(100) },
             t => new Smtp4devStartException(
                 $"smtp4dev (PID {_process.Id}) did not answer GET {probe} with 200 within {t.Deadline.Expired} ({t.Tries} tries, last: {(int)t.Last}). Its output ends:{Environment.NewLine}{_output.Tail()}"),
             cancellationToken).ConfigureAwait(false);

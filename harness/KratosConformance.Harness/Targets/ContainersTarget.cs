@@ -48,10 +48,11 @@ public sealed class ContainersTarget : IConformanceTarget
         }
 
         // The local images are built from this checkout on first use and cached by content afterwards.
-        var kratosImage = settings.KratosImage ?? await LocalImages.EnsureDoubleImageAsync(root, log, cancellationToken).ConfigureAwait(false);
+        var patience = new ContainerPatience(settings.Patience.Factor);
+        var kratosImage = settings.KratosImage ?? await LocalImages.EnsureDoubleImageAsync(root, log, patience, cancellationToken).ConfigureAwait(false);
         if (mail == MailSinkKind.Smtp4dev)
         {
-            await LocalImages.EnsureSmtp4devImageAsync(root, log, cancellationToken).ConfigureAwait(false);
+            await LocalImages.EnsureSmtp4devImageAsync(root, log, patience, cancellationToken).ConfigureAwait(false);
         }
 
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,7 +67,7 @@ public sealed class ContainersTarget : IConformanceTarget
         }
 
         var stack = await KratosStack.StartAsync(
-            new KratosStackOptions { KratosImage = kratosImage, Mail = mail, KratosEnvironment = environment },
+            new KratosStackOptions { KratosImage = kratosImage, Mail = mail, KratosEnvironment = environment, Patience = patience },
             cancellationToken).ConfigureAwait(false);
         return new ContainersTarget(settings, composer, stack, kratosImage);
     }
@@ -81,15 +82,51 @@ public sealed class ContainersTarget : IConformanceTarget
         return _deployments.GetOrAdd(profile, p => new Lazy<Task<DeploymentLookup>>(() => StartAsync(p, cancellationToken))).Value;
     }
 
+    /// <summary>
+    /// Starts the profile's Kratos; once more on a new public port when Docker could not publish the first one
+    /// (<see cref="HostPortTakenException" />). One retry, because that collision happens before Kratos ran at all:
+    /// nothing was asked of it, so starting it again can not hide a Kratos behaviour; and FreePort picks below the
+    /// kernel's ephemeral range, so a second collision means a listener that keeps taking our ports, which the
+    /// exception then names.
+    /// </summary>
     private async Task<DeploymentLookup> StartAsync(string profile, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartOnceAsync(profile, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HostPortTakenException)
+        {
+            return await StartOnceAsync(profile, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DeploymentLookup> StartOnceAsync(string profile, CancellationToken cancellationToken)
     {
         // Kratos must be told its public URL and the UI's URL before it starts, and the UI needs Kratos's URL: so the
         // public host port is chosen first (spec §5.1: serve.public.base_url shapes redirects and the CSRF cookie name).
         var publicPort = FreePort.Pick();
         var publicUrl = new Uri($"http://127.0.0.1:{publicPort}/");
         var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = _settings.Patience }, cancellationToken).ConfigureAwait(false);
-        _resources.Add(ui);
+        KratosContainer kratos;
+        ComposedProfile composed;
+        try
+        {
+            (kratos, composed) = await StartKratosAsync(profile, publicPort, publicUrl, ui, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ui.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
 
+        _resources.Add(ui);
+        return await DescribeAsync(profile, kratos, composed, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(KratosContainer Kratos, ComposedProfile Composed)> StartKratosAsync(
+        string profile, int publicPort, Uri publicUrl, ReferenceUi ui, CancellationToken cancellationToken)
+    {
         var assumed = _settings.KratosVersionOverride ?? _settings.Emulate;
         var composed = _composer.Compose(profile, new HarnessWiring
         {
@@ -105,7 +142,11 @@ public sealed class ContainersTarget : IConformanceTarget
         var kratos = await _stack.AddKratosAsync(
             new KratosProfile(profile, composed.KratosYml, composed.IdentitySchemaJson, composed.SchemaFileName, publicPort),
             cancellationToken).ConfigureAwait(false);
+        return (kratos, composed);
+    }
 
+    private async Task<DeploymentLookup> DescribeAsync(string profile, KratosContainer kratos, ComposedProfile composed, CancellationToken cancellationToken)
+    {
         var adminUrl = new Uri(kratos.GetAdminUrl().AbsoluteUri.TrimEnd('/') + "/");
         var version = await KratosVersionProbe.ResolveAsync(adminUrl, _settings.KratosVersionOverride, _settings.Patience, cancellationToken).ConfigureAwait(false);
         var mailbox = CreateMailbox(adminUrl);

@@ -6,7 +6,7 @@ using KratosConformance.Client;
 using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Mail;
 using KratosConformance.Client.Versions;
-using KratosConformance.Containers;
+using KratosConformance.Harness.Ports;
 using KratosConformance.Harness.Processes;
 using KratosConformance.Harness.Profiles;
 using KratosConformance.Harness.Smtp4dev;
@@ -70,37 +70,67 @@ public sealed class InProcessTarget : IConformanceTarget
 
     private async Task<DeploymentLookup> StartAsync(string profile, CancellationToken cancellationToken)
     {
-        var publicUrl = new Uri($"http://127.0.0.1:{FreePort.Pick()}/");
-        var adminUrl = new Uri($"http://127.0.0.1:{FreePort.Pick()}/");
-        var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = _settings.Patience }, cancellationToken).ConfigureAwait(false);
+        // Both ports are the double's from the moment they are known: their base URLs go into kratos.yml and the UI
+        // before the double starts, and the double takes over these very sockets.
+        var publicListener = LoopbackListener.Reserve();
+        var adminListener = LoopbackListener.Reserve();
+        var publicUrl = LoopbackListener.UrlOf(publicListener);
+        var adminUrl = LoopbackListener.UrlOf(adminListener);
+        ReferenceUi ui;
+        try
+        {
+            ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = _settings.Patience }, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            publicListener.Dispose();
+            adminListener.Dispose();
+            throw;
+        }
+
         _resources.Add(ui);
 
         var schemaDir = Directory.CreateDirectory(Path.Combine(_workDir, profile)).FullName;
         var assumed = _settings.KratosVersionOverride ?? _settings.Emulate;
         var log = new TimestampedLog();
-        var (host, composed) = await InProcessDouble.StartAsync(
-            _composer,
-            profile,
-            new HarnessWiring
-            {
-                PublicBaseUrl = publicUrl,
-                AdminBaseUrl = adminUrl,
-                SmtpConnectionUri = _smtpUri,
-                LoginUiUrl = ui.LoginUrl,
-                ErrorUiUrl = ui.ErrorUrl,
-                DefaultReturnUrl = ui.HomeUrl,
-                Version = assumed is null ? KratosVersion.V26_2_0 : KratosVersion.Parse(assumed),
-                Dev = true,
-            },
-            schemaDir,
-            o =>
-            {
-                o.WatchCourier = true;
-                o.Emulate = _settings.Emulate;
-                o.Deviations = _settings.Deviations.ToList();
-                o.LogWriter = log;
-            },
-            cancellationToken).ConfigureAwait(false);
+        KratosDoubleHost host;
+        ComposedProfile composed;
+        try
+        {
+            (host, composed) = await InProcessDouble.StartAsync(
+                _composer,
+                profile,
+                new HarnessWiring
+                {
+                    PublicBaseUrl = publicUrl,
+                    AdminBaseUrl = adminUrl,
+                    SmtpConnectionUri = _smtpUri,
+                    LoginUiUrl = ui.LoginUrl,
+                    ErrorUiUrl = ui.ErrorUrl,
+                    DefaultReturnUrl = ui.HomeUrl,
+                    Version = assumed is null ? KratosVersion.V26_2_0 : KratosVersion.Parse(assumed),
+                    Dev = true,
+                },
+                schemaDir,
+                o =>
+                {
+                    o.PublicListener = publicListener;
+                    o.AdminListener = adminListener;
+                    o.WatchCourier = true;
+                    o.Emulate = _settings.Emulate;
+                    o.Deviations = _settings.Deviations.ToList();
+                    o.LogWriter = log;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Closed by the double once it took them over; before that (a config it refuses), by us. Dispose is idempotent.
+            publicListener.Dispose();
+            adminListener.Dispose();
+            throw;
+        }
+
         _resources.Add(host);
 
         var version = await KratosVersionProbe.ResolveAsync(host.AdminBaseUrl, _settings.KratosVersionOverride, _settings.Patience, cancellationToken).ConfigureAwait(false);

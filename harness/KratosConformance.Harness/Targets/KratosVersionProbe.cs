@@ -43,6 +43,15 @@ public static class KratosVersionProbe
             throw new HarnessSettingsException($"GET {url} answered version '{text}', which is not a release version (e.g. a master build): give the version whose behaviour to expect with --kratos-version v26.2.0.");
         }
 
+        // Expectations exist per release line; a patch release of a known line behaves as that line. Anything else
+        // would be judged by whichever known version it happens to sort after: refuse it, naming the choice.
+        if (!KratosVersion.Known.Any(k => k.Major == version.Major && k.Minor == version.Minor))
+        {
+            var known = string.Join(", ", KratosVersion.Known);
+            throw new HarnessSettingsException(
+                $"GET {url} answered Kratos {version}, a version this suite has no expectations for (it knows {known}): run against one of those, or give the version whose behaviour to expect with --kratos-version {KratosVersion.Known[^1]}.");
+        }
+
         return version;
     }
 }

@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using KratosConformance.Client.Waiting;
+using KratosConformance.Containers;
+using KratosConformance.Harness.Targets;
 
-namespace KratosConformance.Cli.Tests;
+namespace KratosConformance.Robustness.Tests;
 
 /// <summary>
 /// ./kc started as a user starts it: its own process (bash, then the CLI), output read line by line, signals sent
-/// with kill. SIGINT starts at its default disposition, as in a terminal, whatever the test runner inherited.
+/// with kill. SIGINT starts at its default disposition, as in a terminal, whatever the test runner inherited. Its
+/// session id (the label on every container it starts) is kc-&lt;epoch&gt;-&lt;its PID&gt;.
 /// </summary>
 internal sealed class KcProcess : IDisposable
 {
@@ -19,7 +22,20 @@ internal sealed class KcProcess : IDisposable
 
     public string Output => string.Join('\n', _lines);
 
-    public static KcProcess Start(params string[] args)
+    /// <summary>kc's PID (env execs bash, so it is the script's).</summary>
+    public int Pid => _process.Id;
+
+    /// <summary>The first line kc wrote (stdout or stderr), or "" when it wrote nothing.</summary>
+    public string FirstLine => _lines.TryPeek(out var first) ? first : string.Empty;
+
+    /// <summary>True for the session label value this kc put on its containers, networks and volumes.</summary>
+    public bool OwnsSession(string session) =>
+        session.StartsWith("kc-", StringComparison.Ordinal) && session.EndsWith("-" + Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    public static KcProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts ./kc with <paramref name="args"/> and these environment variables set (a value of "" removes one).</summary>
+    public static KcProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("env")
         {
@@ -33,8 +49,26 @@ internal sealed class KcProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
+        // As a user's shell: none of the harness settings of the test process (./kc test sets some) but its patience.
+        foreach (var name in HarnessVariables.Names.Where(n => n != Patience.Variable))
+        {
+            start.Environment.Remove(name);
+        }
+
         start.Environment["KC_SKIP_BUILD"] = "1";
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         var process = new KcProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start ./kc"));
         process._process.OutputDataReceived += (_, e) => process.Add(e.Data);
         process._process.ErrorDataReceived += (_, e) => process.Add(e.Data);
@@ -56,6 +90,15 @@ internal sealed class KcProcess : IDisposable
             ?? throw new InvalidOperationException("could not start kill");
         kill.WaitForExit();
     }
+
+    /// <summary>
+    /// SIGKILL to kc and every process under it at once, as a CI runner that kills a job's processes does: nothing of
+    /// kc gets to clean up.
+    /// </summary>
+    public void KillTree() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>kc and the processes under it now (PID and start time), to check later that none outlived it.</summary>
+    public IReadOnlyList<RunOwner> Tree() => ProcessTree.Of(Pid);
 
     /// <summary>The exit code, once kc ended within <paramref name="deadline"/>.</summary>
     public async Task<int> ExitCodeAsync(Deadline deadline)

@@ -5,7 +5,7 @@ using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Writing;
 using NUnit.Framework;
 
-namespace KratosConformance.Cli.Tests;
+namespace KratosConformance.Robustness.Tests;
 
 /// <summary>
 /// A --reveal-secrets run says so in every report it writes (console, results.json, summary.md, index.html) and keeps

@@ -4,11 +4,11 @@ using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Targets;
 using NUnit.Framework;
 
-namespace KratosConformance.Cli.Tests;
+namespace KratosConformance.Robustness.Tests;
 
 /// <summary>
 /// SIGINT and SIGTERM stop a run as a user sees it: ./kc started as a process, the signal sent to it, then its exit
-/// code, results.json and reports/out/latest checked. Before: Ctrl-C listed 26 failures and moved latest; SIGTERM wrote
+/// code, results.json, reports/out/latest and the processes it started (none may outlive it) checked. Before: Ctrl-C listed 26 failures and moved latest; SIGTERM wrote
 /// "PASSED 41". Only deadlines (from KC_PATIENCE, named) bound the waits; no elapsed time is asserted.
 /// </summary>
 [TestFixture]
@@ -39,8 +39,10 @@ public sealed class InterruptionTests
         using var kc = KcProcess.Start("run", "--target", "inprocess", "--no-browser", "--workers", "1", "--out", _out.Directory);
         await kc.WaitForLineAsync("the run's second test result", l => l.StartsWith("[ 2/", StringComparison.Ordinal), Patience.For("./kc run's first results", TimeSpan.FromSeconds(120)));
 
+        var tree = kc.Tree();
         kc.Signal(signal);
         var code = await kc.ExitCodeAsync(Patience.For($"./kc's stop after {name}", TimeSpan.FromSeconds(30)));
+        await ProcessTree.AllEndedAsync(tree, Patience.For($"kc's processes (smtp4dev too) after {name}", TimeSpan.FromSeconds(30)));
 
         code.Should().Be(exitCode, "output:\n{0}", kc.Output);
         kc.Lines.Should().Contain(l => l.StartsWith($"INTERRUPTED by {name}: ", StringComparison.Ordinal));
