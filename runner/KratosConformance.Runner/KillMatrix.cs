@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Model;
 
 namespace KratosConformance.Runner;
@@ -6,7 +7,8 @@ namespace KratosConformance.Runner;
 /// <summary>
 /// The proof that the suites catch a misbehaving Kratos: the suite runs against the reference double once clean, then
 /// once per named deviation. A deviation that no test notices is a hole in the suites, and fails ./kc test.
-/// The same machinery runs the suite against the double emulating older Kratos versions. What counts as caught is
+/// The same machinery runs the suite against the double emulating older Kratos versions. The runs share one set of
+/// doubles (<see cref="SharedInProcessTarget"/>), switched per run, and one mail sink, emptied per run. What counts as caught is
 /// <see cref="DeviationVerdict"/>; this class only runs the suites and prints.
 /// </summary>
 public static class KillMatrix
@@ -17,6 +19,8 @@ public static class KillMatrix
     {
         ArgumentNullException.ThrowIfNull(console);
         await using var sink = await SharedMailSink.StartAsync(cancellationToken).ConfigureAwait(false);
+        // One set of doubles for every run: each run switches them to its deviation and version with an empty store.
+        await using var doubles = await SharedInProcessTarget.StartAsync(sink.InProcessSettings(workRoot), cancellationToken).ConfigureAwait(false);
         var filter = new ConformanceTestFilter([], includeBrowser: false);
         var tallies = new List<TestTally>();
         var clock = Stopwatch.StartNew();
