@@ -34,11 +34,13 @@ public sealed class InProcessTarget : IConformanceTarget
     private readonly ConcurrentBag<IAsyncDisposable> _resources = [];
     private readonly Lock _readerGate = new();
     private IMailboxReader? _sinkReader;
+    private readonly IMailboxReader? _givenReader;
     private HarnessSettings _settings;
     private ConcurrentDictionary<string, Lazy<Task<DeploymentLookup>>> _deployments = new(StringComparer.Ordinal);
 
-    private InProcessTarget(HarnessSettings settings, ProfileComposer composer, Smtp4devProcess? ownSink, string smtpUri, string mailDescription)
+    private InProcessTarget(HarnessSettings settings, ProfileComposer composer, Smtp4devProcess? ownSink, string smtpUri, string mailDescription, IMailboxReader? givenReader = null)
     {
+        _givenReader = givenReader;
         _created = settings;
         _settings = settings;
         _composer = composer;
@@ -67,6 +69,17 @@ public sealed class InProcessTarget : IConformanceTarget
 
         var sink = await Smtp4devProcess.StartAsync(settings.Patience, cancellationToken).ConfigureAwait(false);
         return new InProcessTarget(settings, composer, sink, $"smtp://{sink.Host}:{sink.SmtpPort}/?disable_starttls=true", $"smtp4dev (local process) over {settings.MailAccess.Id()}");
+    }
+
+    /// <summary>
+    /// A target whose doubles send mail to <paramref name="smtpUri"/> and whose tests read it with
+    /// <paramref name="reader"/> (e.g. an in-memory sink); the reader's lifetime stays with the caller.
+    /// </summary>
+    public static InProcessTarget WithSink(HarnessSettings settings, ProfileComposer composer, IMailboxReader reader, string smtpUri)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(reader);
+        return new InProcessTarget(settings with { SmtpUri = smtpUri }, composer, null, smtpUri, reader.Description, reader);
     }
 
     public Task<DeploymentLookup> GetDeploymentAsync(string profile, CancellationToken cancellationToken = default)
@@ -188,6 +201,11 @@ public sealed class InProcessTarget : IConformanceTarget
     /// </summary>
     private IMailboxReader MailboxFor(Uri adminUrl)
     {
+        if (_givenReader is not null)
+        {
+            return _givenReader;
+        }
+
         if (_ownSink is not null && _settings.MailAccess == MailAccess.Courier)
         {
             var courier = MailAccessUri.Parse("courier+" + adminUrl.AbsoluteUri).CreateReader(patience: _settings.Patience);

@@ -23,7 +23,15 @@ public sealed class SharedInProcessTarget : IAsyncDisposable
 
     /// <summary>Creates the target for <paramref name="settings"/> (an in-process one) and shares it until disposed.</summary>
     /// <exception cref="InvalidOperationException">Another shared target is in use.</exception>
-    public static async Task<SharedInProcessTarget> StartAsync(HarnessSettings settings, CancellationToken cancellationToken = default)
+    public static Task<SharedInProcessTarget> StartAsync(HarnessSettings settings, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, null, cancellationToken);
+
+    /// <summary>
+    /// Creates the target for <paramref name="settings"/> (an in-process one) and shares it until disposed. With
+    /// <paramref name="sink"/>, the doubles send mail to it and the tests read it there (the sink stays the caller's).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another shared target is in use.</exception>
+    public static async Task<SharedInProcessTarget> StartAsync(HarnessSettings settings, MailSinks.InMemorySmtpSink? sink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Target != TargetKind.InProcess)
@@ -32,7 +40,10 @@ public sealed class SharedInProcessTarget : IAsyncDisposable
         }
 
         var composer = new ProfileComposer(RepositoryLayout.ProfilesDirectory, settings.ConfigFile, settings.SchemaFile, settings.ConfigOverlay);
-        var shared = new SharedInProcessTarget(await InProcessTarget.CreateAsync(settings, composer, cancellationToken).ConfigureAwait(false));
+        var target = sink is null
+            ? await InProcessTarget.CreateAsync(settings, composer, cancellationToken).ConfigureAwait(false)
+            : InProcessTarget.WithSink(settings, composer, sink, sink.SmtpUri);
+        var shared = new SharedInProcessTarget(target);
         if (Interlocked.CompareExchange(ref _current, shared, null) is not null)
         {
             await shared._target.DisposeAsync().ConfigureAwait(false);
