@@ -14,7 +14,7 @@ public sealed class SharedMailSink : IAsyncDisposable
     private SharedMailSink(Smtp4devProcess process) => _process = process;
 
     public static async Task<SharedMailSink> StartAsync(CancellationToken cancellationToken = default) =>
-        new(await Smtp4devProcess.StartAsync(cancellationToken).ConfigureAwait(false));
+        new(await Smtp4devProcess.StartAsync(KratosConformance.Client.Waiting.Patience.Default, cancellationToken).ConfigureAwait(false));
 
     public Smtp4devProcess Process => _process;
 

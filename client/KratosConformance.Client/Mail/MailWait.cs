@@ -32,19 +32,6 @@ public static class MailWait
     }
 
     /// <summary>
-    /// As <see cref="WaitForLoginCodeAsync(IMailboxReader, string, int, KratosVersion, Deadline, KratosCourier?, CancellationToken)"/>
-    /// with a deadline at patience 1, for callers that have no run settings (the bench).
-    /// </summary>
-    public static Task<LoginCodeMail> WaitForLoginCodeAsync(
-        this IMailboxReader reader,
-        string recipient,
-        int nth,
-        KratosVersion version,
-        TimeSpan timeout,
-        CancellationToken cancellationToken = default) =>
-        reader.WaitForLoginCodeAsync(recipient, nth, version, Deadline.Fixed("login-code mail", timeout), null, cancellationToken);
-
-    /// <summary>
     /// Waits until <paramref name="count"/> mails of any kind reached <paramref name="recipient"/> and returns them
     /// all, oldest first: for checks of the mail itself, where a template mismatch is the check's to report.
     /// </summary>
