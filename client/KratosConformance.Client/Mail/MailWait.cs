@@ -47,6 +47,30 @@ public static class MailWait
         return look.Mails;
     }
 
+    /// <summary>
+    /// Every mail to <paramref name="recipient"/> once no further one can still be on its way: the mailbox is watched
+    /// for the whole <paramref name="window"/> (the deployment's courier interval and the sink's delivery, see
+    /// <see cref="Scenarios.CodeLoginDriver.QuietWindow"/>), and the watch ends early once it holds more than
+    /// <paramref name="atMost"/>. For "no more mail" checks: a list read right after the awaited mail would pass
+    /// before a stray mail that Kratos's courier sends on its next poll. Judging the list is the caller's.
+    /// </summary>
+    public static async Task<IReadOnlyList<ReceivedMail>> SettledAsync(
+        this IMailboxReader reader,
+        string recipient,
+        int atMost,
+        Deadline window,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(window);
+        var pace = await reader.PaceAsync(cancellationToken).ConfigureAwait(false);
+        return await Poll.WhileAsync(
+            ct => reader.ListAsync(recipient, ct),
+            mails => mails.Count <= atMost,
+            new PollOptions($"no more than {atMost} mail(s) to {recipient}", window) { Interval = pace.Interval, NextChange = pace.NextChange },
+            cancellationToken).ConfigureAwait(false);
+    }
+
     internal static IReadOnlyList<ReceivedMail> OldestFirst(IEnumerable<ReceivedMail> mails) =>
         mails.OrderBy(m => m.ReceivedAt).ToList();
 

@@ -64,6 +64,7 @@ public sealed class ProfileComposerTests
         facts.LoginFlowLifespan.Should().Be(TimeSpan.FromHours(1));
         facts.WhoamiRequiredAal.Should().Be("highest_available");
         facts.CodeMfaEnabled.Should().BeTrue();
+        facts.CourierPullWait.Should().Be(TimeSpan.FromMilliseconds(10), "the base profile's courier.worker.pull_wait");
         facts.Dev.Should().BeTrue();
         facts.LoginUiUrl.Should().Be(new Uri("http://127.0.0.1:40003/login"));
         facts.ErrorUiUrl.Should().Be(new Uri("http://127.0.0.1:40003/error"));
@@ -131,6 +132,7 @@ public sealed class ProfileComposerTests
             composed.Facts.MaxSubmissions.Should().Be(3);
             composed.Facts.CodeLifespan.Should().Be(TimeSpan.FromMinutes(15));
             composed.Facts.WhoamiRequiredAal.Should().Be("highest_available", "Kratos's default applies when the config does not say");
+            composed.Facts.CourierPullWait.Should().Be(TimeSpan.FromSeconds(1), "Kratos's courier polls every second unless courier.worker.pull_wait says otherwise");
             Scalar(composed.KratosYml, "dsn").Should().Be("postgres://x");
             composed.Changes.Should().Contain("set serve.public.base_url to http://127.0.0.1:40001/");
             composed.Changes.Should().Contain("set the url of identity schema 'users' to file:///etc/config/kratos/users.json (was file:///somewhere/users.json)");
