@@ -149,6 +149,11 @@ public sealed class KratosStack : IAsyncDisposable
             .WithNetworkAliases($"kratos-{profile.Name}")
             .WithEnvironment("COURIER_SMTP_CONNECTION_URI", MailConnectionUri)
             .WithEnvironment(_options.KratosEnvironment);
+        foreach (var (fileName, content) in profile.ConfigFiles)
+        {
+            builder = builder.WithIdentitySchema(fileName, content);
+        }
+
         if (profile.PublicHostPort is { } port)
         {
             builder = builder.WithPublicHostPort(port);

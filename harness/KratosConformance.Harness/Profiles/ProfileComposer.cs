@@ -70,8 +70,11 @@ public sealed class ProfileComposer
 
         var schemaFileName = Path.GetFileName(schemaPath);
         Wire(root, wiring, schemaFileName, changes);
+        var files = wiring.SchemaDirectoryUrl == HarnessWiring.ContainerSchemaDirectory
+            ? ReferencedFiles.CopyInto(root, HarnessWiring.ContainerSchemaDirectory, wiring.SchemaDirectoryUrl + schemaFileName, Path.GetDirectoryName(Path.GetFullPath(configPath))!, _userConfigPath is null ? "the base kratos.yml" : "--config " + configPath, changes)
+            : new Dictionary<string, string>();
         var facts = ReadFacts(root, wiring);
-        return new ComposedProfile(profile, YamlTree.Save(root), schemaJson, schemaFileName, facts, changes);
+        return new ComposedProfile(profile, YamlTree.Save(root), schemaJson, schemaFileName, facts, changes) { ConfigFiles = files };
     }
 
     private static void Wire(YamlMappingNode root, HarnessWiring wiring, string schemaFileName, List<string> changes)

@@ -66,7 +66,7 @@ public sealed class ContainersTarget : IConformanceTarget
         }
 
         var stack = await KratosStack.StartAsync(
-            new KratosStackOptions { KratosImage = kratosImage, Mail = mail, KratosEnvironment = environment },
+            new KratosStackOptions { KratosImage = kratosImage, Mail = mail, MailImage = settings.MailImage, KratosEnvironment = environment },
             cancellationToken).ConfigureAwait(false);
         return new ContainersTarget(settings, composer, stack, kratosImage);
     }
@@ -103,7 +103,7 @@ public sealed class ContainersTarget : IConformanceTarget
             Dev = true,
         });
         var kratos = await _stack.AddKratosAsync(
-            new KratosProfile(profile, composed.KratosYml, composed.IdentitySchemaJson, composed.SchemaFileName, publicPort),
+            new KratosProfile(profile, composed.KratosYml, composed.IdentitySchemaJson, composed.SchemaFileName, publicPort) { ConfigFiles = composed.ConfigFiles },
             cancellationToken).ConfigureAwait(false);
 
         var adminUrl = new Uri(kratos.GetAdminUrl().AbsoluteUri.TrimEnd('/') + "/");
