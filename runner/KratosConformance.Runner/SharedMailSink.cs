@@ -4,8 +4,8 @@ using KratosConformance.Harness.Targets;
 namespace KratosConformance.Runner;
 
 /// <summary>
-/// One smtp4dev for many in-process runs (kill matrix, versions, bench): it starts in seconds, so it is started once
-/// and emptied between runs.
+/// One smtp4dev for the bench's in-process runs and readers (HTTP, IMAP, POP3): it starts in seconds, so it is started
+/// once. (The kill matrix uses an in-memory sink: <see cref="KillMatrix"/>.)
 /// </summary>
 public sealed class SharedMailSink : IAsyncDisposable
 {
@@ -30,20 +30,7 @@ public sealed class SharedMailSink : IAsyncDisposable
         },
         SmtpUri = $"smtp://{_process.Host}:{_process.SmtpPort}/?disable_starttls=true",
         EvidenceRoot = evidenceRoot,
-        // The default mail deadline: a passing run never waits it out, and a deviation that sends no usable mail is
-        // reported at once from the courier's queue, so a shorter one would only make a loaded machine fail the runs.
     };
-
-    /// <summary>
-    /// Empties the mailbox between runs: smtp4dev's search scans every stored mail, so a sink that keeps the mail of
-    /// twenty earlier runs answers each poll more slowly. Runs are sequential and use their own addresses.
-    /// </summary>
-    public async Task ClearAsync(CancellationToken cancellationToken = default)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        using var response = await http.DeleteAsync(new Uri(_process.HttpBaseUrl, "api/messages/*"), cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-    }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
