@@ -12,6 +12,9 @@ namespace KratosConformance.Bench;
 /// </summary>
 public static class FlowOverheadBench
 {
+    /// <summary>The suites' login-code mail deadline at patience 1.</summary>
+    private static readonly KratosConformance.Client.Waiting.Deadline MailDeadline = new HarnessSettings().MailDeadline;
+
     public static async Task<IReadOnlyList<FlowOverhead>> RunAsync(
         string targetName, KratosDeployment deployment, int repetitions, string evidenceRoot, TextWriter console, CancellationToken ct)
     {
@@ -23,7 +26,7 @@ public static class FlowOverheadBench
             return combos.Select(c => new FlowOverhead { Target = targetName, Scenario = c.Scenario, Client = c.Style.Id(), Error = "skipped: " + reason }).ToList();
         }
 
-        var harness = new HarnessFlow(deployment, evidenceRoot);
+        var harness = new HarnessFlow(deployment, evidenceRoot, MailDeadline);
         var replay = new ReplayFlow(http, deployment.Endpoints, mail);
         var samples = combos.ToDictionary(c => c, _ => new Samples());
 
@@ -77,7 +80,7 @@ public static class FlowOverheadBench
                 }
             }
         }
-        catch (Exception e) when (e is BenchFlowException or HttpRequestException or TaskCanceledException or KratosConformance.Client.Mail.MailWaitTimeoutException
+        catch (Exception e) when (e is BenchFlowException or HttpRequestException or TaskCanceledException or KratosConformance.Client.Mail.MailWaitException
             or InvalidOperationException or System.Text.Json.JsonException or KeyNotFoundException)
         {
             into.Error ??= $"{(isHarness ? "harness" : "replay")} flow failed: {e.Message.Split('\n')[0]}";

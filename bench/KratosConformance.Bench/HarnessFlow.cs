@@ -3,51 +3,53 @@ using KratosConformance.Client.Evidence;
 using KratosConformance.Client.Identities;
 using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Mail;
-using KratosConformance.Harness.Targets;
+using KratosConformance.Client.Scenarios;
+using KratosConformance.Client.Waiting;
 using KratosConformance.Reports.Evidence;
 
 namespace KratosConformance.Bench;
 
 /// <summary>
-/// One seed-scenario flow done the way the suites do it: an identity from <see cref="IdentityFactory"/>, a
-/// <see cref="KratosClient"/> recording every exchange into evidence on disk, the code from the deployment's mailbox
-/// reader, recorded as a mail step. Only the outcome checks are left out: they are in-memory comparisons.
+/// One seed-scenario flow done the way the suites do it: the suites' own scenario driver (<see cref="CodeLoginDriver"/>:
+/// an identity over the admin API, clients recording every exchange into evidence on disk, the one mail wait with the
+/// courier's queue, the mail recorded as a step). Only the suites' checks are left out; the bench keeps the few
+/// in-memory expectations that tell a broken flow from a slow one (<see cref="BenchFlowException"/>).
 /// </summary>
-public sealed class HarnessFlow(KratosDeployment deployment, string evidenceRoot)
+public sealed class HarnessFlow(KratosDeployment deployment, string evidenceRoot, Deadline mailDeadline)
 {
-    private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(10);
-
-    /// <summary>Runs the flow and returns how many requests it sent to Kratos (public and admin).</summary>
+    /// <summary>Runs the flow and returns how many requests it sent to Kratos (public and admin) and how long it waited for mail.</summary>
+    /// <exception cref="MailWaitException">A code mail did not come (timed out, another template, none queued).</exception>
     public async Task<FlowRun> RunAsync(string scenario, ClientStyle style, int repetition, CancellationToken ct)
     {
         var id = $"login.code-mfa.{scenario}.{style.Id()}";
         var evidence = new EvidenceRecorder(Path.Combine(evidenceRoot, $"{id}.{repetition}"), new SecretMasker(reveal: false));
+        var driver = new CodeLoginDriver(deployment, evidence, mailDeadline);
         var mailWait = new System.Diagnostics.Stopwatch();
-        var identity = await new IdentityFactory(deployment.Endpoints, evidence).CreateAsync($"{scenario}.{style.Id()}", ct);
+        var identity = await driver.NewIdentityAsync($"{scenario}.{style.Id()}", ct);
         try
         {
-            using var client = KratosClient.Create(style, deployment.Endpoints, evidence, deployment.Facts);
-            var signIn = await client.SignInWithPasswordAsync(identity.Email, identity.Password, ct);
+            using var client = driver.NewClient(style);
+            var signIn = await driver.SignInWithPasswordAsync(client, identity, ct);
             BenchFlowException.Expect(signIn.Status is 200 or 303 or 422 && signIn.Flow is null, "an aal1 session from the password", signIn.Describe());
 
-            var flow = await StartWithCodeSentAsync(client, identity, scenario == SeedScenarios.Aal2Refresh, ct);
-            var code = (await WaitForCodeAsync(evidence, identity.Email, 1, mailWait, ct)).Code;
+            var flow = await StartWithCodeSentAsync(driver, client, identity, scenario == SeedScenarios.Aal2Refresh, ct);
+            var code = (await TimedAsync(mailWait, () => driver.WaitForCodeAsync(identity.Email, 1, ct))).Code;
             if (scenario == SeedScenarios.Resend)
             {
-                var resent = await client.SubmitLoginAsync(flow, LoginSubmission.Resend(identity.Email), ct);
+                var resent = await driver.ResendCodeAsync(client, flow, identity.Email, ct);
                 flow = SentEmail(resent, "the flow after a resend");
-                var second = (await WaitForCodeAsync(evidence, identity.Email, 2, mailWait, ct)).Code;
-                flow = await RejectedAsync(client, flow, code, identity, ct);
+                var second = (await TimedAsync(mailWait, () => driver.WaitForCodeAsync(identity.Email, 2, ct))).Code;
+                flow = await RejectedAsync(driver, client, flow, code, identity, ct);
                 code = second;
             }
             else if (scenario == SeedScenarios.WrongCode)
             {
-                flow = await RejectedAsync(client, flow, SeedScenarios.Wrong(code), identity, ct);
+                flow = await RejectedAsync(driver, client, flow, CodeLoginDriver.WrongCode(code), identity, ct);
             }
 
-            var done = await client.SubmitLoginAsync(flow, LoginSubmission.Code(code, identity.Email), ct);
+            var done = await driver.SubmitCodeAsync(client, flow, code, identity.Email, ct: ct);
             BenchFlowException.Expect(done.Status == (style == ClientStyle.Browser ? 303 : 200) && done.Flow is null, "the code to complete the login", done.Describe());
-            var whoami = await client.WhoAmIAsync(ct);
+            var whoami = await driver.WhoAmIAsync(client, ct);
             BenchFlowException.Expect(whoami.Status == 200 && whoami.Session?.Aal == "aal2", "an aal2 session on whoami", whoami.Describe());
         }
         finally
@@ -58,22 +60,17 @@ public sealed class HarnessFlow(KratosDeployment deployment, string evidenceRoot
         return new FlowRun(evidence.Steps.Count(s => s.Kind == EvidenceKind.Http), mailWait.Elapsed.TotalMilliseconds);
     }
 
-    private async Task<LoginFlow> StartWithCodeSentAsync(KratosClient client, TestIdentity identity, bool refresh, CancellationToken ct)
+    private static async Task<LoginFlow> StartWithCodeSentAsync(CodeLoginDriver driver, KratosClient client, TestIdentity identity, bool refresh, CancellationToken ct)
     {
-        var created = await client.CreateLoginFlowAsync(new LoginFlowOptions { Aal = "aal2", Refresh = refresh ? true : null }, ct);
+        var created = await driver.CreateAal2FlowAsync(client, refresh, ct);
         BenchFlowException.Expect(created.Flow is not null, "an aal2 flow", created.Describe());
-        if (created.Flow!.State == "sent_email")
-        {
-            return created.Flow;
-        }
-
-        var sent = await client.SubmitLoginAsync(created.Flow, LoginSubmission.SendCodeTo(identity.Email), ct);
-        return SentEmail(sent, "the flow after pressing the address button");
+        var sent = await driver.SendCodeAsync(client, created.Flow!, identity.Email, ct);
+        return sent is null ? created.Flow! : SentEmail(sent, "the flow after pressing the address button");
     }
 
-    private static async Task<LoginFlow> RejectedAsync(KratosClient client, LoginFlow flow, string code, TestIdentity identity, CancellationToken ct)
+    private static async Task<LoginFlow> RejectedAsync(CodeLoginDriver driver, KratosClient client, LoginFlow flow, string code, TestIdentity identity, CancellationToken ct)
     {
-        var rejected = await client.SubmitLoginAsync(flow, LoginSubmission.Code(code, identity.Email), ct);
+        var rejected = await driver.SubmitCodeAsync(client, flow, code, identity.Email, "submit an invalid code", ct);
         var again = SentEmail(rejected, "the flow after an invalid code");
         BenchFlowException.Expect(again.MessageIds.Contains(4010008), "message 4010008 after an invalid code", $"[{string.Join(", ", again.MessageIds)}]");
         return again;
@@ -85,12 +82,17 @@ public sealed class HarnessFlow(KratosDeployment deployment, string evidenceRoot
         return response.Flow!;
     }
 
-    private async Task<LoginCodeMail> WaitForCodeAsync(EvidenceRecorder evidence, string recipient, int nth, System.Diagnostics.Stopwatch mailWait, CancellationToken ct)
+    /// <summary>Only the wait for the mail is timed (the recording of the mail step happens inside the driver's wait, and is the suites' cost too).</summary>
+    private static async Task<LoginCodeMail> TimedAsync(System.Diagnostics.Stopwatch mailWait, Func<Task<LoginCodeMail>> wait)
     {
         mailWait.Start();
-        var mail = await deployment.Mailbox.WaitForLoginCodeAsync(recipient, nth, deployment.Facts.Version, MailTimeout, ct);
-        mailWait.Stop();
-        evidence.RecordLoginCodeMail(mail, nth, recipient, deployment.Mailbox.Description);
-        return mail;
+        try
+        {
+            return await wait();
+        }
+        finally
+        {
+            mailWait.Stop();
+        }
     }
 }

@@ -6,6 +6,7 @@ using KratosConformance.Client.Identities;
 using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Mail;
 using KratosConformance.Client.Versions;
+using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Smtp4dev;
 using KratosConformance.Harness.Targets;
 using MailKit.Net.Smtp;
@@ -21,7 +22,7 @@ namespace KratosConformance.Bench;
 /// </summary>
 public static class MailLatencyBench
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly Deadline Timeout = Deadline.Fixed("login-code mail", TimeSpan.FromSeconds(10));
 
     public static async Task<IReadOnlyList<MailLatency>> RunAsync(Smtp4devProcess sink, KratosDeployment? local, int samples, TextWriter console, CancellationToken ct)
     {
@@ -44,7 +45,7 @@ public static class MailLatencyBench
                 var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
                 await smtp.SendAsync(LoginCodeMessage(recipient, code), token);
                 clock.Restart();
-                var found = await reader.WaitForLoginCodeAsync(recipient, 1, KratosVersion.V26_2_0, Timeout, token);
+                var found = await reader.WaitForLoginCodeAsync(recipient, 1, KratosVersion.V26_2_0, Timeout, null, token);
                 return found.Code == code ? clock.Elapsed.TotalMilliseconds : throw new BenchFlowException($"expected code {code}, but the reader returned {found.Code}");
             }, ct));
             console.WriteLine($"  mail: {name} measured");
@@ -87,7 +88,7 @@ public static class MailLatencyBench
                 }
 
                 clock.Restart();
-                await reader.WaitForLoginCodeAsync(identity.Email, 1, local.Facts.Version, Timeout, token);
+                await reader.WaitForLoginCodeAsync(identity.Email, 1, local.Facts.Version, Timeout, null, token);
                 return clock.Elapsed.TotalMilliseconds;
             }
             finally
@@ -108,7 +109,7 @@ public static class MailLatencyBench
                 times.Add(await once(new Stopwatch(), ct));
             }
         }
-        catch (Exception e) when (e is BenchFlowException or MailWaitTimeoutException or HttpRequestException or IOException
+        catch (Exception e) when (e is BenchFlowException or MailWaitException or HttpRequestException or IOException
             or MailKit.ProtocolException or MailKit.CommandException or CourierMessagesRedactedException or InvalidOperationException)
         {
             return new MailLatency { Reader = reader, From = from, Skipped = "error: " + e.Message.Split('\n')[0] };

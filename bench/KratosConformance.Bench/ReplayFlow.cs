@@ -56,7 +56,7 @@ public sealed class ReplayFlow(HttpClient http, KratosEndpoints endpoints, Repla
             }
             else if (scenario == SeedScenarios.WrongCode)
             {
-                flow = (await agent.SubmitAsync(flow, ct, ("method", "code"), ("code", SeedScenarios.Wrong(code)), ("identifier", email))).Body;
+                flow = (await agent.SubmitAsync(flow, ct, ("method", "code"), ("code", KratosConformance.Client.Scenarios.CodeLoginDriver.WrongCode(code)), ("identifier", email))).Body;
             }
 
             BenchFlowException.Expect(State(flow) == "sent_email", "the flow still in sent_email", State(flow) ?? "none");

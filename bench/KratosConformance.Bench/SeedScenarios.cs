@@ -12,8 +12,4 @@ public static class SeedScenarios
     public const string WrongCode = "wrong-code";
 
     public static IReadOnlyList<string> All { get; } = [Aal2, Aal2Refresh, Resend, WrongCode];
-
-    /// <summary>A code that is certainly not <paramref name="code"/> and still six digits (the suites' own rule).</summary>
-    public static string Wrong(string code) =>
-        new(code.Select(c => char.IsAsciiDigit(c) ? (char)('0' + ((c - '0' + 1) % 10)) : c).ToArray());
 }

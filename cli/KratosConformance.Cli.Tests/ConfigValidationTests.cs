@@ -110,5 +110,54 @@ public sealed class ConfigValidationTests
         notAMap.Should().Throw<CliException>().WithMessage("--ui-selectors: The UI selector map * could not be read*");
     }
 
+    [TestCase("oryd/kratos:v26.2.0-distroless", "dsn: memory")]
+    [TestCase("oryd/kratos:v25.4.0-distroless", "dsn: sqlite:///var/lib/sqlite/db.sqlite?_fk=true")]
+    public void A_distroless_image_with_a_sqlite_or_memory_dsn_is_refused(string image, string dsn)
+    {
+        using var files = new TempFiles();
+        var config = files.Write("kratos.yml", Repository.BaseConfig.Replace("dsn: memory", dsn, StringComparison.Ordinal));
+        var settings = Settings(config) with { Target = TargetKind.Containers, KratosImage = image };
+
+        var act = () => ImageCheck.Check(settings);
+
+        act.Should().Throw<CliException>().WithMessage(
+            $"--kratos-image {image} can not run * ({config}): Kratos's -distroless images are built without SQLite, and memory is SQLite in memory. "
+            + $"Use the alpine image ({image.Replace("-distroless", string.Empty, StringComparison.Ordinal)}), or give --config with a PostgreSQL, MySQL or CockroachDB dsn.");
+    }
+
+    [TestCase("oryd/kratos:v26.2.0-distroless", "dsn: postgres://kratos:secret@db:5432/kratos?sslmode=disable")]
+    [TestCase("oryd/kratos:v26.2.0", "dsn: memory")]
+    public void A_distroless_image_with_a_sql_server_dsn_or_an_alpine_image_passes(string image, string dsn)
+    {
+        using var files = new TempFiles();
+        var config = files.Write("kratos.yml", Repository.BaseConfig.Replace("dsn: memory", dsn, StringComparison.Ordinal));
+
+        var act = () => ImageCheck.Check(Settings(config) with { Target = TargetKind.Containers, KratosImage = image });
+
+        act.Should().NotThrow();
+    }
+
+    [Test]
+    public void A_file_the_config_names_that_is_not_there_is_named_with_its_key()
+    {
+        using var files = new TempFiles();
+        var config = files.Write("kratos.yml", Repository.BaseConfig.Replace("courier:\n", """
+            courier:
+              templates:
+                login_code:
+                  valid:
+                    email:
+                      body:
+                        plaintext: file://templates/login_code.valid.plaintext.gotmpl
+
+            """, StringComparison.Ordinal));
+
+        var act = () => ConfigCheck.Check(Settings(config) with { Target = TargetKind.Containers });
+
+        act.Should().Throw<CliException>().WithMessage(
+            $"--config {config}: --config {config} names file://templates/login_code.valid.plaintext.gotmpl at courier.templates.login_code.valid.email.body.plaintext, "
+            + $"but {Path.Combine(Path.GetDirectoryName(config)!, "templates", "login_code.valid.plaintext.gotmpl")} does not exist here, so it can not be copied into the Kratos container.*");
+    }
+
     private static HarnessSettings Settings(string config) => new() { Target = TargetKind.InProcess, ConfigFile = config };
 }

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using KratosConformance.Cli.Errors;
+using KratosConformance.Cli.Options;
 using NUnit.Framework;
 
 namespace KratosConformance.Cli.Tests;
@@ -73,6 +74,14 @@ public sealed class ParseErrorTests
     [TestCase(new[] { "--ui-selectors", "KratosConformance.Cli.Tests.dll" }, "--ui-selectors needs --ui-url")]
     [TestCase(new[] { "--target", "inprocess", "--target", "external" }, "Option '--target' expects a single argument but 2 were provided.")]
     [TestCase(new[] { "--no-browser", "--no-browser" }, "--no-browser was given 2 times; give it once.")]
+    [TestCase(new[] { "--kratos-image", "oryd/kratos:v26.2.0", "--emulate", "v25.4.0" }, "--emulate only means something to the reference double, not to --kratos-image oryd/kratos:v26.2.0: real Kratos has no such switch (its version is the image's tag). Remove --emulate, or leave out --kratos-image to run the double.")]
+    [TestCase(new[] { "--kratos-image", "registry.example:5000/oryd/kratos:v25.4.0", "--deviations", "replay-accepted" }, "--deviations only means something to the reference double, not to --kratos-image registry.example:5000/oryd/kratos:v25.4.0")]
+    [TestCase(new[] { "--target", "inprocess", "--kratos-image", "oryd/kratos:v26.2.0" }, "--kratos-image only applies to --target containers: --target inprocess runs the reference double in this process")]
+    [TestCase(new[] { "--target", "inprocess", "--mail-image", "axllent/mailpit:v1.21" }, "--mail-image only applies to --target containers")]
+    [TestCase(new[] { "--target", "external", "--public-url", "http://h:1/", "--admin-url", "http://h:2/", "--mail-url", "imap://h:3", "--mail-image", "axllent/mailpit:v1.21" }, "--mail-image does not apply to --target external")]
+    [TestCase(new[] { "--mail", "mailpit", "--mail-image", "mailhog/mailhog" }, "--mail-image mailhog/mailhog is a mailhog image, but --mail mailpit starts mailpit and reads it with mailpit's API: give --mail mailhog for this image.")]
+    [TestCase(new[] { "--mail-image", "axllent/mailpit:v1.21" }, "--mail-image axllent/mailpit:v1.21 is a mailpit image, but --mail smtp4dev starts smtp4dev")]
+    [TestCase(new[] { "--mail", "mailhog", "--mail-image", "example/postfix:1" }, "--mail-image example/postfix:1 is not a mailhog image (its name does not say mailhog): --mail mailhog reads the sink with mailhog's API. Give an image of mailhog (e.g. mailhog/mailhog:v1.0.1), or the --mail its image is of.")]
     public void A_combination_that_can_not_work_is_refused_at_parse_time(string[] args, string expected)
     {
         var (code, output, error) = Kc.Invoke(["run", .. args]);
@@ -81,6 +90,16 @@ public sealed class ParseErrorTests
         output.Should().BeEmpty("nothing ran");
         error.Should().Contain(expected);
         error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle("one message, never one per problem or the whole help");
+    }
+
+    [TestCase("--kratos-image", "kratos-conformance/kratos-double:3f2a9c", "--emulate", "v25.4.0")]
+    [TestCase("--mail", "mailpit", "--mail-image", "axllent/mailpit:v1.21")]
+    [TestCase("--mail", "mailhog", "--mail-image", "mirror.example/mailhog/mailhog:v1.0.1")]
+    [TestCase("--mail", "smtp4dev", "--mail-image", "rnwood/smtp4dev:3.15.0")]
+    public void Options_that_fit_the_image_are_not_refused(string option, string value, string other, string otherValue)
+    {
+        TargetRules.FirstProblem(new HashSet<string>([option, other]), name => name == option ? value : name == other ? otherValue : null)
+            .Should().BeNull();
     }
 
     [Test]

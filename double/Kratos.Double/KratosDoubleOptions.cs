@@ -76,6 +76,8 @@ public sealed class KratosDoubleOptions
         Environment = Environment,
         PublicPort = PublicPort,
         AdminPort = AdminPort,
+        PublicListener = PublicListener,
+        AdminListener = AdminListener,
         BindAddress = BindAddress,
         SqaOptOut = SqaOptOut,
     };

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using KratosConformance.Client.Waiting;
+using KratosConformance.Harness.MailSinks;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Model;
 
 namespace KratosConformance.Runner;
@@ -7,7 +9,10 @@ namespace KratosConformance.Runner;
 /// <summary>
 /// The proof that the suites catch a misbehaving Kratos: the suite runs against the reference double once clean, then
 /// once per named deviation. A deviation that no test notices is a hole in the suites, and fails ./kc test.
-/// The same machinery runs the suite against the double emulating older Kratos versions. What counts as caught is
+/// The same machinery runs the suite against the double emulating older Kratos versions. The runs share one set of
+/// doubles (<see cref="SharedInProcessTarget"/>), switched per run, and one in-memory SMTP sink
+/// (<see cref="InMemorySmtpSink"/>: smtp4dev's cost per mail was most of the runs' CPU), emptied per run; the
+/// self-tests and the containers runs read smtp4dev. What counts as caught is
 /// <see cref="DeviationVerdict"/>; this class only runs the suites and prints.
 /// </summary>
 public static class KillMatrix
@@ -21,15 +26,19 @@ public static class KillMatrix
     public static async Task<IReadOnlyList<TestTally>> RunAsync(string workRoot, int workers, TextWriter console, Patience patience, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        await using var sink = await SharedMailSink.StartAsync(patience, cancellationToken).ConfigureAwait(false);
+        // One mail sink and one set of doubles for every run: each run empties the sink and switches the doubles to its
+        // deviation and version with an empty store.
+        await using var sink = InMemorySmtpSink.Start();
+        var shared = new HarnessSettings { Target = TargetKind.InProcess, SmtpUri = sink.SmtpUri, EvidenceRoot = workRoot, Patience = patience };
+        await using var doubles = await SharedInProcessTarget.StartAsync(shared, sink, cancellationToken).ConfigureAwait(false);
         var filter = new ConformanceTestFilter([], includeBrowser: false);
         var tallies = new List<TestTally>();
         var clock = Stopwatch.StartNew();
 
         foreach (var version in EmulatedVersions)
         {
-            var settings = sink.InProcessSettings(Path.Combine(workRoot, "emulate-" + version)) with { Emulate = version };
-            await sink.ClearAsync(cancellationToken).ConfigureAwait(false);
+            var settings = shared with { EvidenceRoot = Path.Combine(workRoot, "emulate-" + version), Emulate = version };
+            sink.Clear();
             var runClock = Stopwatch.StartNew();
             var results = SuiteRunner.Run(settings, null, filter, workers, _ => { }, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
@@ -51,8 +60,8 @@ public static class KillMatrix
             var runClock = Stopwatch.StartNew();
             var verdict = DeviationVerdict.Decide(name, EmulatedVersions, candidate =>
             {
-                var settings = sink.InProcessSettings(Path.Combine(workRoot, $"deviation-{name}-{candidate}")) with { Deviations = [name], Emulate = candidate };
-                sink.ClearAsync(cancellationToken).GetAwaiter().GetResult();
+                var settings = shared with { EvidenceRoot = Path.Combine(workRoot, $"deviation-{name}-{candidate}"), Deviations = [name], Emulate = candidate };
+                sink.Clear();
                 var results = SuiteRunner.Run(settings, null, filter, workers, _ => { }, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 return results;

@@ -5,8 +5,8 @@ using KratosConformance.Harness.Targets;
 namespace KratosConformance.Runner;
 
 /// <summary>
-/// One smtp4dev for many in-process runs (kill matrix, versions, bench): it starts in seconds, the double in
-/// milliseconds, so the sink is shared and only the double is restarted per run.
+/// One smtp4dev for the bench's in-process runs and readers (HTTP, IMAP, POP3): it starts in seconds, so it is started
+/// once. (The kill matrix uses an in-memory sink: <see cref="KillMatrix"/>.)
 /// </summary>
 public sealed class SharedMailSink : IAsyncDisposable
 {
@@ -39,22 +39,8 @@ public sealed class SharedMailSink : IAsyncDisposable
         },
         SmtpUri = $"smtp://{_process.Host}:{_process.SmtpPort}/?disable_starttls=true",
         EvidenceRoot = evidenceRoot,
-        // The harness's mail deadline (10 s at patience 1): a deviation that sends no mail fails its wait at once
-        // (the courier queued nothing), so a short one bought no speed; under load (2 cores, 40 runnable processes)
-        // 3 s let 16 and 22 tests of the version runs fail with "login-code mail did not arrive".
         Patience = _patience,
     };
-
-    /// <summary>
-    /// Empties the mailbox between runs: smtp4dev's search scans every stored mail, so a sink that keeps the mail of
-    /// twenty earlier runs answers each poll more slowly. Runs are sequential and use their own addresses.
-    /// </summary>
-    public async Task ClearAsync(CancellationToken cancellationToken = default)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        using var response = await http.DeleteAsync(new Uri(_process.HttpBaseUrl, "api/messages/*"), cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-    }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

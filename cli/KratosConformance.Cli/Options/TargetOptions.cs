@@ -25,6 +25,7 @@ public sealed class TargetOptions
             new(KcOption.Value("--target", "<name>", "What to test: containers (default: the local double + smtp4dev in Docker), external (an existing deployment, no Docker), inprocess (the double in this process).", SettingNames.Ids<TargetKind>()), "KC_TARGET"),
             new(KcOption.Value("--kratos-image", "<image>", "containers: the Kratos image, e.g. oryd/kratos:v26.2.0 (default: the local reference double image)."), "KC_KRATOS_IMAGE"),
             new(KcOption.Value("--mail", "<sink>", "containers: the mail sink to start (default smtp4dev).", SettingNames.Ids<MailSinkKind>()), "KC_MAIL"),
+            new(KcOption.Value("--mail-image", "<image>", "containers: the image of the --mail sink, e.g. axllent/mailpit:v1.21 or mailhog/mailhog (default: the pinned one)."), "KC_MAIL_IMAGE"),
             new(KcOption.Value("--mail-access", "<how>", "How codes are read from the sink (default http; imap/pop3 need smtp4dev; courier reads Kratos's admin API, needs --dev).", SettingNames.Ids<MailAccess>()), "KC_MAIL_ACCESS"),
             new(KcOption.Value("--public-url", "<url>", "external: Kratos's public URL, e.g. http://127.0.0.1:4433/."), "KC_PUBLIC_URL"),
             new(KcOption.Value("--admin-url", "<url>", "external: Kratos's admin URL, e.g. http://127.0.0.1:4434/."), "KC_ADMIN_URL"),

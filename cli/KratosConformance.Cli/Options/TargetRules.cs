@@ -1,17 +1,21 @@
 using System.CommandLine.Parsing;
 using KratosConformance.Client.Versions;
+using KratosConformance.Containers;
 using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Cli.Options;
 
 /// <summary>
 /// Combinations of target options that can not work, refused while parsing (exit 2) instead of failing every test:
-/// an external target without its URLs, options that apply to another target, a schema without a config.
+/// an external target without its URLs, options that apply to another target, the double's own options with another
+/// Kratos image, a mail image of another sink, a schema without a config.
 /// </summary>
 public static class TargetRules
 {
     private static readonly string[] ExternalNeeds = ["--public-url", "--admin-url", "--mail-url"];
-    private static readonly string[] StartedOnly = ["--kratos-image", "--mail", "--emulate", "--deviations"];
+    private static readonly string[] StartedOnly = ["--kratos-image", "--mail", "--mail-image", "--emulate", "--deviations"];
+    private static readonly string[] ContainersOnly = ["--kratos-image", "--mail-image"];
+    private static readonly string[] DoubleOnly = ["--emulate", "--deviations"];
     private static readonly string[] ExternalOnly = ["--public-url", "--admin-url"];
 
     public static void Check(TargetOptions options, CommandResult result)
@@ -59,6 +63,21 @@ public static class TargetRules
             return $"{name} only applies to --target external; --target {target.Id()} starts its own Kratos.";
         }
 
+        if (target == TargetKind.InProcess && ContainersOnly.FirstOrDefault(given.Contains) is { } image)
+        {
+            return $"{image} only applies to --target containers: --target inprocess runs the reference double in this process and smtp4dev as a local process.";
+        }
+
+        if (valueOf("--kratos-image") is { } kratos && !IsDoubleImage(kratos) && DoubleOnly.FirstOrDefault(given.Contains) is { } doubleOnly)
+        {
+            return $"{doubleOnly} only means something to the reference double, not to --kratos-image {kratos}: real Kratos has no such switch (its version is the image's tag). Remove {doubleOnly}, or leave out --kratos-image to run the double.";
+        }
+
+        if (MailImageProblem(valueOf("--mail") ?? MailSinkKind.Smtp4dev.Id(), valueOf("--mail-image")) is { } mailImage)
+        {
+            return mailImage;
+        }
+
         if (given.Contains("--schema") && !given.Contains("--config"))
         {
             return "--schema needs --config: give your kratos.yml too (its identity.schemas must name the schema).";
@@ -76,5 +95,51 @@ public static class TargetRules
         }
 
         return null;
+    }
+
+    /// <summary>The local double's image (any tag): the one image --emulate and --deviations mean something to.</summary>
+    public static bool IsDoubleImage(string image) =>
+        string.Equals(Repository(image), LocalImages.DoubleRepository, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Why <paramref name="image"/> can not be the image of the <paramref name="sink"/> that --mail starts, or null:
+    /// the harness speaks each sink's own API, so an image of another sink (or of none) would fail every mail wait.
+    /// An image is taken as a sink's when its repository names it (axllent/mailpit, mailhog/mailhog, rnwood/smtp4dev,
+    /// a mirror's …/mailpit).
+    /// </summary>
+    public static string? MailImageProblem(string sink, string? image)
+    {
+        if (image is null)
+        {
+            return null;
+        }
+
+        var repository = Repository(image);
+        if (repository.Contains(sink, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var other = SettingNames.Ids<MailSinkKind>().FirstOrDefault(id => repository.Contains(id, StringComparison.OrdinalIgnoreCase));
+        return other is not null
+            ? $"--mail-image {image} is a {other} image, but --mail {sink} starts {sink} and reads it with {sink}'s API: give --mail {other} for this image."
+            : $"--mail-image {image} is not a {sink} image (its name does not say {sink}): --mail {sink} reads the sink with {sink}'s API. Give an image of {sink} (e.g. {DefaultMailImage(sink)}), or the --mail its image is of.";
+    }
+
+    private static string DefaultMailImage(string sink) =>
+        SettingNames.Parse<MailSinkKind>(sink) switch
+        {
+            MailSinkKind.Mailpit => MailpitBuilder.DefaultImage,
+            MailSinkKind.MailHog => MailHogBuilder.DefaultImage,
+            _ => "rnwood/smtp4dev:3.15.0",
+        };
+
+    /// <summary>"registry:5000/axllent/mailpit:v1.21@sha256:…" → "registry:5000/axllent/mailpit".</summary>
+    private static string Repository(string image)
+    {
+        var name = image.Split('@')[0];
+        var lastSlash = name.LastIndexOf('/');
+        var colon = name.LastIndexOf(':');
+        return colon > lastSlash ? name[..colon] : name;
     }
 }

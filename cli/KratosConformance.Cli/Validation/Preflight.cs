@@ -20,6 +20,7 @@ public static class Preflight
         }
 
         ConfigCheck.Check(settings);
+        ImageCheck.Check(settings);
         SelectorMapCheck.Check(settings.UiSelectorsFile);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var endpoints = new EndpointCheck(http, settings.Patience.For("URL check", TimeSpan.FromSeconds(5)));

@@ -18,6 +18,11 @@ public sealed record KratosFacts
     /// <summary>session.whoami.required_aal: "aal1" or "highest_available" (default). Spec §4.1.</summary>
     public string WhoamiRequiredAal { get; init; } = "highest_available";
     public bool CodeMfaEnabled { get; init; } = true;
+    /// <summary>
+    /// courier.worker.pull_wait: how often Kratos's courier sends what it queued (1 s unless set; courier/courier.go).
+    /// A check that no further mail came waits it out.
+    /// </summary>
+    public TimeSpan CourierPullWait { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>Kratos runs with --dev: courier bodies are visible in the admin API, cookies are not Secure.</summary>
     public bool Dev { get; init; }
     /// <summary>selfservice.flows.login.ui_url (target of 303s), if known.</summary>

@@ -32,19 +32,6 @@ public static class MailWait
     }
 
     /// <summary>
-    /// As <see cref="WaitForLoginCodeAsync(IMailboxReader, string, int, KratosVersion, Deadline, KratosCourier?, CancellationToken)"/>
-    /// with a deadline at patience 1, for callers that have no run settings (the bench).
-    /// </summary>
-    public static Task<LoginCodeMail> WaitForLoginCodeAsync(
-        this IMailboxReader reader,
-        string recipient,
-        int nth,
-        KratosVersion version,
-        TimeSpan timeout,
-        CancellationToken cancellationToken = default) =>
-        reader.WaitForLoginCodeAsync(recipient, nth, version, Deadline.Fixed("login-code mail", timeout), null, cancellationToken);
-
-    /// <summary>
     /// Waits until <paramref name="count"/> mails of any kind reached <paramref name="recipient"/> and returns them
     /// all, oldest first: for checks of the mail itself, where a template mismatch is the check's to report.
     /// </summary>
@@ -58,6 +45,30 @@ public static class MailWait
     {
         var look = await UntilAsync(reader, WantedMail.Any(recipient, count), deadline, courier, cancellationToken).ConfigureAwait(false);
         return look.Mails;
+    }
+
+    /// <summary>
+    /// Every mail to <paramref name="recipient"/> once no further one can still be on its way: the mailbox is watched
+    /// for the whole <paramref name="window"/> (the deployment's courier interval and the sink's delivery, see
+    /// <see cref="Scenarios.CodeLoginDriver.QuietWindow"/>), and the watch ends early once it holds more than
+    /// <paramref name="atMost"/>. For "no more mail" checks: a list read right after the awaited mail would pass
+    /// before a stray mail that Kratos's courier sends on its next poll. Judging the list is the caller's.
+    /// </summary>
+    public static async Task<IReadOnlyList<ReceivedMail>> SettledAsync(
+        this IMailboxReader reader,
+        string recipient,
+        int atMost,
+        Deadline window,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(window);
+        var pace = await reader.PaceAsync(cancellationToken).ConfigureAwait(false);
+        return await Poll.WhileAsync(
+            ct => reader.ListAsync(recipient, ct),
+            mails => mails.Count <= atMost,
+            new PollOptions($"no more than {atMost} mail(s) to {recipient}", window) { Interval = pace.Interval, NextChange = pace.NextChange },
+            cancellationToken).ConfigureAwait(false);
     }
 
     internal static IReadOnlyList<ReceivedMail> OldestFirst(IEnumerable<ReceivedMail> mails) =>

@@ -9,4 +9,12 @@ public sealed record ReceivedMail(
     string Subject,
     string TextBody,
     string? HtmlBody,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>
+    /// The mail as a reader that gets the MIME source sees it (IMAP, POP3, MailHog, smtp4dev's source, an in-process
+    /// sink): the text/plain part (or the HTML stripped), the HTML part, the header addresses.
+    /// </summary>
+    public static ReceivedMail FromMime(string id, MimeKit.MimeMessage message, DateTimeOffset receivedAt) =>
+        MimeMail.ToReceivedMail(id, message ?? throw new ArgumentNullException(nameof(message)), receivedAt);
+}

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace KratosConformance.Client.Mail;
 
 /// <summary>
-/// Reads smtp4dev (3.15) over its REST API. Waits are event-driven: smtp4dev's SignalR hub /hubs/notifications sends
+/// Reads smtp4dev (3.15) over its REST API: the mailbox's list, each mail's MIME source once. Waits are event-driven: smtp4dev's SignalR hub /hubs/notifications sends
 /// <c>messageschanged(mailboxName)</c> when a mail is stored, and that wakes the wait at once; the list is still
 /// re-read every 250 ms in case a notification is lost or the hub cannot be reached.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
     private readonly bool _useNotifications;
     private readonly ConcurrentDictionary<string, ReceivedMail> _fetched = new();
     private readonly ChangeSignal _changes = new();
+    private readonly FreshListing<MessagePage> _listing;
     private readonly SemaphoreSlim _hubGate = new(1, 1);
     private HubConnection? _hub;
     private bool _hubFailed;
@@ -27,6 +28,10 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
         : base(baseUrl, httpClient, patience)
     {
         _useNotifications = useNotifications;
+        // Every mail of the mailbox, filtered here: one listing serves every recipient waited for at the same time.
+        // (searchTerms would filter in smtp4dev, but per recipient, so one listing per waiting test and wake-up.) The
+        // mailbox is bounded by smtp4dev's messagestokeep (100 unless set).
+        _listing = new FreshListing<MessagePage>(ct => GetJsonAsync<MessagePage>(new Uri(BaseUrl, "api/messages?pageSize=100000"), ct));
     }
 
     public override string Description => $"smtp4dev over HTTP at {BaseUrl.Authority}";
@@ -34,10 +39,7 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
     public override async Task<IReadOnlyList<ReceivedMail>> ListAsync(string recipient, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
-        // searchTerms matches substrings of subject/from/to, so "al@x" also finds "val@x": filter exactly below.
-        var url = new Uri(BaseUrl, $"api/messages?searchTerms={Uri.EscapeDataString(recipient.Trim())}&pageSize=100000");
-        var page = await GetJsonAsync<MessagePage>(url, cancellationToken).ConfigureAwait(false);
-
+        var page = await _listing.NextAsync(cancellationToken).ConfigureAwait(false);
         var matching = page.Results
             .Where(s => s.To.Concat(s.DeliveredTo is null ? [] : [s.DeliveredTo])
                 .Any(to => string.Equals(MailAddresses.Bare(to), recipient.Trim(), StringComparison.OrdinalIgnoreCase)))
@@ -70,7 +72,8 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
-    // Stored mails never change, so each is fetched once; a wait then costs one list request per wake-up.
+    // Stored mails never change, so each is fetched once, as its MIME source (one request, parsed as the IMAP and POP3
+    // readers parse theirs); a wait then costs one shared listing per wake-up.
     private async Task<ReceivedMail> GetAsync(MessageSummary summary, CancellationToken cancellationToken)
     {
         if (_fetched.TryGetValue(summary.Id, out var known))
@@ -78,24 +81,18 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
             return known;
         }
 
-        var id = Uri.EscapeDataString(summary.Id);
-        var detail = await GetJsonAsync<MessageDetail>(new Uri(BaseUrl, $"api/messages/{id}"), cancellationToken).ConfigureAwait(false);
-        var html = detail.HasHtmlBody
-            ? await GetStringAsync(new Uri(BaseUrl, $"api/messages/{id}/html"), cancellationToken).ConfigureAwait(false)
-            : null;
-        var text = detail.HasPlainTextBody
-            ? await GetStringAsync(new Uri(BaseUrl, $"api/messages/{id}/plaintext"), cancellationToken).ConfigureAwait(false)
-            : MimeMail.StripHtml(html);
-
-        var mail = new ReceivedMail(
-            summary.Id,
-            detail.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Message-ID", StringComparison.OrdinalIgnoreCase))?.Value?.Trim('<', '>', ' '),
-            MailAddresses.Bare(detail.From ?? summary.From ?? string.Empty),
-            summary.To.Select(MailAddresses.Bare).ToList(),
-            detail.Subject ?? summary.Subject ?? string.Empty,
-            text,
-            html,
-            summary.ReceivedDate);
+        var url = new Uri(BaseUrl, $"api/messages/{Uri.EscapeDataString(summary.Id)}/raw");
+        var message = await RequestDeadline.RunAsync(
+            $"GET {url}",
+            async ct =>
+            {
+                await using var source = await Http.GetStreamAsync(url, ct).ConfigureAwait(false);
+                return await MimeKit.MimeMessage.LoadAsync(source, ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        var parsed = MimeMail.ToReceivedMail(summary.Id, message, summary.ReceivedDate);
+        // The envelope's recipients, as smtp4dev lists them (a Bcc is in no header).
+        var mail = parsed with { To = summary.To.Select(MailAddresses.Bare).ToList() };
         return _fetched.GetOrAdd(summary.Id, mail);
     }
 
@@ -144,7 +141,4 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
 
     private sealed record MessageSummary(string Id, string? From, List<string> To, string? DeliveredTo, string? Subject, DateTimeOffset ReceivedDate);
 
-    private sealed record MessageDetail(string? From, string? Subject, bool HasHtmlBody, bool HasPlainTextBody, List<Header>? Headers);
-
-    private sealed record Header(string Name, string? Value);
 }

@@ -14,6 +14,9 @@ namespace KratosConformance.Client.Scenarios;
 /// </summary>
 public sealed class CodeLoginDriver
 {
+    /// <summary>From the courier's send to the mail being listed: an SMTP transaction and the sink storing it, locally.</summary>
+    private static readonly TimeSpan MailDelivery = TimeSpan.FromMilliseconds(500);
+
     /// <param name="deployment">The Kratos under test and its mailbox.</param>
     /// <param name="evidence">Where every exchange and mail of the scenario is recorded.</param>
     /// <param name="mailDeadline">How long a wait for a mail may take (the run's login-code mail deadline).</param>
@@ -125,9 +128,27 @@ public sealed class CodeLoginDriver
         return mails;
     }
 
-    /// <summary>Every mail to <paramref name="recipient"/> now in the mailbox, oldest first (no wait).</summary>
-    public Task<IReadOnlyList<ReceivedMail>> ListMailAsync(string recipient, CancellationToken ct = default) =>
-        Deployment.Mailbox.ListAsync(recipient, ct);
+    /// <summary>
+    /// How long a "no more mail" check watches the mailbox: Kratos's courier sends what it queued once every
+    /// courier.worker.pull_wait (the deployment's config, Kratos's 1 s when unknown; courier/courier.go), so a stray
+    /// mail queued with the awaited one can arrive one poll later; then the sink needs its delivery time. Scaled by the
+    /// run's patience.
+    /// </summary>
+    public Deadline QuietWindow => MailDeadline.Patience.For(
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no further mail (courier pull_wait {Deployment.Facts.CourierPullWait.TotalMilliseconds:0} ms + mail delivery)"),
+        Deployment.Facts.CourierPullWait + MailDelivery);
+
+    /// <summary>
+    /// Every mail to <paramref name="recipient"/>, oldest first, once no more can be on its way: watched for
+    /// <see cref="QuietWindow"/>, ending early when more than <paramref name="atMost"/> came. What the caller's count
+    /// check reads.
+    /// </summary>
+    public Task<IReadOnlyList<ReceivedMail>> ListSettledMailAsync(string recipient, int atMost, CancellationToken ct = default)
+    {
+        var window = QuietWindow;
+        Evidence.Note(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"watch the mailbox of {recipient} for {window.Limit.TotalMilliseconds:0} ms ({window.Name}): no mail beyond {atMost} may come"));
+        return Deployment.Mailbox.SettledAsync(recipient, atMost, window, ct);
+    }
 
     /// <summary>A code that is certainly not <paramref name="code"/> and still six digits: every digit shifted by one.</summary>
     public static string WrongCode(string code)

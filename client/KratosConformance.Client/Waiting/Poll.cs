@@ -37,10 +37,39 @@ public static class Poll
         Func<PollTimeout<T>, Exception> onTimeout,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(onTimeout);
+        var seen = await LookAsync(probe, isDone, options, cancellationToken).ConfigureAwait(false);
+        return seen.Done ? seen.Last : throw onTimeout(new PollTimeout<T>(options.WaitingFor, options.Deadline, seen.Waited, seen.Tries, true, seen.Last));
+    }
+
+    /// <summary>
+    /// Probes for the whole of <paramref name="options"/>' deadline, the window, and returns the last value seen: the
+    /// first one for which <paramref name="holds"/> failed (at once), or the one at the window's end. The wait that
+    /// proves something did NOT happen over a window (no further mail while Kratos's courier could still send one):
+    /// the window's end is its success, never a timeout, and the caller's check judges the value it returns.
+    /// </summary>
+    /// <remarks>As with <see cref="UntilAsync{T}(Func{CancellationToken, Task{T}}, Func{T, bool}, PollOptions, CancellationToken)"/>,
+    /// the probe runs at the start and once more at the window's end, and <see cref="PollOptions.NextChange"/> wakes it early.</remarks>
+    public static async Task<T> WhileAsync<T>(
+        Func<CancellationToken, Task<T>> probe,
+        Func<T, bool> holds,
+        PollOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(holds);
+        return (await LookAsync(probe, v => !holds(v), options, cancellationToken).ConfigureAwait(false)).Last;
+    }
+
+    /// <summary>The loop both waits share: probes until <paramref name="isDone"/> or the deadline, whichever is first.</summary>
+    private static async Task<(T Last, bool Done, TimeSpan Waited, int Tries)> LookAsync<T>(
+        Func<CancellationToken, Task<T>> probe,
+        Func<T, bool> isDone,
+        PollOptions options,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(isDone);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(onTimeout);
 
         var clock = Stopwatch.StartNew();
         var tries = 0;
@@ -51,13 +80,13 @@ public static class Poll
             tries++;
             if (isDone(last))
             {
-                return last;
+                return (last, true, clock.Elapsed, tries);
             }
 
             var left = options.Deadline.Limit - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
-                throw onTimeout(new PollTimeout<T>(options.WaitingFor, options.Deadline, clock.Elapsed, tries, true, last));
+                return (last, false, clock.Elapsed, tries);
             }
 
             // At least a millisecond: Task.Delay rounds shorter pauses to zero, which turned the last moment before the

@@ -10,4 +10,8 @@ public sealed record KratosProfile(
     string ConfigYml,
     string IdentitySchemaJson,
     string IdentitySchemaFileName = "identity.schema.json",
-    int? PublicHostPort = null);
+    int? PublicHostPort = null)
+{
+    /// <summary>Further files kratos.yml names (templates, schemas), copied beside it: file name → content.</summary>
+    public IReadOnlyDictionary<string, string> ConfigFiles { get; init; } = new Dictionary<string, string>();
+}

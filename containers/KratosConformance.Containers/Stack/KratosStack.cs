@@ -155,6 +155,11 @@ public sealed class KratosStack : IAsyncDisposable
             .WithEnvironment("COURIER_SMTP_CONNECTION_URI", MailConnectionUri)
             .WithEnvironment(_options.KratosEnvironment)
             .WithPatience(_options.Patience);
+        foreach (var (fileName, content) in profile.ConfigFiles)
+        {
+            builder = builder.WithIdentitySchema(fileName, content);
+        }
+
         if (profile.PublicHostPort is { } port)
         {
             builder = builder.WithPublicHostPort(port);

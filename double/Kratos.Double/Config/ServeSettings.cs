@@ -15,6 +15,8 @@ internal sealed record ServeSettings
     public IDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public int? PublicPort { get; init; }
     public int? AdminPort { get; init; }
+    public System.Net.Sockets.Socket? PublicListener { get; init; }
+    public System.Net.Sockets.Socket? AdminListener { get; init; }
     public string? BindAddress { get; init; }
     public bool SqaOptOut { get; init; }
 

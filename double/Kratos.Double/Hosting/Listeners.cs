@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kratos.Double.Hosting;
 
@@ -83,8 +82,12 @@ internal static class Listeners
 
     private static WebApplication Build(string host, int port, System.Net.Sockets.Socket? listener, Task<Func<Runtime>> ready, bool admin)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
+        // The empty builder: no appsettings.json, no ASPNETCORE_* variables, no logging providers. The slim one reads
+        // appsettings.json with reload on change, which puts a recursive file watcher on the working directory: in a
+        // checkout that is every folder of the repository, and every evidence file a suite run writes wakes it (it
+        // cost a third of the in-process runs' CPU). Kratos reads only kratos.yml and its environment.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseKestrelCore();
         if (listener is not null)
         {
             // Kestrel asks its socket transport for a bound socket per endpoint; this one already is.

@@ -64,6 +64,7 @@ public sealed class ProfileComposerTests
         facts.LoginFlowLifespan.Should().Be(TimeSpan.FromHours(1));
         facts.WhoamiRequiredAal.Should().Be("highest_available");
         facts.CodeMfaEnabled.Should().BeTrue();
+        facts.CourierPullWait.Should().Be(TimeSpan.FromMilliseconds(10), "the base profile's courier.worker.pull_wait");
         facts.Dev.Should().BeTrue();
         facts.LoginUiUrl.Should().Be(new Uri("http://127.0.0.1:40003/login"));
         facts.ErrorUiUrl.Should().Be(new Uri("http://127.0.0.1:40003/error"));
@@ -101,6 +102,62 @@ public sealed class ProfileComposerTests
     }
 
     [Test]
+    public void Every_other_file_the_config_names_is_copied_into_a_container_and_pointed_at_there()
+    {
+        var dir = Directory.CreateTempSubdirectory("kc-user-config").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "templates"));
+            File.WriteAllText(Path.Combine(dir, "templates", "code.gotmpl"), "Your code: {{ .LoginCode }}");
+            File.WriteAllText(Path.Combine(dir, "admins.json"), "{\"admins\": true}");
+            File.WriteAllText(Path.Combine(dir, "users.json"), "{}");
+            File.WriteAllText(Path.Combine(dir, "my-kratos.yml"), $$"""
+                dsn: memory
+                selfservice:
+                  methods:
+                    code:
+                      mfa_enabled: true
+                courier:
+                  templates:
+                    login_code:
+                      valid:
+                        email:
+                          body:
+                            plaintext: file://templates/code.gotmpl
+                            html: file://./templates/code.gotmpl
+                identity:
+                  default_schema_id: users
+                  schemas:
+                    - id: users
+                      url: file:///somewhere/users.json
+                    - id: admins
+                      url: file://{{dir}}/admins.json
+                """);
+            var composer = new ProfileComposer(Path.Combine(KratosReference.RepositoryRoot(), "fixtures", "profiles"), Path.Combine(dir, "my-kratos.yml"), Path.Combine(dir, "users.json"));
+
+            var composed = composer.Compose(KratosProfiles.Default, Wiring);
+
+            Scalar(composed.KratosYml, "courier.templates.login_code.valid.email.body.plaintext").Should().Be("file:///etc/config/kratos/ref-1-code.gotmpl");
+            Scalar(composed.KratosYml, "courier.templates.login_code.valid.email.body.html").Should().Be("file:///etc/config/kratos/ref-1-code.gotmpl", "one file, copied once");
+            composed.ConfigFiles.Should().BeEquivalentTo(new Dictionary<string, string>
+            {
+                ["ref-1-code.gotmpl"] = "Your code: {{ .LoginCode }}",
+                ["ref-2-admins.json"] = "{\"admins\": true}",
+            });
+            composed.KratosYml.Should().Contain("url: file:///etc/config/kratos/ref-2-admins.json").And.Contain("url: file:///etc/config/kratos/users.json");
+            composed.Changes.Should().Contain($"copied {Path.Combine(dir, "templates", "code.gotmpl")} into the container and set courier.templates.login_code.valid.email.body.plaintext to file:///etc/config/kratos/ref-1-code.gotmpl (was file://templates/code.gotmpl)");
+
+            var inProcess = composer.Compose(KratosProfiles.Default, Wiring with { SchemaDirectoryUrl = HarnessWiring.InProcessSchemaDirectory(dir) });
+            inProcess.ConfigFiles.Should().BeEmpty("a Kratos on this machine reads the files where they are");
+            Scalar(inProcess.KratosYml, "courier.templates.login_code.valid.email.body.plaintext").Should().Be("file://templates/code.gotmpl");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
     public void A_users_own_config_and_schema_replace_the_base()
     {
         var dir = Directory.CreateTempSubdirectory("kc-user-config").FullName;
@@ -131,6 +188,7 @@ public sealed class ProfileComposerTests
             composed.Facts.MaxSubmissions.Should().Be(3);
             composed.Facts.CodeLifespan.Should().Be(TimeSpan.FromMinutes(15));
             composed.Facts.WhoamiRequiredAal.Should().Be("highest_available", "Kratos's default applies when the config does not say");
+            composed.Facts.CourierPullWait.Should().Be(TimeSpan.FromSeconds(1), "Kratos's courier polls every second unless courier.worker.pull_wait says otherwise");
             Scalar(composed.KratosYml, "dsn").Should().Be("postgres://x");
             composed.Changes.Should().Contain("set serve.public.base_url to http://127.0.0.1:40001/");
             composed.Changes.Should().Contain("set the url of identity schema 'users' to file:///etc/config/kratos/users.json (was file:///somewhere/users.json)");

@@ -70,8 +70,11 @@ public sealed class ProfileComposer
 
         var schemaFileName = Path.GetFileName(schemaPath);
         Wire(root, wiring, schemaFileName, changes);
+        var files = wiring.SchemaDirectoryUrl == HarnessWiring.ContainerSchemaDirectory
+            ? ReferencedFiles.CopyInto(root, HarnessWiring.ContainerSchemaDirectory, wiring.SchemaDirectoryUrl + schemaFileName, Path.GetDirectoryName(Path.GetFullPath(configPath))!, _userConfigPath is null ? "the base kratos.yml" : "--config " + configPath, changes)
+            : new Dictionary<string, string>();
         var facts = ReadFacts(root, wiring);
-        return new ComposedProfile(profile, YamlTree.Save(root), schemaJson, schemaFileName, facts, changes);
+        return new ComposedProfile(profile, YamlTree.Save(root), schemaJson, schemaFileName, facts, changes) { ConfigFiles = files };
     }
 
     private static void Wire(YamlMappingNode root, HarnessWiring wiring, string schemaFileName, List<string> changes)
@@ -167,6 +170,7 @@ public sealed class ProfileComposer
             CodeLifespan = Duration(root, "selfservice.methods.code.config.lifespan"),
             LoginFlowLifespan = Duration(root, "selfservice.flows.login.lifespan"),
             WhoamiRequiredAal = YamlTree.Scalar(root, "session.whoami.required_aal") ?? "highest_available",
+            CourierPullWait = Duration(root, "courier.worker.pull_wait", TimeSpan.FromSeconds(1)),
             CodeMfaEnabled = string.Equals(YamlTree.Scalar(root, "selfservice.methods.code.mfa_enabled"), "true", StringComparison.OrdinalIgnoreCase),
             Dev = wiring.Dev,
             LoginUiUrl = Url(root, "selfservice.flows.login.ui_url"),
@@ -176,8 +180,10 @@ public sealed class ProfileComposer
         };
     }
 
-    private static TimeSpan Duration(YamlMappingNode root, string path) =>
-        GoDuration.TryParse(YamlTree.Scalar(root, path), out var d) ? d : TimeSpan.FromHours(1);
+    private static TimeSpan Duration(YamlMappingNode root, string path) => Duration(root, path, TimeSpan.FromHours(1));
+
+    private static TimeSpan Duration(YamlMappingNode root, string path, TimeSpan unset) =>
+        GoDuration.TryParse(YamlTree.Scalar(root, path), out var d) ? d : unset;
 
     private static Uri? Url(YamlMappingNode root, string path) =>
         Uri.TryCreate(YamlTree.Scalar(root, path), UriKind.Absolute, out var u) ? u : null;

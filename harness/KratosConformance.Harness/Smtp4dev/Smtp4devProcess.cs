@@ -51,9 +51,6 @@ public sealed class Smtp4devProcess : IAsyncDisposable
     /// <summary>Where it keeps its state and temp files; gone after <see cref="DisposeAsync"/>.</summary>
     public string DataDirectory => _dataDir;
 
-    /// <summary>As <see cref="StartAsync(Patience, CancellationToken)"/> at patience 1.</summary>
-    public static Task<Smtp4devProcess> StartAsync(CancellationToken cancellationToken = default) => StartAsync(Patience.Default, cancellationToken);
-
     /// <summary>
     /// Installs the tool under &lt;repo&gt;/.kc/tools/smtp4dev if missing, starts it and waits (within the "smtp4dev
     /// start" deadline, 60 s at patience 1) until its API answers. Its readers bound their requests by <paramref name="patience"/>.

@@ -67,7 +67,7 @@ public sealed class ContainersTarget : IConformanceTarget
         }
 
         var stack = await KratosStack.StartAsync(
-            new KratosStackOptions { KratosImage = kratosImage, Mail = mail, KratosEnvironment = environment, Patience = patience },
+            new KratosStackOptions { KratosImage = kratosImage, Mail = mail, MailImage = settings.MailImage, KratosEnvironment = environment, Patience = patience },
             cancellationToken).ConfigureAwait(false);
         return new ContainersTarget(settings, composer, stack, kratosImage);
     }
@@ -140,7 +140,7 @@ public sealed class ContainersTarget : IConformanceTarget
             Dev = true,
         });
         var kratos = await _stack.AddKratosAsync(
-            new KratosProfile(profile, composed.KratosYml, composed.IdentitySchemaJson, composed.SchemaFileName, publicPort),
+            new KratosProfile(profile, composed.KratosYml, composed.IdentitySchemaJson, composed.SchemaFileName, publicPort) { ConfigFiles = composed.ConfigFiles },
             cancellationToken).ConfigureAwait(false);
         return (kratos, composed);
     }

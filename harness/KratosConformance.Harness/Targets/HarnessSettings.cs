@@ -20,6 +20,9 @@ public sealed record HarnessSettings
     /// <summary>KC_MAIL: the sink the containers target starts.</summary>
     public MailSinkKind Mail { get; init; } = MailSinkKind.Smtp4dev;
 
+    /// <summary>KC_MAIL_IMAGE: the image of the sink <see cref="Mail"/> names, e.g. axllent/mailpit:v1.21 (default: the pinned one).</summary>
+    public string? MailImage { get; init; }
+
     /// <summary>KC_MAIL_ACCESS: how codes are read from a sink the harness starts.</summary>
     public MailAccess MailAccess { get; init; } = MailAccess.Http;
 

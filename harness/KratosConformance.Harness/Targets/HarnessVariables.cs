@@ -15,6 +15,7 @@ public static class HarnessVariables
         new("KC_TARGET", "what to test: " + string.Join(" | ", SettingNames.Ids<TargetKind>()), s => s.Target.Id(), (s, v) => s with { Target = Enum<TargetKind>("KC_TARGET", v) }),
         new("KC_KRATOS_IMAGE", "containers: the Kratos image", s => s.KratosImage, (s, v) => s with { KratosImage = v }),
         new("KC_MAIL", "containers: the mail sink to start: " + string.Join(" | ", SettingNames.Ids<MailSinkKind>()), s => s.Mail.Id(), (s, v) => s with { Mail = Enum<MailSinkKind>("KC_MAIL", v) }),
+        new("KC_MAIL_IMAGE", "containers: the mail sink's image (default: the pinned image of KC_MAIL)", s => s.MailImage, (s, v) => s with { MailImage = v }),
         new("KC_MAIL_ACCESS", "how codes are read from a started sink: " + string.Join(" | ", SettingNames.Ids<MailAccess>()), s => s.MailAccess.Id(), (s, v) => s with { MailAccess = Enum<MailAccess>("KC_MAIL_ACCESS", v) }),
         new("KC_PUBLIC_URL", "external: Kratos's public URL", s => s.PublicUrl?.AbsoluteUri, (s, v) => s with { PublicUrl = HttpUrl("KC_PUBLIC_URL", v) }),
         new("KC_ADMIN_URL", "external: Kratos's admin URL", s => s.AdminUrl?.AbsoluteUri, (s, v) => s with { AdminUrl = HttpUrl("KC_ADMIN_URL", v) }),

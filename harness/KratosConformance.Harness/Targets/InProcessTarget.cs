@@ -16,20 +16,32 @@ namespace KratosConformance.Harness.Targets;
 
 /// <summary>
 /// The reference double hosted in this process, smtp4dev as a local process (or a sink given by the caller), the
-/// reference UI in-process: no Docker, the fastest loop. One double per profile, started on first use.
+/// reference UI in-process: no Docker, the fastest loop. One double per profile, started on first use. A target kept
+/// for several runs (<see cref="SharedInProcessTarget"/>) keeps its doubles and switches them per run
+/// (<see cref="ReuseForAsync"/>): deviations and emulated version, store emptied, as on a fresh double.
 /// </summary>
 public sealed class InProcessTarget : IConformanceTarget
 {
-    private readonly HarnessSettings _settings;
+    /// <summary>The version the double emulates when KC_EMULATE is not set (the double's own default).</summary>
+    private const string DefaultEmulatedVersion = "v26.2.0";
+
+    private readonly HarnessSettings _created;
     private readonly ProfileComposer _composer;
     private readonly Smtp4devProcess? _ownSink;
     private readonly string _smtpUri;
     private readonly string _workDir;
-    private readonly ConcurrentDictionary<string, Lazy<Task<DeploymentLookup>>> _deployments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<RunningDouble>>> _doubles = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<IAsyncDisposable> _resources = [];
+    private readonly Lock _readerGate = new();
+    private IMailboxReader? _sinkReader;
+    private readonly IMailboxReader? _givenReader;
+    private HarnessSettings _settings;
+    private ConcurrentDictionary<string, Lazy<Task<DeploymentLookup>>> _deployments = new(StringComparer.Ordinal);
 
-    private InProcessTarget(HarnessSettings settings, ProfileComposer composer, Smtp4devProcess? ownSink, string smtpUri, string mailDescription)
+    private InProcessTarget(HarnessSettings settings, ProfileComposer composer, Smtp4devProcess? ownSink, string smtpUri, string mailDescription, IMailboxReader? givenReader = null)
     {
+        _givenReader = givenReader;
+        _created = settings;
         _settings = settings;
         _composer = composer;
         _ownSink = ownSink;
@@ -40,13 +52,14 @@ public sealed class InProcessTarget : IConformanceTarget
 
     public string Name => TargetKind.InProcess.Id();
 
-    public string KratosDescription => $"reference double {_settings.Emulate ?? "v26.2.0"} (in-process)"
+    public string KratosDescription => $"reference double {_settings.Emulate ?? DefaultEmulatedVersion} (in-process)"
         + (_settings.Deviations.Count > 0 ? $" with deviations {string.Join(",", _settings.Deviations)}" : string.Empty);
 
     public string MailDescription { get; }
 
     public static async Task<InProcessTarget> CreateAsync(HarnessSettings settings, ProfileComposer composer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         if (settings.MailUrl is not null)
         {
             var smtp = settings.SmtpUri ?? throw new HarnessSettingsException(
@@ -58,6 +71,17 @@ public sealed class InProcessTarget : IConformanceTarget
         return new InProcessTarget(settings, composer, sink, $"smtp://{sink.Host}:{sink.SmtpPort}/?disable_starttls=true", $"smtp4dev (local process) over {settings.MailAccess.Id()}");
     }
 
+    /// <summary>
+    /// A target whose doubles send mail to <paramref name="smtpUri"/> and whose tests read it with
+    /// <paramref name="reader"/> (e.g. an in-memory sink); the reader's lifetime stays with the caller.
+    /// </summary>
+    public static InProcessTarget WithSink(HarnessSettings settings, ProfileComposer composer, IMailboxReader reader, string smtpUri)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(reader);
+        return new InProcessTarget(settings with { SmtpUri = smtpUri }, composer, null, smtpUri, reader.Description, reader);
+    }
+
     public Task<DeploymentLookup> GetDeploymentAsync(string profile, CancellationToken cancellationToken = default)
     {
         if (!_composer.AvailableProfiles.Contains(profile, StringComparer.Ordinal))
@@ -65,11 +89,75 @@ public sealed class InProcessTarget : IConformanceTarget
             return Task.FromResult(DeploymentLookup.NotAvailable($"no profile '{profile}' in {_composer.ProfilesDirectory}"));
         }
 
-        return _deployments.GetOrAdd(profile, p => new Lazy<Task<DeploymentLookup>>(() => StartAsync(p, cancellationToken))).Value;
+        return Volatile.Read(ref _deployments).GetOrAdd(profile, p => new Lazy<Task<DeploymentLookup>>(() => DeployAsync(p, cancellationToken))).Value;
     }
 
-    private async Task<DeploymentLookup> StartAsync(string profile, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes this target the one of a new run with <paramref name="settings"/>: every double started so far switches to
+    /// the run's deviations and emulated version with its store emptied (identities, sessions, flows, codes, courier
+    /// messages), as a restarted double would start; its version is asked again on first use. Only what a double can
+    /// switch may differ from the settings the target was created with; call it between runs, never during one.
+    /// </summary>
+    /// <exception cref="HarnessSettingsException">The settings differ in something a running double can not switch.</exception>
+    public async Task ReuseForAsync(HarnessSettings settings, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var comparable = settings with { Deviations = _created.Deviations, Emulate = _created.Emulate, EvidenceRoot = _created.EvidenceRoot, RunInfoFile = _created.RunInfoFile };
+        if (!ReusableWith(comparable))
+        {
+            throw new HarnessSettingsException(
+                "A shared in-process target can be reused only for runs that differ in deviations, emulated version, evidence folder and run-info file; "
+                + "this run differs in more (its config, mail, patience or version override): start a target of its own for it.");
+        }
+
+        foreach (var running in _doubles.Values)
+        {
+            var started = await running.Value.ConfigureAwait(false);
+            started.Host.Reconfigure(settings.Deviations, settings.Emulate ?? DefaultEmulatedVersion, clearStore: true);
+        }
+
+        _settings = settings;
+        Volatile.Write(ref _deployments, new ConcurrentDictionary<string, Lazy<Task<DeploymentLookup>>>(StringComparer.Ordinal));
+    }
+
+    private bool ReusableWith(HarnessSettings other) =>
+        other.Target == _created.Target && other.MailAccess == _created.MailAccess && other.Patience == _created.Patience
+        && other.MailTimeout == _created.MailTimeout && other.RevealSecrets == _created.RevealSecrets
+        && string.Equals(other.MailUrl, _created.MailUrl, StringComparison.Ordinal) && string.Equals(other.SmtpUri, _created.SmtpUri, StringComparison.Ordinal)
+        && string.Equals(other.ConfigFile, _created.ConfigFile, StringComparison.Ordinal) && string.Equals(other.SchemaFile, _created.SchemaFile, StringComparison.Ordinal)
+        && string.Equals(other.ConfigOverlay, _created.ConfigOverlay, StringComparison.Ordinal)
+        && string.Equals(other.KratosVersionOverride, _created.KratosVersionOverride, StringComparison.Ordinal);
+
+    /// <summary>The deployment of this run: the profile's double (started on first use), its version as it answers now.</summary>
+    private async Task<DeploymentLookup> DeployAsync(string profile, CancellationToken cancellationToken)
+    {
+        var running = await _doubles.GetOrAdd(profile, p => new Lazy<Task<RunningDouble>>(() => StartAsync(p, cancellationToken))).Value.ConfigureAwait(false);
+        var settings = _settings;
+        var version = await KratosVersionProbe.ResolveAsync(running.Host.AdminBaseUrl, settings.KratosVersionOverride, settings.Patience, cancellationToken).ConfigureAwait(false);
+        var deployment = new KratosDeployment(profile, new KratosEndpoints(running.Host.PublicBaseUrl, running.Host.AdminBaseUrl) { Patience = settings.Patience }, running.Composed.Facts with { Version = version }, running.Mailbox)
+        {
+            ReadLogAsync = running.Log.ReadSinceAsync,
+        };
+
+        if (profile == KratosProfiles.Default)
+        {
+            TargetInfo.WriteIfRequested(settings.RunInfoFile, new TargetInfo
+            {
+                Target = Name,
+                Kratos = KratosDescription,
+                KratosVersion = version.ToString(),
+                Mail = running.Mailbox.Description,
+                ConfigHash = Hash(running.Composed.KratosYml + running.Composed.IdentitySchemaJson),
+                ConfigChanges = running.Composed.Changes,
+            });
+        }
+
+        return DeploymentLookup.Found(deployment);
+    }
+
+    private async Task<RunningDouble> StartAsync(string profile, CancellationToken cancellationToken)
+    {
+        var settings = _settings;
         // Both ports are the double's from the moment they are known: their base URLs go into kratos.yml and the UI
         // before the double starts, and the double takes over these very sockets.
         var publicListener = LoopbackListener.Reserve();
@@ -79,7 +167,7 @@ public sealed class InProcessTarget : IConformanceTarget
         ReferenceUi ui;
         try
         {
-            ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = _settings.Patience }, cancellationToken).ConfigureAwait(false);
+            ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = settings.Patience }, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -91,7 +179,7 @@ public sealed class InProcessTarget : IConformanceTarget
         _resources.Add(ui);
 
         var schemaDir = Directory.CreateDirectory(Path.Combine(_workDir, profile)).FullName;
-        var assumed = _settings.KratosVersionOverride ?? _settings.Emulate;
+        var assumed = settings.KratosVersionOverride ?? settings.Emulate;
         var log = new TimestampedLog();
         KratosDoubleHost host;
         ComposedProfile composed;
@@ -117,8 +205,8 @@ public sealed class InProcessTarget : IConformanceTarget
                     o.PublicListener = publicListener;
                     o.AdminListener = adminListener;
                     o.WatchCourier = true;
-                    o.Emulate = _settings.Emulate;
-                    o.Deviations = _settings.Deviations.ToList();
+                    o.Emulate = settings.Emulate;
+                    o.Deviations = settings.Deviations.ToList();
                     o.LogWriter = log;
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -133,45 +221,48 @@ public sealed class InProcessTarget : IConformanceTarget
 
         _resources.Add(host);
 
-        var version = await KratosVersionProbe.ResolveAsync(host.AdminBaseUrl, _settings.KratosVersionOverride, _settings.Patience, cancellationToken).ConfigureAwait(false);
-        var mailbox = CreateMailbox(host.AdminBaseUrl);
-        _resources.Add(mailbox);
-        var deployment = new KratosDeployment(profile, new KratosEndpoints(host.PublicBaseUrl, host.AdminBaseUrl) { Patience = _settings.Patience }, composed.Facts with { Version = version }, mailbox)
-        {
-            ReadLogAsync = log.ReadSinceAsync,
-        };
-
-        if (profile == KratosProfiles.Default)
-        {
-            TargetInfo.WriteIfRequested(_settings.RunInfoFile, new TargetInfo
-            {
-                Target = Name,
-                Kratos = KratosDescription,
-                KratosVersion = version.ToString(),
-                Mail = mailbox.Description,
-                ConfigHash = Hash(composed.KratosYml + composed.IdentitySchemaJson),
-                ConfigChanges = composed.Changes,
-            });
-        }
-
-        return DeploymentLookup.Found(deployment);
+        var mailbox = MailboxFor(host.AdminBaseUrl);
+        return new RunningDouble(host, composed, log, mailbox);
     }
 
-    private IMailboxReader CreateMailbox(Uri adminUrl)
+    /// <summary>
+    /// The reader of a profile's mail: the courier API of its own double, or the one reader of the sink that every
+    /// profile shares (one notification hub or connection, and one listing serves the waits of all of them).
+    /// </summary>
+    private IMailboxReader MailboxFor(Uri adminUrl)
     {
-        if (_ownSink is null)
+        if (_givenReader is not null)
         {
-            return MailAccessUri.Parse(_settings.MailUrl!).CreateReader(patience: _settings.Patience);
+            return _givenReader;
         }
 
-        return _settings.MailAccess switch
+        if (_ownSink is not null && _settings.MailAccess == MailAccess.Courier)
         {
-            MailAccess.Imap => _ownSink.CreateImapMailbox(),
-            MailAccess.Pop3 => _ownSink.CreatePop3Mailbox(),
-            MailAccess.Courier => MailAccessUri.Parse("courier+" + adminUrl.AbsoluteUri).CreateReader(patience: _settings.Patience),
-            _ => _ownSink.CreateHttpMailbox(),
-        };
+            var courier = MailAccessUri.Parse("courier+" + adminUrl.AbsoluteUri).CreateReader(patience: _settings.Patience);
+            _resources.Add(courier);
+            return courier;
+        }
+
+        lock (_readerGate)
+        {
+            if (_sinkReader is null)
+            {
+                _sinkReader = _ownSink is null
+                    ? MailAccessUri.Parse(_settings.MailUrl!).CreateReader(patience: _settings.Patience)
+                    : _settings.MailAccess switch
+                    {
+                        MailAccess.Imap => _ownSink.CreateImapMailbox(),
+                        MailAccess.Pop3 => _ownSink.CreatePop3Mailbox(),
+                        _ => _ownSink.CreateHttpMailbox(),
+                    };
+                _resources.Add(_sinkReader);
+            }
+
+            return _sinkReader;
+        }
     }
+
+    private sealed record RunningDouble(KratosDoubleHost Host, ComposedProfile Composed, TimestampedLog Log, IMailboxReader Mailbox);
 
     internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 

@@ -28,7 +28,7 @@ public sealed class ResendTests : CodeMfaTest
         FlowChecks.SameFlow(resent, flow.Id, "a resend stays on the same flow, spec §2.10");
 
         var second = await WaitForCodeAsync(flows.Deployment, identity, 2);
-        var mails = await Scope.Mail.ListAsync(flows.Deployment, identity.Email);
+        var mails = await Scope.Mail.ListSettledAsync(flows.Deployment, identity.Email, 2);
         MailChecks.Count(resent, mails, 2, "one mail for the first send and one for the resend, spec §2.8 step 4, §2.10");
 
         var old = await flows.SubmitCodeAsync(user, FlowChecks.Present(resent), first.Code, identity, "submitting the code replaced by the resend");

@@ -47,9 +47,14 @@ public sealed class MailSteps
         }
     }
 
-    /// <summary>Every mail to <paramref name="recipient"/> now in the mailbox, oldest first.</summary>
-    public Task<IReadOnlyList<ReceivedMail>> ListAsync(KratosDeployment deployment, string recipient, CancellationToken ct = default) =>
-        _scope.Driver(deployment).ListMailAsync(recipient, ct);
+    /// <summary>
+    /// Every mail to <paramref name="recipient"/>, oldest first, once no further one can be on its way: the mailbox is
+    /// watched for the deployment's courier interval and the sink's delivery (the driver's QuietWindow), or until it
+    /// holds more than <paramref name="atMost"/>. For "no more mail" checks, which would pass too early on a list read
+    /// right after the awaited mail (Kratos's courier sends on its pull_wait poll).
+    /// </summary>
+    public Task<IReadOnlyList<ReceivedMail>> ListSettledAsync(KratosDeployment deployment, string recipient, int atMost, CancellationToken ct = default) =>
+        _scope.Driver(deployment).ListSettledMailAsync(recipient, atMost, ct);
 
     private ConformanceCheckException DidNotCome(MailWaitException e, string expectation)
     {
