@@ -37,7 +37,7 @@ public sealed class Aal2RefreshTests : CodeMfaTest
         var sent = await flows.SendCodeAsync(user, created, identity);
         CodeFormChecks.SentEmail(sent, client, identity.Email, flows.Expect);
         var first = await WaitForCodeAsync(flows.Deployment, identity, 1);
-        await flows.CompleteAsync(user, FlowChecks.Present(sent), first.Code, identity);
+        await flows.CompleteAsync(user, FlowChecks.Flow(sent), first.Code, identity);
         var (whoami, aal2) = await flows.WhoAmIAal2Async(user, identity);
         if (signIn.Session is { } aal1)
         {
@@ -55,7 +55,7 @@ public sealed class Aal2RefreshTests : CodeMfaTest
         var resent = await flows.SendCodeAsync(user, again, identity);
         CodeFormChecks.SentEmail(resent, client, identity.Email, flows.Expect);
         var second = await WaitForCodeAsync(flows.Deployment, identity, 2);
-        var done = await flows.CompleteAsync(user, FlowChecks.Present(resent), second.Code, identity, "submitting the code of the refresh on the aal2 session");
+        var done = await flows.CompleteAsync(user, FlowChecks.Flow(resent), second.Code, identity, "submitting the code of the refresh on the aal2 session");
         if (client == ClientStyle.Native)
         {
             TokenChecks.Same(done, signIn.SessionToken, "a refresh keeps the session and its token, spec §2.7, §2.14 step 5");

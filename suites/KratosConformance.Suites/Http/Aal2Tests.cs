@@ -37,7 +37,7 @@ public sealed class Aal2Tests : CodeMfaTest
         CodeFormChecks.SentEmail(sent, client, identity.Email, flows.Expect);
 
         var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
-        var flow = FlowChecks.Present(sent);
+        var flow = FlowChecks.Flow(sent);
         var done = await flows.CompleteAsync(user, flow, mail.Code, identity);
         if (client == ClientStyle.Native)
         {

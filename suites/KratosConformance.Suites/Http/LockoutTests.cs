@@ -24,7 +24,7 @@ public sealed class LockoutTests : CodeMfaTest
             var wrong = await flows.SubmitCodeAsync(user, flow, Flows.WrongCode(mail.Code), identity, $"submitting wrong code #{attempt} of max_submissions={max}");
             StatusChecks.FlowRendered(wrong, client);
             MessageChecks.ExactlyIds(wrong, [4010008], $"attempts 1…{max} are evaluated, spec §2.11");
-            flow = FlowChecks.Present(wrong);
+            flow = FlowChecks.Flow(wrong);
         }
 
         var locked = await flows.SubmitCodeAsync(user, flow, mail.Code, identity, $"submitting the right code as attempt {max + 1} (max_submissions={max})");

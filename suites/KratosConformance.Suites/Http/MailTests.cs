@@ -29,7 +29,7 @@ public sealed class MailTests : CodeMfaTest
         MailChecks.Template(sent, first, flows.Expect.MailTemplate);
 
         // A second send must add exactly one mail: once it arrived, a duplicate of either send would be there too.
-        var resent = await flows.ResendAsync(user, FlowChecks.Present(sent), identity);
+        var resent = await flows.ResendAsync(user, FlowChecks.Flow(sent), identity);
         StatusChecks.FlowRendered(resent, client);
         var mails = await Scope.Mail.WaitForMailsAsync(flows.Deployment, identity.Email, 2);
         MailChecks.Count(resent, await Scope.Mail.ListAsync(flows.Deployment, identity.Email), 2, "one mail per send, spec §2.8 step 4, §2.10");
@@ -38,7 +38,7 @@ public sealed class MailTests : CodeMfaTest
         MailChecks.SixDigitCode(resent, second);
         var code = MailChecks.Template(resent, second, flows.Expect.MailTemplate);
 
-        await flows.CompleteAsync(user, FlowChecks.Present(resent), code, identity, "submitting the code from the latest mail");
+        await flows.CompleteAsync(user, FlowChecks.Flow(resent), code, identity, "submitting the code from the latest mail");
         await flows.WhoAmIAal2Async(user, identity);
     }
 }

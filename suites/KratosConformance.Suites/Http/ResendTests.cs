@@ -31,12 +31,12 @@ public sealed class ResendTests : CodeMfaTest
         var mails = await Scope.Mail.ListAsync(flows.Deployment, identity.Email);
         MailChecks.Count(resent, mails, 2, "one mail for the first send and one for the resend, spec §2.8 step 4, §2.10");
 
-        var old = await flows.SubmitCodeAsync(user, FlowChecks.Present(resent), first.Code, identity, "submitting the code replaced by the resend");
+        var old = await flows.SubmitCodeAsync(user, FlowChecks.Flow(resent), first.Code, identity, "submitting the code replaced by the resend");
         StatusChecks.FlowRendered(old, client);
         FlowChecks.State(old, "sent_email", "a rejected code leaves the flow in sent_email, spec §2.11");
         MessageChecks.ExactlyIds(old, [4010008], "a resend deletes the earlier codes of the flow, spec §2.10 [T], §2.13");
 
-        await flows.CompleteAsync(user, FlowChecks.Present(old), second.Code, identity, "submitting the resent code");
+        await flows.CompleteAsync(user, FlowChecks.Flow(old), second.Code, identity, "submitting the resent code");
         await flows.WhoAmIAal2Async(user, identity);
     }
 }

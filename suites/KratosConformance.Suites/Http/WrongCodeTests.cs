@@ -25,7 +25,7 @@ public sealed class WrongCodeTests : CodeMfaTest
         MessageChecks.Type(wrong, 4010008, "error", "spec §2.11");
         NodeChecks.Present(wrong, new NodeExpectation("code", "code", "text") { Required = true }, "the flow stays usable: the code input is still there, spec §2.11");
 
-        await flows.CompleteAsync(user, FlowChecks.Present(wrong), mail.Code, identity, "submitting the right code after a wrong one");
+        await flows.CompleteAsync(user, FlowChecks.Flow(wrong), mail.Code, identity, "submitting the right code after a wrong one");
         await flows.WhoAmIAal2Async(user, identity);
     }
 }
