@@ -20,6 +20,7 @@ public static class FlowChecks
     public static readonly CheckDefinition Action = new("flow.ui.action", "ui.action is <public base URL>self-service/login?flow=<id> and ui.method is POST: where every client posts the form", "uiContainer.action", "uiContainer.method");
     public static readonly CheckDefinition Lifetime = new("flow.expires_at", "expires_at is issued_at plus selfservice.flows.login.lifespan; created_at and updated_at lie within it", "loginFlow.expires_at", "loginFlow.issued_at", "loginFlow.created_at", "loginFlow.updated_at");
     public static readonly CheckDefinition RequestUrl = new("flow.request_url", "request_url is the public init URL the client called, with its aal, refresh and return_to", "loginFlow.request_url");
+    public static readonly CheckDefinition Kept = new("flow.kept", "a submission on the flow (resend, error) keeps its id, issued_at, expires_at, request_url and requested_aal", "loginFlow.id", "loginFlow.issued_at", "loginFlow.expires_at", "loginFlow.request_url", "loginFlow.requested_aal");
     public static readonly CheckDefinition ReturnToIs = new("flow.return_to", "return_to is the validated return_to of the init request, or absent without one", "loginFlow.return_to");
 
     /// <summary>The response carries a login flow; returns it. Stops the test without one: nothing after it can be read.</summary>
@@ -145,6 +146,28 @@ public static class FlowChecks
             Actual = "it was " + Check.Quote(actual),
             Expected = expected ?? "(absent)",
             Observed = actual ?? "(absent)",
+        });
+    }
+
+    /// <summary>
+    /// The flow is <paramref name="before"/> continued, not a new one: same id, issued_at, expires_at, request_url and
+    /// requested_aal (spec §2.10: a resend re-sends on the same flow; §2.11: errors are written onto it).
+    /// </summary>
+    public static void KeptFrom(Observation o, LoginFlow before, string why)
+    {
+        var flow = Flow(o);
+        string Shape(LoginFlow f) => $"id {FlowDescription.ShortId(f.Id)} issued_at {Time(f.IssuedAt)} expires_at {Time(f.ExpiresAt)} request_url {f.RequestUrl} requested_aal {f.RequestedAal}";
+        var ok = flow.Id == before.Id && flow.IssuedAt == before.IssuedAt && flow.ExpiresAt == before.ExpiresAt
+            && flow.RequestUrl == before.RequestUrl && flow.RequestedAal == before.RequestedAal;
+        Check.Verify(o, Kept, ok, new FailureText
+        {
+            Headline = "the flow was not kept",
+            Subject = "the flow",
+            Expectation = "keep id, issued_at, expires_at, request_url and requested_aal",
+            Why = why,
+            Actual = "it changed",
+            Expected = Shape(before),
+            Observed = Shape(flow),
         });
     }
 

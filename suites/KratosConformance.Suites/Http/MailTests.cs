@@ -27,6 +27,8 @@ public sealed class MailTests : CodeMfaTest
         MailChecks.Recipient(sent, first, identity.Email);
         MailChecks.SixDigitCode(sent, first);
         MailChecks.Template(sent, first, flows.Expect.MailTemplate);
+        MailChecks.ExpiresInLifespan(sent, first, flows.Deployment.Facts);
+        MailChecks.From(sent, first, flows.Deployment.Facts);
 
         // A second send must add exactly one mail: once it arrived, a duplicate of either send would be there too.
         var resent = await flows.ResendAsync(user, FlowChecks.Flow(sent), identity);
