@@ -108,6 +108,6 @@ public abstract class CodeMfaBrowserTest : PageTest
         }
 
         var o = Scope.Observe(await client.WhoAmIAsync(), situation);
-        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods));
+        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods, identity.Email, (string?)identity.Raw["schema_id"]));
     }
 }

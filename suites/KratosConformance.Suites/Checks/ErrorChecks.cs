@@ -9,7 +9,7 @@ namespace KratosConformance.Suites.Checks;
 /// </summary>
 public static class ErrorChecks
 {
-    public static readonly CheckDefinition IdIs = new("error.id", "the error carries the id the spec names, with the herodot envelope's status and message", "errorGeneric.error", "genericError.id", "genericError.status", "genericError.message");
+    public static readonly CheckDefinition IdIs = new("error.id", "the error carries the id the spec names, with the herodot envelope's status and message", "errorGeneric.error", "errorBrowserLocationChangeRequired.error", "errorAuthenticatorAssuranceLevelNotSatisfied.error", "flowError.error", "genericError.id", "genericError.status", "genericError.message");
     public static readonly CheckDefinition RedirectIs = new("error.redirect_browser_to", "redirect_browser_to of an aal error leads to the aal2 browser login", "errorBrowserLocationChangeRequired.redirect_browser_to", "errorAuthenticatorAssuranceLevelNotSatisfied.redirect_browser_to");
 
     /// <summary>The response is (or the browser was sent to) an error with id <paramref name="expectedId"/>; returns it.</summary>

@@ -17,7 +17,7 @@ public static class FlowChecks
     public static readonly CheckDefinition TypeIs = new("flow.type", "type is browser for browser and SPA flows, api for native ones", "loginFlow.type");
     public static readonly CheckDefinition ActiveIs = new("flow.active", "active names the method that sent the code", "loginFlow.active");
     public static readonly CheckDefinition IdIs = new("flow.id", "the flow keeps its id across submissions", "loginFlow.id");
-    public static readonly CheckDefinition Action = new("flow.ui.action", "ui.action is <public base URL>self-service/login?flow=<id> and ui.method is POST: where every client posts the form", "uiContainer.action", "uiContainer.method");
+    public static readonly CheckDefinition Action = new("flow.ui.action", "ui.action is <public base URL>self-service/login?flow=<id> and ui.method is POST: where every client posts the form", "loginFlow.ui", "uiContainer.action", "uiContainer.method");
     public static readonly CheckDefinition Lifetime = new("flow.expires_at", "expires_at is issued_at plus selfservice.flows.login.lifespan; created_at and updated_at lie within it", "loginFlow.expires_at", "loginFlow.issued_at", "loginFlow.created_at", "loginFlow.updated_at");
     public static readonly CheckDefinition RequestUrl = new("flow.request_url", "request_url is the public init URL the client called, with its aal, refresh and return_to", "loginFlow.request_url");
     public static readonly CheckDefinition Kept = new("flow.kept", "a submission on the flow (resend, error) keeps its id, issued_at, expires_at, request_url and requested_aal", "loginFlow.id", "loginFlow.issued_at", "loginFlow.expires_at", "loginFlow.request_url", "loginFlow.requested_aal");

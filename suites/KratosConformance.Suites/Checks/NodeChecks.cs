@@ -10,7 +10,7 @@ namespace KratosConformance.Suites.Checks;
 /// </summary>
 public static class NodeChecks
 {
-    public static readonly CheckDefinition Exists = new("node.present", "the node (group, name, type) of the spec's table is in ui.nodes", "uiContainer.nodes", "uiNode.group", "uiNodeInputAttributes.name", "uiNodeInputAttributes.type");
+    public static readonly CheckDefinition Exists = new("node.present", "the node (group, name, type) of the spec's table is in ui.nodes", "uiContainer.nodes", "uiNode.attributes", "uiNode.group", "uiNodeInputAttributes.name", "uiNodeInputAttributes.type");
     public static readonly CheckDefinition Attributes = new("node.attributes", "the node carries the row's value, required flag, label id and label context, is an enabled input, and has the autocomplete the version sends", "uiNode.type", "uiNode.meta", "uiNodeMeta.label", "uiNodeInputAttributes.value", "uiNodeInputAttributes.required", "uiNodeInputAttributes.disabled", "uiNodeInputAttributes.node_type", "uiNodeInputAttributes.autocomplete", "uiText.context");
     public static readonly CheckDefinition Excluded = new("node.absent", "a node the spec excludes (csrf_token on an API flow) is not there", "uiContainer.nodes");
     public static readonly CheckDefinition Message = new("node.message", "the node carries the field error the spec puts on it", "uiNode.messages");

@@ -15,7 +15,7 @@ public static partial class SessionChecks
     public static readonly CheckDefinition IdIs = new("session.id", "the aal2 upgrade and a refresh keep the session id", "session.id");
     public static readonly CheckDefinition AuthenticatedLater = new("session.authenticated_at", "a completed factor moves authenticated_at forward", "session.authenticated_at");
     public static readonly CheckDefinition NotUpgraded = new("session.not-aal2", "a rejected code leaves the session below aal2", "session.authenticator_assurance_level");
-    public static readonly CheckDefinition IdentityIdIs = new("session.identity.id", "the session belongs to the signed-in identity", "session.identity", "identity.id");
+    public static readonly CheckDefinition IdentityIdIs = new("session.identity.id", "the session belongs to the signed-in identity: its id, schema_id, state active and traits with the address", "session.identity", "identity.id", "identity.schema_id", "identity.state", "identity.traits");
     public static readonly CheckDefinition IdentityHiddenRule = new("session.identity.hidden", "a native aal1 session whose identity needs aal2 shows identity null", "session.identity");
 
     /// <summary>[password/aal1, code/aal2]: the methods after a code-MFA login (spec §2.14; e2e expectMethods [T]).</summary>
@@ -26,14 +26,14 @@ public static partial class SessionChecks
     /// carrying <paramref name="methods"/> (default <see cref="PasswordThenCode"/>; spec §2.14 step 3, §4.1), whose
     /// times are those the activation set, whose identity has no credentials. Returns the session.
     /// </summary>
-    public static Session Aal2AfterCode(Observation o, string identityId, IReadOnlyList<(string Method, string Aal)>? methods = null)
+    public static Session Aal2AfterCode(Observation o, string identityId, IReadOnlyList<(string Method, string Aal)>? methods = null, string? email = null, string? schemaId = null)
     {
         StatusChecks.Is(o, 200, "an aal2 session satisfies whoami, spec §4.1");
         HeaderChecks.JsonContentType(o);
         var session = Session(o);
         Aal(o, session, "aal2", "the code upgraded the session, spec §2.14 step 3");
         Methods(o, session, methods ?? PasswordThenCode, "the code login appends code/aal2 to the password's aal1 entry, spec §2.14 step 3");
-        IdentityIs(o, session, identityId);
+        IdentityIs(o, session, identityId, email, schemaId);
         if (o.Expect is { } expect)
         {
             Activated(o, session, expect.Facts.SessionLifespan);
@@ -143,19 +143,26 @@ public static partial class SessionChecks
         });
     }
 
-    /// <summary>The session belongs to the test's identity.</summary>
-    public static void IdentityIs(Observation o, Session session, string identityId)
+    /// <summary>The session belongs to the test's identity: its id, schema, state active and the traits it was created with.</summary>
+    public static void IdentityIs(Observation o, Session session, string identityId, string? email = null, string? schemaId = null)
     {
-        var actual = (string?)session.Identity?["id"];
-        Check.Verify(o, IdentityIdIs, actual == identityId, new FailureText
+        var identity = session.Identity;
+        var actual = (string?)identity?["id"];
+        var state = (string?)identity?["state"];
+        var schema = (string?)identity?["schema_id"];
+        var traits = identity?["traits"]?.ToJsonString() ?? "(none)";
+        var ok = actual == identityId && state == "active"
+            && (schemaId is null || schema == schemaId)
+            && (email is null || traits.Contains(email, StringComparison.OrdinalIgnoreCase));
+        Check.Verify(o, IdentityIdIs, ok, new FailureText
         {
-            Headline = "session of another identity",
-            Subject = "session.identity.id",
-            Expectation = "be the signed-in identity " + identityId,
+            Headline = actual == identityId ? "session identity differs" : "session of another identity",
+            Subject = "session.identity",
+            Expectation = "be the signed-in identity " + identityId + " (state active" + (schemaId is null ? string.Empty : ", schema_id " + schemaId) + (email is null ? string.Empty : ", traits with " + email) + ")",
             Why = "spec §2.14: the identity is present once AAL is satisfied",
-            Actual = "it was " + Check.Quote(actual),
+            Actual = "it was " + Check.Quote(actual) + " state " + Check.Quote(state) + " schema_id " + Check.Quote(schema),
             Expected = identityId,
-            Observed = actual ?? "(no identity)",
+            Observed = (actual ?? "(no identity)") + " state=" + (state ?? "(none)") + " schema_id=" + (schema ?? "(none)") + " traits=" + traits,
         });
     }
 

@@ -205,7 +205,7 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     public async Task<(Observation Observation, Session Session)> WhoAmIAal2Async(KratosClient client, TestIdentity identity, IReadOnlyList<(string Method, string Aal)>? methods = null)
     {
         var o = Observe(await _driver.WhoAmIAsync(client), "on /sessions/whoami after the second factor");
-        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods));
+        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods, identity.Email, (string?)identity.Raw["schema_id"]));
     }
 
     /// <summary>A code that is certainly not <paramref name="code"/> and still six digits: every digit shifted by one.</summary>

@@ -67,6 +67,6 @@ public sealed class WhoamiAalTests : CodeMfaTest
         StatusChecks.Is(allowed, 200, "required_aal aal1 accepts an aal1 session, spec §4.1");
         var laxSession = SessionChecks.Session(allowed);
         SessionChecks.Aal(allowed, laxSession, "aal1", "only the password is done, spec §4.1");
-        SessionChecks.IdentityIs(allowed, laxSession, laxIdentity.Id);
+        SessionChecks.IdentityIs(allowed, laxSession, laxIdentity.Id, laxIdentity.Email, (string?)laxIdentity.Raw["schema_id"]);
     }
 }
