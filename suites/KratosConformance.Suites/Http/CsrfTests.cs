@@ -28,6 +28,11 @@ public sealed class CsrfTests : CodeMfaTest
         StatusChecks.FlowCreated(created, client);
         CookieChecks.CsrfCookie(created, flows.Deployment.Facts, flows.Deployment.Endpoints.PublicUrl);
 
+        // Fetching a browser flow needs its CSRF cookie too (spec §2.2): another browser gets 403, not the flow.
+        var peek = Observe(await stranger.GetLoginFlowAsync(flow.Id), "after another browser fetching the user's flow");
+        StatusChecks.Is(peek, 403, "a browser flow is fetched only with its CSRF cookie, spec §2.2");
+        ErrorChecks.Id(peek, "security_csrf_violation");
+
         // The right code, so that a deployment that skips the CSRF check visibly completes the login instead.
         var tampered = new[]
         {
