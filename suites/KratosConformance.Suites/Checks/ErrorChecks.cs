@@ -1,4 +1,6 @@
+using System.Globalization;
 using KratosConformance.Client.Kratos;
+using KratosConformance.Suites.Expectations;
 
 namespace KratosConformance.Suites.Checks;
 
@@ -10,6 +12,7 @@ namespace KratosConformance.Suites.Checks;
 public static class ErrorChecks
 {
     public static readonly CheckDefinition IdIs = new("error.id", "the error carries the id the spec names, with the herodot envelope's status and message", "errorGeneric.error", "errorBrowserLocationChangeRequired.error", "errorAuthenticatorAssuranceLevelNotSatisfied.error", "flowError.error", "genericError.id", "genericError.status", "genericError.message");
+    public static readonly CheckDefinition Texts = new("error.texts", "status is the reason phrase of code, message and reason the ones the spec or Kratos's source gives the error", "genericError.status", "genericError.message", "genericError.reason");
     public static readonly CheckDefinition RedirectIs = new("error.redirect_browser_to", "redirect_browser_to of an aal error leads to the aal2 browser login", "errorBrowserLocationChangeRequired.redirect_browser_to", "errorAuthenticatorAssuranceLevelNotSatisfied.redirect_browser_to");
 
     /// <summary>The response is (or the browser was sent to) an error with id <paramref name="expectedId"/>; returns it.</summary>
@@ -33,7 +36,28 @@ public static class ErrorChecks
         }
 
         Check.Verify(o, IdIs, envelope, text);
+        TextsAreKratos(o, error!);
         return error!;
+    }
+
+    /// <summary>status, message and reason of <paramref name="error"/> as herodot and Kratos write them (spec §1.6, §3, §4.1).</summary>
+    public static void TextsAreKratos(Observation o, KratosError error)
+    {
+        var status = ErrorTexts.Status(error.Code);
+        var message = ErrorTexts.Message(error.Id, error.Code);
+        var reason = ErrorTexts.Reason(error.Id, error.RedirectBrowserTo);
+        var ok = error.Status == status && (message is null || error.Message == message) && (reason is null || error.Reason == reason);
+        string Shown(string? s, string? m, string? r) => $"status {Check.Quote(s)}, message {Check.Quote(m)}" + (reason is null ? string.Empty : $", reason {Check.Quote(r)}");
+        Check.Verify(o, Texts, ok, new FailureText
+        {
+            Headline = "error " + (error.Id ?? error.Code.ToString(CultureInfo.InvariantCulture)) + " has other texts",
+            Subject = "the envelope of " + (error.Id ?? "the " + error.Code.ToString(CultureInfo.InvariantCulture) + " error"),
+            Expectation = "carry " + Shown(status, message ?? "(any)", reason),
+            Why = "herodot's status and message, the reason the spec quotes (§1.6, §3, §4.1)",
+            Actual = "it carried " + Shown(error.Status, error.Message, error.Reason),
+            Expected = Shown(status, message ?? "(any)", reason),
+            Observed = Shown(error.Status, error.Message, error.Reason),
+        });
     }
 
     /// <summary>

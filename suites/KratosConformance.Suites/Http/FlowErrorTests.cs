@@ -26,6 +26,7 @@ public sealed class FlowErrorTests : CodeMfaTest
         var badAal = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { Aal = "aal3" }), "after creating a login flow with aal=aal3");
         var aalError = Error(badAal, client, 400, "an aal other than aal1/aal2 can not be parsed, spec §2.3");
         ErrorCodeChecks.Is(badAal, aalError, 400, "spec §2.3");
+        ErrorChecks.TextsAreKratos(badAal, aalError);
 
         var foreign = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { ReturnTo = "https://evil.example/after-login" }), "after creating a login flow with a return_to outside allowed_return_urls");
         StatusChecks.ErrorReturned(foreign, client, 400, "self_service_flow_return_to_forbidden");
@@ -34,6 +35,7 @@ public sealed class FlowErrorTests : CodeMfaTest
         StatusChecks.Is(unknown, 404, "an unknown flow is not found, spec §2.2");
         HeaderChecks.JsonContentType(unknown);
         ErrorCodeChecks.Is(unknown, unknown.Response.Error ?? new KratosError(), 404, "spec §2.2");
+        ErrorChecks.TextsAreKratos(unknown, unknown.Response.Error ?? new KratosError());
 
         var missing = Observe(await user.SendAsync(new HttpRequestMessage(HttpMethod.Get, "self-service/login/flows")), "after fetching a flow without an id");
         StatusChecks.Is(missing, 400, "the id query parameter is required, spec §2.2");
@@ -42,6 +44,7 @@ public sealed class FlowErrorTests : CodeMfaTest
         StatusChecks.Is(anonymous, 401, "no session at all gives 401, spec §4.1");
         HeaderChecks.JsonContentType(anonymous);
         SessionChecks.NotAal2(anonymous, "there is no session, spec §4.1");
+        ErrorChecks.TextsAreKratos(anonymous, anonymous.Response.Error ?? new KratosError());
     }
 
     // A browser is sent to the error UI with the stored error; JSON clients get the status (spec §3).
