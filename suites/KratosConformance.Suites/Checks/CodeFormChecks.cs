@@ -17,7 +17,19 @@ public static class CodeFormChecks
         MessageChecks.ExactlyIds(o, messages, messagesWhy);
         NodeChecks.Present(o, AddressButton(address), "one address button per code address, spec §2.6 (a)");
         Csrf(o, style, "spec §2.6 row 1");
+        var buttons = FlowChecks.Flow(o).FindNodes("code", "address", "submit").Select(n => n.Triple);
+        NodeChecks.Order(o, [.. CsrfFirst(style), .. buttons], "csrf_token first (default group), then the address buttons: sort.go group order, spec §2.3, §2.6");
     }
+
+    /// <summary>The sent_email form in the order populateEmailSentFlow builds it, not re-sorted (spec §2.9 table).</summary>
+    public static IReadOnlyList<string> SentEmailOrder(ClientStyle style) =>
+        ["code/identifier/hidden", "code/method/hidden", "code/code/text", "code/method/submit", "code/resend/submit", .. CsrfFirst(style)];
+
+    /// <summary>After an error in sent_email: csrf_token and the default-group identifier first, then the code nodes (spec §2.11).</summary>
+    public static IReadOnlyList<string> AfterErrorOrder(ClientStyle style) =>
+        [.. CsrfFirst(style), "default/identifier/hidden", "code/method/hidden", "code/code/text", "code/method/submit", "code/resend/submit"];
+
+    private static IReadOnlyList<string> CsrfFirst(ClientStyle style) => style == ClientStyle.Native ? [] : ["default/csrf_token/hidden"];
 
     /// <summary>sent_email (spec §2.9): active code, the version's code-sent message, and the six nodes of the table.</summary>
     public static void SentEmail(Observation o, ClientStyle style, string address, VersionExpectations expect)
@@ -38,6 +50,7 @@ public static class CodeFormChecks
         NodeChecks.Present(o, new NodeExpectation("code", "method", "submit") { Value = "code", LabelId = 1070009 }, "the continue button, spec §2.9 row 4");
         NodeChecks.Present(o, new NodeExpectation("code", "resend", "submit") { Value = "code", LabelId = 1070008 }, "the resend button, spec §2.9 row 5");
         Csrf(o, style, "spec §2.9 row 6");
+        NodeChecks.Order(o, SentEmailOrder(style), "populateEmailSentFlow's order, not re-sorted, spec §2.9");
     }
 
     /// <summary>The address button of spec §2.6 (a): value = the address, label 1010023 with context {address, channel: email}.</summary>

@@ -13,6 +13,7 @@ public static class NodeChecks
     public static readonly CheckDefinition Exists = new("node.present", "the node (group, name, type) of the spec's table is in ui.nodes", "uiContainer.nodes", "uiNode.attributes", "uiNode.group", "uiNodeInputAttributes.name", "uiNodeInputAttributes.type");
     public static readonly CheckDefinition Attributes = new("node.attributes", "the node carries the row's value, required flag, label id and label context, is an enabled input, and has the autocomplete the version sends", "uiNode.type", "uiNode.meta", "uiNodeMeta.label", "uiNodeInputAttributes.value", "uiNodeInputAttributes.required", "uiNodeInputAttributes.disabled", "uiNodeInputAttributes.node_type", "uiNodeInputAttributes.autocomplete", "uiText.context");
     public static readonly CheckDefinition Excluded = new("node.absent", "a node the spec excludes (csrf_token on an API flow) is not there", "uiContainer.nodes");
+    public static readonly CheckDefinition OrderRule = new("node.order", "ui.nodes come in the order the spec's tables give: csrf first on choose_method, the sent_email form as built, csrf and identifier first after an error", "uiContainer.nodes");
     public static readonly CheckDefinition Message = new("node.message", "the node carries the field error the spec puts on it", "uiNode.messages");
 
     /// <summary>The node exists and carries what <paramref name="expected"/> says, its label the version's text; returns it.</summary>
@@ -52,6 +53,22 @@ public static class NodeChecks
             Observed = MessageNames.Ids(ids),
         });
         MessageChecks.AsCatalogued(o, node.Messages, "the messages of node " + node.Triple);
+    }
+
+    /// <summary>ui.nodes, as (group/name/type) triples, are exactly <paramref name="expected"/> in this order (spec §2.6, §2.9, §2.11).</summary>
+    public static void Order(Observation o, IReadOnlyList<string> expected, string why)
+    {
+        var actual = FlowChecks.Flow(o).Ui.Nodes.Select(n => n.Triple).ToList();
+        Check.Verify(o, OrderRule, actual.SequenceEqual(expected, StringComparer.Ordinal), new FailureText
+        {
+            Headline = "nodes in another order",
+            Subject = "the order of ui.nodes",
+            Expectation = "be " + Check.List(expected),
+            Why = why,
+            Actual = "it was " + Check.List(actual),
+            Expected = Check.List(expected),
+            Observed = Check.List(actual),
+        });
     }
 
     private static UiNode Find(Observation o, NodeExpectation expected, string why, bool checkLabelText)

@@ -54,8 +54,14 @@ public sealed class ConformanceScope
     public VersionExpectations? Expect { get; private set; }
 
     /// <summary>What a check looks at: <paramref name="response"/> taken <paramref name="situation"/>, recorded into this test's checks.</summary>
-    public Observation Observe(KratosResponse response, string situation) =>
-        new(TestId, situation, response) { Log = Checks, Expect = Expect };
+    /// <remarks>Every body is held to the fields Kratos documents as it arrives (recorded, not stopping: the scenario's
+    /// own checks say more about what went wrong).</remarks>
+    public Observation Observe(KratosResponse response, string situation)
+    {
+        var o = new Observation(TestId, situation, response) { Log = Checks, Expect = Expect };
+        ShapeChecks.OnlyDocumentedFields(o.ContinueOnFailure());
+        return o;
+    }
 
     /// <summary>The scope of the running NUnit test; its id is the ConformanceId property (the test name otherwise).</summary>
     public static ConformanceScope ForCurrentTest()
