@@ -14,7 +14,7 @@ public sealed class FirstFactorErrorTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "first-factor-errors",
-        "§1.3/§8: a wrong password gives 4000006 (invalid credentials) and a missing one 4000002 on the password node, on the same flow and without a session; the right password then signs in");
+        "§1.3/§8/§2.3: the password form; a wrong password gives 4000006 and a missing one 4000002 on the password node, on the same flow and without a session; the right password signs in; refresh=true then shows the re-authentication form [1010003]");
 
     [TestCaseSource(nameof(Cases))]
     public async Task FirstFactorErrors(ClientStyle client)
@@ -28,6 +28,7 @@ public sealed class FirstFactorErrorTests : CodeMfaTest
         FlowChecks.FormPostsToFlow(created, flows.Deployment.Endpoints.PublicUrl);
         NodeChecks.Present(created, new NodeExpectation("password", "password", "password") { Required = true, LabelId = 1070001, Autocomplete = "current-password" }, "the password input, spec §4.3 (password/login.go)");
         NodeChecks.Present(created, new NodeExpectation("password", "method", "submit") { Value = "password", LabelId = 1010022 }, "sign in with password, spec §1.1");
+        NodeChecks.Present(created, new NodeExpectation("default", "identifier", "text") { Required = true, Autocomplete = string.Empty }, "the identifier input, labelled from the schema title (1070002) or ID (1070004), no autocomplete, spec §1.2");
 
         var wrong = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(created), LoginSubmission.Password(identity.Email, identity.Password + "-wrong")), "after submitting a wrong password");
         StatusChecks.FlowRendered(wrong, client);
@@ -43,5 +44,15 @@ public sealed class FirstFactorErrorTests : CodeMfaTest
 
         var right = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(missing), LoginSubmission.Password(identity.Email, identity.Password)), "after submitting the right password");
         StatusChecks.Is(right, client switch { ClientStyle.Browser => 303, ClientStyle.Spa => 422, _ => 200 }, "the first factor is done and highest_available asks for the second, spec §3 last row, §4.2");
+
+        // refresh=true at aal1 on that session: the password re-authentication form (spec §2.3 last rows, §4.3).
+        var refresh = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { Refresh = true }), "after creating an aal1 refresh login flow on the aal1 session");
+        StatusChecks.FlowCreated(refresh, client);
+        FlowChecks.Refresh(refresh, true);
+        MessageChecks.ExactlyIds(refresh, [1010003], "refresh asks to re-authenticate, and aal1 never adds 1010004, spec §2.3");
+        NodeChecks.Present(refresh, new NodeExpectation("default", "identifier", "hidden") { Value = identity.Email, Required = false }, "the session identity's identifier, hidden, spec §2.3 (password first-factor refresh)");
+        NodeChecks.Present(refresh, new NodeExpectation("password", "password", "password") { Required = true, LabelId = 1070001, Autocomplete = "current-password" }, "the password input, spec §4.3");
+        NodeChecks.Present(refresh, new NodeExpectation("password", "method", "submit") { Value = "password", LabelId = 1010001 }, "the refresh button reads Sign in, spec §1.1");
+        NodeChecks.Absent(refresh, "code", "address", "submit", "the code strategy adds nothing to an aal1 flow in MFA mode, spec §2.3");
     }
 }
