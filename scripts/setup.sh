@@ -105,6 +105,15 @@ kc_ensure_smtp4dev() {
     || kc_fail "installing smtp4dev failed (see $KC_STATE/smtp4dev-install.log)."
 }
 
+# Stryker.NET (a dotnet tool) for ./kc mutate and the mutation sample of ./kc test, one folder per version like smtp4dev.
+kc_ensure_stryker() {
+  local dir="$KC_STATE/tools/dotnet-stryker-5.1.0"
+  [ -x "$dir/dotnet-stryker" ] && return 0
+  kc_say "installing dotnet-stryker 5.1.0 (dotnet tool) …"
+  dotnet tool install dotnet-stryker --version 5.1.0 --tool-path "$dir" >"$KC_STATE/stryker-install.log" 2>&1 \
+    || kc_fail "installing dotnet-stryker failed (see $KC_STATE/stryker-install.log)."
+}
+
 # Builds the solution when a source file changed since the last build (a stamp file), so a second run starts at once.
 kc_build() {
   # Tests that run kc as a user does, after the solution was built, skip the (stamp-checked) build.

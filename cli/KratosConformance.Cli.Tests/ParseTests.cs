@@ -17,6 +17,7 @@ public sealed class ParseTests
     [TestCase("test", "--skip", "containers", "--skip", "bench", "--workers", "8", "--patience", "3")]
     [TestCase("compare", "reports/out/a", "reports/out/latest", "--out", "/tmp/c")]
     [TestCase("bench", "--repetitions", "3", "--skip-containers", "--no-browser", "--workers", "4", "--patience", "2")]
+    [TestCase("mutate", "--file", "Endpoints/CodeVerifier.cs", "--file", "Text/Messages.cs", "--since", "main", "--concurrency", "2", "--break-at", "85", "--out", "/tmp/m")]
     [TestCase("double", "serve", "-c", "kratos.yml", "--dev", "--watch-courier")]
     [TestCase("images", "double", "smtp4dev", "--repo", "/tmp")]
     [TestCase("completion", "bash")]

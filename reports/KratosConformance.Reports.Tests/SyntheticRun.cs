@@ -122,6 +122,15 @@ internal static class SyntheticRun
             Seq = ++seq, Kind = EvidenceKind.Mail, Title = "mail to u@example.org",
             Mail = new MailEvidence { To = ["u@example.org"], Subject = "Login code", Body = "Your code: ******", Code = "******", Reader = "double" },
         });
+        steps.Add(new EvidenceStep
+        {
+            Seq = ++seq, Kind = EvidenceKind.Check, Title = "✓ flow.state: the flow's state to be sent_email",
+            Check = new CheckEvidence
+            {
+                Id = "flow.state", Outcome = CheckOutcome.Passed, Condition = "the flow's state to be sent_email", Why = "the code was sent, spec §2.4",
+                Situation = "after pressing the address button", Observed = "sent_email", Fields = ["loginFlow.state"],
+            },
+        });
         steps.Add(Note(++seq, "submit code"));
         steps.Add(Http(++seq, "POST", $"http://127.0.0.1:4433/self-service/login?flow={flowId}",
             "{\"method\":\"code\",\"code\":\"******\",\"csrf_token\":\"***\"}", 200, "{\"session\":{\"aal\":\"aal2\"}}", null));

@@ -11,7 +11,7 @@ namespace KratosConformance.Cli.Commands;
 /// </summary>
 public static class KcCommandLine
 {
-    public static IReadOnlyList<string> CommandNames { get; } = ["run", "test", "compare", "bench", "double", "images", "completion"];
+    public static IReadOnlyList<string> CommandNames { get; } = ["run", "test", "compare", "bench", "mutate", "double", "images", "completion"];
 
     public static RootCommand Create(CommandContext context)
     {
@@ -21,6 +21,7 @@ public static class KcCommandLine
             TestCommand.Create(context),
             CompareCommand.Create(context),
             BenchCommand.Create(context),
+            MutateCommand.Create(context),
             DoubleCommand.Create(context),
             ImagesCommand.Create(context),
             CompletionCommand.Create(context),

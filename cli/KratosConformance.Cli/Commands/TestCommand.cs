@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using KratosConformance.Bench;
 using KratosConformance.Cli.Errors;
+using KratosConformance.Cli.Mutation;
 using KratosConformance.Cli.Options;
 using KratosConformance.Cli.Running;
 using KratosConformance.Harness.Paths;
@@ -18,7 +19,7 @@ namespace KratosConformance.Cli.Commands;
 /// </summary>
 public static class TestCommand
 {
-    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "matrix", "containers", "bench"];
+    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "matrix", "containers", "bench", "mutation"];
 
     public static Command Create(CommandContext context)
     {
@@ -26,7 +27,7 @@ public static class TestCommand
         var workers = KcOption.Number("--workers", "<n>", "Parallel workers for suite runs (default: 2 × cores).", Environment.ProcessorCount * 2, 1, 64);
         var underLoad = KcOption.Flag("--under-load", "Run with two CPU-burning processes beside the tests (a busy 2-core CI runner); they are stopped at the end, also on failure or Ctrl-C.");
         var patience = TargetOptions.PatienceOption();
-        var command = new Command("test", "Run the project's own tests (self-tests, versions, kill matrix, containers, bench smoke); ends with \"N passed, N failed, N skipped\".");
+        var command = new Command("test", "Run the project's own tests (self-tests, versions, kill matrix, containers, bench smoke, mutation sample); ends with \"N passed, N failed, N skipped\".");
         command.Options.Add(skip);
         command.Options.Add(workers);
         command.Options.Add(underLoad);
@@ -87,6 +88,12 @@ public static class TestCommand
         {
             console.WriteLine();
             tallies.Add(BenchSmoke.Run(Path.Combine(root, "bench"), console, context.Token));
+        }
+
+        if (!skip.Contains("mutation"))
+        {
+            console.WriteLine();
+            tallies.Add(MutationSample.Run(Path.Combine(root, "mutation"), console, context.Token));
         }
 
         context.Token.ThrowIfCancellationRequested();

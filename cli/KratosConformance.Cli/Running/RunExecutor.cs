@@ -47,7 +47,8 @@ public static class RunExecutor
 
         // Evidence files are listed by the writer from disk, so the report shows what the tests really left. Written
         // without the run's token: a stopped run's reports are exactly what must not be lost.
-        result = RunReports.WriteAllAsync(result, runDir.Path, CancellationToken.None).GetAwaiter().GetResult();
+        var coverage = Reports.Coverage.FieldCoverageTable.Load(Path.GetDirectoryName(SuiteAssembly.Path)!);
+        result = RunReports.WriteAllAsync(result, runDir.Path, coverage, CancellationToken.None).GetAwaiter().GetResult();
         if (plan.Settings.RevealSecrets)
         {
             SecretFiles.RestrictToOwner(runDir.Path);

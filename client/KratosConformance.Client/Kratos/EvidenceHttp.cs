@@ -89,7 +89,7 @@ internal sealed class EvidenceHttp(HttpClient http, EvidenceRecorder evidence, C
                 },
                 HttpTranscript.FileName(request.Method.Method, url),
                 transcript);
-            return new RecordedExchange(status, location, body, json, requestLine, step.File);
+            return new RecordedExchange(status, location, body, json, requestLine, step.File) { Headers = responseHeaders };
         }
     }
 

@@ -31,6 +31,41 @@ public sealed record KratosFacts
     public Uri? ErrorUiUrl { get; init; }
     /// <summary>selfservice.default_browser_return_url, if known.</summary>
     public Uri? DefaultBrowserReturnUrl { get; init; }
+    /// <summary>
+    /// Where a completed code login sends the browser without return_to: selfservice.flows.login.after.code
+    /// .default_browser_return_url, else …login.after.default_browser_return_url, else the default (spec §2.14 step 5).
+    /// </summary>
+    public Uri? CodeLoginReturnUrl { get; init; }
+    /// <summary>selfservice.allowed_return_urls (spec §2.3): where return_to may point.</summary>
+    public IReadOnlyList<Uri> AllowedReturnUrls { get; init; } = [];
+    /// <summary>session.lifespan (default 24h): expires_at = authenticated_at + lifespan (docs/kratos-facts.md).</summary>
+    public TimeSpan SessionLifespan { get; init; } = TimeSpan.FromHours(24);
+    /// <summary>session.cookie.name (default ory_kratos_session, spec §3).</summary>
+    public string SessionCookieName { get; init; } = "ory_kratos_session";
+    /// <summary>session.cookie.path, else cookies.path (default /).</summary>
+    public string SessionCookiePath { get; init; } = "/";
+    /// <summary>session.cookie.same_site, else cookies.same_site (default Lax).</summary>
+    public string SessionCookieSameSite { get; init; } = "Lax";
+    /// <summary>session.cookie.secure, else not in --dev (config.go SessionCookieSecure).</summary>
+    public bool? SessionCookieSecureSetting { get; init; }
+    /// <summary>session.cookie.persistent (default true): the cookie carries Max-Age.</summary>
+    public bool SessionCookiePersistent { get; init; } = true;
+    /// <summary>cookies.path (default /): the CSRF cookie's path.</summary>
+    public string CookiePath { get; init; } = "/";
+    /// <summary>cookies.same_site (default Lax); the CSRF cookie is forced to Lax when not Secure.</summary>
+    public string CookieSameSite { get; init; } = "Lax";
+    /// <summary>cookies.secure, else not in --dev (config.go CookieSecure).</summary>
+    public bool? CookieSecureSetting { get; init; }
+
+    /// <summary>courier.smtp.from_address (default no-reply@ory.kratos.sh, spec §5.1): the From of every mail.</summary>
+    public string CourierFromAddress { get; init; } = "no-reply@ory.kratos.sh";
+
+    /// <summary>Whether the session cookie is Secure: session.cookie.secure, else not in --dev.</summary>
+    public bool SessionCookieSecure => SessionCookieSecureSetting ?? !Dev;
+
+    /// <summary>Whether the CSRF cookie is Secure: cookies.secure, else not in --dev.</summary>
+    public bool CookieSecure => CookieSecureSetting ?? !Dev;
+
     /// <summary>True when the facts come from the deployment's own kratos.yml, false when Kratos's defaults were assumed.</summary>
     public bool FromConfig { get; init; }
 }

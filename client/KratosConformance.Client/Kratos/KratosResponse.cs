@@ -29,7 +29,21 @@ public sealed class KratosResponse
     /// <summary>The raw body text (unmasked; never written anywhere by the harness).</summary>
     public string BodyText { get; init; } = string.Empty;
 
+    /// <summary>Every response header (Set-Cookie one entry per cookie), unmasked; never written anywhere by the harness.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>The Content-Type header, or null.</summary>
+    public string? ContentType => Header("Content-Type");
+
+    /// <summary>Each Set-Cookie header of the response, parsed; empty when it set none.</summary>
+    public IReadOnlyList<SetCookie> SetCookies =>
+        Headers.Where(h => string.Equals(h.Key, "Set-Cookie", StringComparison.OrdinalIgnoreCase)).Select(h => SetCookie.Parse(h.Value)).ToList();
+
     public bool IsRedirect => Status is >= 300 and < 400;
+
+    /// <summary>The first value of header <paramref name="name"/> (case-insensitive), or null.</summary>
+    public string? Header(string name) =>
+        Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)) is { Key: not null } header ? header.Value : null;
 
     /// <summary>One line for failure messages: request line plus what came back.</summary>
     public string Describe() => FlowDescription.Describe(this);

@@ -20,6 +20,12 @@ public sealed record LoginFlow
     public string? Active { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset IssuedAt { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+    /// <summary>The init URL the flow was created by (spec §2.5).</summary>
+    public string? RequestUrl { get; init; }
+    /// <summary>return_to; Kratos omits it when the flow has none.</summary>
+    public string? ReturnTo { get; init; }
     public UiContainer Ui { get; init; } = UiContainer.Empty;
     public JsonObject Raw { get; init; } = [];
 
@@ -55,6 +61,10 @@ public sealed record LoginFlow
             Active = KratosJson.Str(raw, "active"),
             ExpiresAt = KratosJson.Time(raw, "expires_at"),
             IssuedAt = KratosJson.Time(raw, "issued_at"),
+            CreatedAt = KratosJson.TimeOrNull(raw, "created_at"),
+            UpdatedAt = KratosJson.TimeOrNull(raw, "updated_at"),
+            RequestUrl = KratosJson.Str(raw, "request_url"),
+            ReturnTo = KratosJson.Str(raw, "return_to"),
             Ui = UiContainer.Parse(KratosJson.Obj(raw, "ui")),
             Raw = raw,
         };

@@ -9,4 +9,8 @@ internal sealed record RecordedExchange(
     string BodyText,
     JsonNode? Body,
     string RequestLine,
-    string? TranscriptFile);
+    string? TranscriptFile)
+{
+    /// <summary>Every response header as received (Set-Cookie one entry per cookie), unmasked: only checks read them.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+}

@@ -23,6 +23,7 @@ internal static class ResponseReader
             ContinueWith = KratosJson.Arr(body, "continue_with"),
             TranscriptFile = exchange.TranscriptFile,
             BodyText = exchange.BodyText,
+            Headers = exchange.Headers,
         };
     }
 
@@ -41,6 +42,7 @@ internal static class ResponseReader
         TranscriptFile = redirect.TranscriptFile,
         FollowUp = followUp,
         BodyText = redirect.BodyText,
+        Headers = redirect.Headers,
     };
 
     // /self-service/errors?id= answers {"id":…,"error":{…}}, which Error already reads; this covers a deployment that

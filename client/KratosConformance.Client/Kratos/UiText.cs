@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace KratosConformance.Client.Kratos;
 
-/// <summary>A Kratos UI message (<c>text/message.go</c>). Suites assert on <see cref="Id"/>, never on <see cref="Text"/>:
-/// texts change between versions (spec §1), ids do not.</summary>
+/// <summary>A Kratos UI message (<c>text/message.go</c>). Suites identify messages by <see cref="Id"/> (stable across
+/// versions, spec §1) and compare <see cref="Text"/> with the text of the version under test (texts change).</summary>
 public sealed record UiText(long Id, string Text, string Type, JsonObject? Context)
 {
     internal static UiText? Parse(JsonNode? node) =>

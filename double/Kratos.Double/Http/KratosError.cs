@@ -81,8 +81,9 @@ internal sealed class KratosError : Exception
     public static KratosError SessionAal1Required() =>
         new("aal2 and aal3 can only be requested if a session exists already") { Code = 401, Status = "Unauthorized", Id = "session_aal1_required", Reason = "You can not requested a higher AAL (AAL2/AAL3) without an active session." };
 
-    /// <summary>selfservice/flow/login/error.go ErrAlreadyLoggedIn.</summary>
-    public static KratosError SessionAlreadyAvailable() => BadRequest(Text.Messages.ValidSessionReason, "session_already_available");
+    /// <summary>selfservice/flow/login/error.go ErrAlreadyLoggedIn: herodot.ErrBadRequest with its own message (WithError).</summary>
+    public static KratosError SessionAlreadyAvailable() =>
+        new("you are already logged in") { Code = 400, Status = "Bad Request", Reason = Text.Messages.ValidSessionReason, Id = "session_already_available" };
 
     /// <summary>session/manager.go NewErrAALNotSatisfied.</summary>
     public static KratosError Aal2Required(string redirect) =>

@@ -53,11 +53,21 @@ internal static class RequestExtensions
     public static string FullUrl(this HttpRequest request, Runtime rt) =>
         new Uri(rt.Config.PublicBaseUrl, request.Path.Value!.TrimStart('/') + request.QueryString.Value).ToString();
 
-    public static void SetSessionCookie(this HttpContext context, Runtime rt, Session session) =>
-        context.Response.Cookies.Append(rt.Config.SessionCookieName, session.CookieValue, CookieOptions(rt, session.ExpiresAt));
+    /// <summary>session/manager_http.go IssueCookie: a persistent cookie's Max-Age is the time until the session expires.</summary>
+    public static void SetSessionCookie(this HttpContext context, Runtime rt, Session session)
+    {
+        var options = CookieOptions(rt, session.ExpiresAt);
+        options.MaxAge = session.ExpiresAt - DateTimeOffset.UtcNow;
+        context.Response.Cookies.Append(rt.Config.SessionCookieName, session.CookieValue, options);
+    }
 
-    public static void SetCsrfCookie(this HttpContext context, Runtime rt, string token) =>
-        context.Response.Cookies.Append(rt.CsrfCookieName, token, CookieOptions(rt, DateTimeOffset.UtcNow.AddYears(1)));
+    /// <summary>x/nosurfx NosurfBaseCookieHandler: the CSRF cookie carries nosurf.MaxAge, a year.</summary>
+    public static void SetCsrfCookie(this HttpContext context, Runtime rt, string token)
+    {
+        var options = CookieOptions(rt, null);
+        options.MaxAge = TimeSpan.FromDays(365);
+        context.Response.Cookies.Append(rt.CsrfCookieName, token, options);
+    }
 
     public static CookieOptions CookieOptions(Runtime rt, DateTimeOffset? expires)
     {

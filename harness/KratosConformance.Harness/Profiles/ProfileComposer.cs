@@ -176,9 +176,27 @@ public sealed class ProfileComposer
             LoginUiUrl = Url(root, "selfservice.flows.login.ui_url"),
             ErrorUiUrl = Url(root, "selfservice.flows.error.ui_url"),
             DefaultBrowserReturnUrl = Url(root, "selfservice.default_browser_return_url"),
+            CodeLoginReturnUrl = Url(root, "selfservice.flows.login.after.code.default_browser_return_url")
+                ?? Url(root, "selfservice.flows.login.after.default_browser_return_url")
+                ?? Url(root, "selfservice.default_browser_return_url"),
+            AllowedReturnUrls = YamlTree.Sequence(root, "selfservice.allowed_return_urls")
+                .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var url) ? url : null).OfType<Uri>().ToList(),
+            SessionLifespan = GoDuration.TryParse(YamlTree.Scalar(root, "session.lifespan"), out var lifespan) ? lifespan : TimeSpan.FromHours(24),
+            SessionCookieName = YamlTree.Scalar(root, "session.cookie.name") ?? "ory_kratos_session",
+            SessionCookiePath = YamlTree.Scalar(root, "session.cookie.path") ?? YamlTree.Scalar(root, "cookies.path") ?? "/",
+            SessionCookieSameSite = YamlTree.Scalar(root, "session.cookie.same_site") ?? YamlTree.Scalar(root, "cookies.same_site") ?? "Lax",
+            SessionCookieSecureSetting = Bool(root, "session.cookie.secure"),
+            SessionCookiePersistent = Bool(root, "session.cookie.persistent") ?? true,
+            CookiePath = YamlTree.Scalar(root, "cookies.path") ?? "/",
+            CookieSameSite = YamlTree.Scalar(root, "cookies.same_site") ?? "Lax",
+            CookieSecureSetting = Bool(root, "cookies.secure"),
+            CourierFromAddress = YamlTree.Scalar(root, "courier.smtp.from_address") ?? "no-reply@ory.kratos.sh",
             FromConfig = true,
         };
     }
+
+    private static bool? Bool(YamlMappingNode root, string path) =>
+        bool.TryParse(YamlTree.Scalar(root, path), out var value) ? value : null;
 
     private static TimeSpan Duration(YamlMappingNode root, string path) => Duration(root, path, TimeSpan.FromHours(1));
 

@@ -76,6 +76,12 @@ internal static class YamlTree
 
     public static string? Scalar(YamlMappingNode root, string path) => (Get(root, path) as YamlScalarNode)?.Value;
 
+    /// <summary>The scalar items of the sequence at <paramref name="path"/>; empty when there is none.</summary>
+    public static IReadOnlyList<string> Sequence(YamlMappingNode root, string path) =>
+        Get(root, path) is YamlSequenceNode sequence
+            ? sequence.Children.OfType<YamlScalarNode>().Select(n => n.Value).OfType<string>().ToList()
+            : [];
+
     /// <summary>Sets a scalar, creating mappings on the way; returns the previous scalar (null if none).</summary>
     public static string? SetScalar(YamlMappingNode root, string path, string value)
     {

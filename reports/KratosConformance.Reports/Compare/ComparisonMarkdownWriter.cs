@@ -40,6 +40,17 @@ public static class ComparisonMarkdownWriter
             md.Append('\n');
         }
 
+        if (c.CheckChanges.Count > 0)
+        {
+            md.Append("### Check changes\n\n| test | check | A | B |\n|---|---|---|---|\n");
+            foreach (var ch in c.CheckChanges)
+            {
+                md.Append("| `").Append(ch.TestId).Append("` | `").Append(ch.CheckId).Append("` | ").Append(ch.InA).Append(" | ").Append(ch.InB).Append(" |\n");
+            }
+
+            md.Append('\n');
+        }
+
         foreach (var test in c.TestDiffs)
         {
             md.Append("### `").Append(test.Id).Append($"` ({test.HttpStepsA} → {test.HttpStepsB} HTTP steps)\n\n");

@@ -16,6 +16,7 @@ public static class ComparisonTextWriter
         Section(text, "Only in B", c.OnlyInB.Select(t => t.Id));
         Section(text, "Reworded messages", c.MessageTextChanges.Select(m =>
             $"{m.MessageId}:\n      A: {ComparisonText.Text(m.TextsA)}\n      B: {ComparisonText.Text(m.TextsB)}"));
+        Section(text, "Check changes", c.CheckChanges.Select(ch => ch.ToString()));
         if (c.TestDiffs.Count > 0)
         {
             text.Append("\nStep changes\n");

@@ -12,8 +12,8 @@ public static class RunComparer
 {
     public static RunComparison Compare(string runDirectoryA, string runDirectoryB)
     {
-        var a = ResultsJsonReader.Read(runDirectoryA);
-        var b = ResultsJsonReader.Read(runDirectoryB);
+        var a = EvidenceIndex.Attach(ResultsJsonReader.Read(runDirectoryA), runDirectoryA);
+        var b = EvidenceIndex.Attach(ResultsJsonReader.Read(runDirectoryB), runDirectoryB);
         var testsB = b.Tests.ToDictionary(t => t.Id);
         var idsA = a.Tests.Select(t => t.Id).ToHashSet();
         var outcomeChanges = new List<OutcomeChange>();
@@ -61,6 +61,7 @@ public static class RunComparer
             TestDiffs = diffs,
             TestsCompared = a.Tests.Count(t => testsB.ContainsKey(t.Id)),
             MessageTextChanges = MessageCatalog.Changes(MessageCatalog.Of(stepsA.Values), MessageCatalog.Of(stepsB.Values)),
+            CheckChanges = CheckChange.Between(a.Tests, b.Tests),
         };
     }
 

@@ -14,8 +14,10 @@ public sealed record RunComparison
     public IReadOnlyList<TestResult> OnlyInB { get; init; } = [];
     public IReadOnlyList<MessageTextChange> MessageTextChanges { get; init; } = [];
     public IReadOnlyList<TestDiff> TestDiffs { get; init; } = [];
+    /// <summary>Checks whose outcome changed between the runs (or that ran in one of them only).</summary>
+    public IReadOnlyList<CheckChange> CheckChanges { get; init; } = [];
     public int TestsCompared { get; init; }
 
     public bool HasDifferences =>
-        OutcomeChanges.Count + OnlyInA.Count + OnlyInB.Count + MessageTextChanges.Count + TestDiffs.Count > 0;
+        OutcomeChanges.Count + OnlyInA.Count + OnlyInB.Count + MessageTextChanges.Count + TestDiffs.Count + CheckChanges.Count > 0;
 }

@@ -12,4 +12,6 @@ public enum EvidenceKind
     Browser,
     /// <summary>Kratos log lines captured for the test's time window.</summary>
     Log,
+    /// <summary>One check of the suite, passed, failed or warned, with what it read (<see cref="CheckEvidence"/>).</summary>
+    Check,
 }

@@ -15,6 +15,8 @@ public sealed record EvidenceStep
     /// <summary>The login flow the response carried (or the flow fetched after a browser redirect).</summary>
     public FlowEvidence? Flow { get; init; }
     public MailEvidence? Mail { get; init; }
+    /// <summary>The check this step records (kind check): what was verified, and what came back.</summary>
+    public CheckEvidence? Check { get; init; }
     /// <summary>File written beside steps.jsonl for this step (a transcript, screenshot, trace), if any.</summary>
     public string? File { get; init; }
     public string? Text { get; init; }

@@ -24,6 +24,8 @@ internal static class HtmlAssets
         .kind{display:inline-block;min-width:3.5em;color:#57606a}
         .status-2{color:#1a7f37}.status-3{color:#0969da}.status-4,.status-5{color:#cf222e}
         ul.files{margin:.3em 0}
+        table.checks{border-collapse:collapse;font-size:.88em;margin:.3em 0}table.checks td,table.checks th{border-bottom:1px solid #eaeef2;padding:.15em .5em;text-align:left;vertical-align:top}
+        tr.check-failed td,tr.field-failed td,tr.field-gap td{color:#cf222e}tr.check-warned td{color:#9a6700}tr.field-not-run td,tr.field-exempt td{color:#57606a}
         """;
 
     /// <summary>Opens the test a matrix link points at (a closed details would otherwise hide its content).</summary>

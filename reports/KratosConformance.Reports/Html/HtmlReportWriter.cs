@@ -31,12 +31,17 @@ public static class HtmlReportWriter
 
         HtmlRunHeader.Render(html, result.Run);
         RenderMatrix(html, OutcomeMatrix.Of(result.Tests));
+        html.Append("<p>Checks: ").Append(result.Tests.Sum(t => t.Checks.Count)).Append(" evaluations of ")
+            .Append(result.Tests.SelectMany(t => t.Checks).Select(c => c.Id).Distinct(StringComparer.Ordinal).Count()).Append(" checks; ")
+            .Append(result.Tests.SelectMany(t => t.Checks).Count(c => c.Outcome == Evidence.CheckOutcome.Passed)).Append(" passed")
+            .Append(result.FieldCoverage is null ? string.Empty : " · <a href=\"#field-coverage\">field coverage</a>").Append("</p>\n");
         html.Append("<h2>Tests</h2>\n");
         foreach (var test in result.Tests)
         {
             RenderTest(html, test, runDirectory);
         }
 
+        HtmlCheckRenderer.RenderCoverage(html, result.FieldCoverage);
         html.Append("</body></html>\n");
         return html.ToString();
     }
@@ -102,8 +107,10 @@ public static class HtmlReportWriter
             html.Append("<p>Baseline: ").Append(HtmlText.Encode(test.BaselineNote)).Append("</p>\n");
         }
 
+        HtmlCheckRenderer.RenderChecks(html, test);
         var evidenceDirectory = test.EvidenceDirectory ?? RunDirectory.RelativeEvidenceDirectory(test.Id);
-        foreach (var step in EvidenceIndex.ReadSteps(test, runDirectory))
+        // Check steps are listed in the checks table above; the steps below are the wire (HTTP, mail, notes).
+        foreach (var step in EvidenceIndex.ReadSteps(test, runDirectory).Where(s => s.Check is null))
         {
             HtmlStepRenderer.Render(html, step, evidenceDirectory);
         }

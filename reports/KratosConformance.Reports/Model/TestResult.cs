@@ -18,4 +18,6 @@ public sealed record TestResult
     public string? EvidenceDirectory { get; init; }
     /// <summary>Evidence files, relative to the run directory.</summary>
     public IReadOnlyList<string> EvidenceFiles { get; init; } = [];
+    /// <summary>Every check the test ran, in order, passed, failed or warned: what was verified, not only what failed.</summary>
+    public IReadOnlyList<Evidence.CheckEvidence> Checks { get; init; } = [];
 }

@@ -10,9 +10,18 @@ namespace KratosConformance.Reports.Publishing;
 /// </summary>
 public static class RunReports
 {
-    public static async Task<RunResult> WriteAllAsync(RunResult result, string runDirectory, CancellationToken cancellationToken = default)
+    /// <param name="result">The run's results; evidence files and checks are attached from disk.</param>
+    /// <param name="runDirectory">The run folder the reports go into.</param>
+    /// <param name="coverage">The suites' committed field-coverage table; when given, the run's field coverage is computed from the checks that ran.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    public static async Task<RunResult> WriteAllAsync(RunResult result, string runDirectory, Coverage.FieldCoverageTable? coverage = null, CancellationToken cancellationToken = default)
     {
         var indexed = EvidenceIndex.Attach(result, runDirectory);
+        if (coverage is not null)
+        {
+            indexed = indexed with { FieldCoverage = Coverage.FieldCoverage.Compute(coverage, indexed.Tests) };
+        }
+
         await ResultsJsonWriter.WriteAsync(indexed, runDirectory, cancellationToken).ConfigureAwait(false);
         await JUnitWriter.WriteAsync(indexed, runDirectory, cancellationToken).ConfigureAwait(false);
         await SummaryMarkdownWriter.WriteAsync(indexed, runDirectory, cancellationToken).ConfigureAwait(false);

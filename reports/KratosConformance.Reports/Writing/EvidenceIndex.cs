@@ -31,7 +31,8 @@ public static class EvidenceIndex
             .Select(f => Path.GetRelativePath(runDirectory, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
-        return test with { EvidenceDirectory = relative, EvidenceFiles = files };
+        var withFiles = test with { EvidenceDirectory = relative, EvidenceFiles = files };
+        return withFiles with { Checks = ReadSteps(withFiles, runDirectory).Select(s => s.Check).OfType<CheckEvidence>().ToList() };
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public static class SummaryMarkdownWriter
 
         md.Append(MarkdownText.Cell(RunHeadline.Describe(result.Run))).Append("\n\n");
         AppendMatrix(md, OutcomeMatrix.Of(result.Tests));
+        AppendChecks(md, result);
         AppendFailures(md, result.Tests.Where(t => t.Outcome == TestOutcome.Failed).ToList());
         AppendExpected(md, result.Tests.Where(t => t.Outcome == TestOutcome.ExpectedFailure).ToList());
         AppendBaselineNotes(md, result.Run);
@@ -55,6 +56,42 @@ public static class SummaryMarkdownWriter
             }
 
             md.Append('\n');
+        }
+
+        md.Append('\n');
+    }
+
+    private static void AppendChecks(StringBuilder md, RunResult result)
+    {
+        var checks = result.Tests.SelectMany(t => t.Checks).ToList();
+        if (checks.Count > 0)
+        {
+            md.Append("Checks: ").Append(checks.Count).Append(" evaluations of ").Append(checks.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count())
+                .Append(" checks: ").Append(checks.Count(c => c.Outcome == Evidence.CheckOutcome.Passed)).Append(" passed, ")
+                .Append(checks.Count(c => c.Outcome == Evidence.CheckOutcome.Failed)).Append(" failed, ")
+                .Append(checks.Count(c => c.Outcome == Evidence.CheckOutcome.Warned)).Append(" warned.\n\n");
+        }
+
+        if (result.FieldCoverage is not { } coverage)
+        {
+            return;
+        }
+
+        md.Append("### Field coverage\n\n");
+        md.Append(string.Join(", ", Enum.GetValues<Coverage.FieldStatus>().Select(s => coverage.Count(r => r.Status == s) + " " + Html.HtmlCheckRenderer.Wire(s))))
+            .Append(" of ").Append(coverage.Count).Append(" documented fields.\n\n");
+        var notable = coverage.Where(r => r.Status is Coverage.FieldStatus.Gap or Coverage.FieldStatus.Failed or Coverage.FieldStatus.NotRun).ToList();
+        if (notable.Count == 0)
+        {
+            md.Append("No gap: every documented field is read by a check that passed, or exempt with its reason (index.html lists them).\n\n");
+            return;
+        }
+
+        md.Append("| field | status | checks | reason |\n|---|---|---|---|\n");
+        foreach (var row in notable)
+        {
+            md.Append("| `").Append(row.Field).Append("` | ").Append(Html.HtmlCheckRenderer.Wire(row.Status)).Append(" | ")
+                .Append(MarkdownText.Cell(string.Join(", ", row.Checks))).Append(" | ").Append(MarkdownText.Cell(row.Reason ?? string.Empty)).Append(" |\n");
         }
 
         md.Append('\n');

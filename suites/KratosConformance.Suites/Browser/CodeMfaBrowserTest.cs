@@ -107,7 +107,7 @@ public abstract class CodeMfaBrowserTest : PageTest
             client.Cookies.Add(publicUrl, new Cookie(cookie.Name, cookie.Value, cookie.Path));
         }
 
-        var o = new Observation(TestId, situation, await client.WhoAmIAsync());
-        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods));
+        var o = Scope.Observe(await client.WhoAmIAsync(), situation);
+        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods, identity.Email, (string?)identity.Raw["schema_id"]));
     }
 }

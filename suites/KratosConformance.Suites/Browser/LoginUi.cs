@@ -29,6 +29,9 @@ public sealed partial class LoginUi
     private readonly IPage _page;
     private readonly Uri _kratos;
     private readonly UiSelectors _selectors;
+    /// <summary>What the page shows: the login UI renders Kratos's flow (messages, code form) the way the spec's tables say.</summary>
+    public static readonly CheckDefinition PageCheck = new("browser.page", "the login UI page shows what Kratos's flow says at each step (messages, code form, outcome)", "uiContainer.messages", "uiContainer.nodes");
+
     private readonly string _testId;
     private readonly EvidenceRecorder _evidence;
     private readonly Deadline _deadline;
@@ -242,8 +245,9 @@ public sealed partial class LoginUi
             hint = RepeatedFieldHint;
         }
 
-        Check.Fail(new CheckFailure
+        throw new ConformanceCheckException(new CheckFailure
         {
+            CheckId = PageCheck.Id,
             TestId = _testId,
             Headline = headline,
             Subject = subject,

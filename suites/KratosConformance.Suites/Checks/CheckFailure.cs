@@ -35,21 +35,32 @@ public sealed record CheckFailure
     /// <summary>What to do about it, when there is something useful to say.</summary>
     public string? Hint { get; init; }
 
-    /// <summary>A failure about <paramref name="observation"/>: flow and request lines are taken from its response.</summary>
-    public static CheckFailure About(Observation observation, string headline, string subject, string expectation, string actual, string expectedValue, string actualValue) => new()
+    /// <summary>The id of the check that failed (<see cref="CheckDefinition.Id"/>), shown on the Check line.</summary>
+    public string? CheckId { get; init; }
+
+    /// <summary>A failure of <paramref name="definition"/> about <paramref name="observation"/>: flow and request lines come from its response.</summary>
+    public static CheckFailure About(Observation observation, CheckDefinition definition, FailureText text)
     {
-        TestId = observation.TestId,
-        Headline = headline,
-        Subject = subject,
-        Expectation = expectation,
-        Situation = observation.Situation,
-        Actual = actual,
-        ExpectedValue = expectedValue,
-        ActualValue = actualValue,
-        Flow = observation.Flow is { } flow ? FlowDescription.Describe(flow) + FetchedBy(observation.Response) : null,
-        Request = string.IsNullOrEmpty(observation.Response.RequestLine) ? null : observation.Response.RequestLine,
-        Transcript = observation.Response.TranscriptFile,
-    };
+        ArgumentNullException.ThrowIfNull(observation);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(text);
+        return new CheckFailure
+        {
+            TestId = observation.TestId,
+            Headline = text.Headline,
+            Subject = text.Subject,
+            Expectation = text.ExpectationWithWhy,
+            Situation = observation.Situation,
+            Actual = text.Actual,
+            ExpectedValue = text.Expected,
+            ActualValue = text.Observed,
+            Hint = text.Hint,
+            CheckId = definition.Id,
+            Flow = observation.Flow is { } flow ? FlowDescription.Describe(flow) + FetchedBy(observation.Response) : null,
+            Request = string.IsNullOrEmpty(observation.Response.RequestLine) ? null : observation.Response.RequestLine,
+            Transcript = observation.Response.TranscriptFile,
+        };
+    }
 
     // A browser's flow is fetched after the redirect: say by which request, so the flow line is traceable too.
     private static string FetchedBy(KratosResponse response) =>
@@ -80,6 +91,11 @@ public sealed record CheckFailure
         if (Hint is not null)
         {
             text.Append("\n  Hint:      ").Append(Hint);
+        }
+
+        if (CheckId is not null)
+        {
+            text.Append("\n  Check:     ").Append(CheckId);
         }
 
         return text.ToString();

@@ -1,30 +1,63 @@
+using System.Globalization;
 using KratosConformance.Client.Kratos;
+using KratosConformance.Suites.Expectations;
 
 namespace KratosConformance.Suites.Checks;
 
 /// <summary>
 /// Kratos errors are identified by <c>error.id</c> (spec §1.6): clients branch on it (session_aal1_required,
-/// security_csrf_violation, …), so the id is what conformance is about; reason and message are prose.
+/// security_csrf_violation, …), so the id is what conformance is about; status and message are the envelope every
+/// client library parses, the reason is prose.
 /// </summary>
 public static class ErrorChecks
 {
-    /// <summary>The response is (or the browser was sent to) an error with id <paramref name="expectedId"/>.</summary>
+    public static readonly CheckDefinition IdIs = new("error.id", "the error carries the id the spec names, with the herodot envelope's status and message", "errorGeneric.error", "errorBrowserLocationChangeRequired.error", "errorAuthenticatorAssuranceLevelNotSatisfied.error", "flowError.error", "genericError.id", "genericError.status", "genericError.message");
+    public static readonly CheckDefinition Texts = new("error.texts", "status is the reason phrase of code, message and reason the ones the spec or Kratos's source gives the error", "genericError.status", "genericError.message", "genericError.reason");
+    public static readonly CheckDefinition RedirectIs = new("error.redirect_browser_to", "redirect_browser_to of an aal error leads to the aal2 browser login", "errorBrowserLocationChangeRequired.redirect_browser_to", "errorAuthenticatorAssuranceLevelNotSatisfied.redirect_browser_to");
+
+    /// <summary>The response is (or the browser was sent to) an error with id <paramref name="expectedId"/>; returns it.</summary>
     public static KratosError Id(Observation o, string expectedId)
     {
         var error = o.Response.Error;
+        var envelope = error is not null && !string.IsNullOrEmpty(error.Message) && !string.IsNullOrEmpty(error.Status);
+        var text = new FailureText
+        {
+            Headline = "error " + expectedId + " missing",
+            Subject = "the error",
+            Expectation = "have id " + expectedId + " with status and message",
+            Why = "spec §1.6",
+            Actual = error is null ? "there was no error" : "found " + (error.Id ?? "(no id)") + (envelope ? string.Empty : " without status or message"),
+            Expected = expectedId,
+            Observed = error is null ? o.Response.Describe() : FlowDescription.Describe(error),
+        };
         if (error?.Id != expectedId)
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "error " + expectedId + " missing",
-                "the error",
-                "have id " + expectedId + " (spec §1.6)",
-                error is null ? "there was no error" : "found " + (error.Id ?? "(no id)"),
-                expectedId,
-                error is null ? o.Response.Describe() : FlowDescription.Describe(error)));
+            Check.Require(o, IdIs, text);
         }
 
+        Check.Verify(o, IdIs, envelope, text);
+        TextsAreKratos(o, error!);
         return error!;
+    }
+
+    /// <summary>status, message and reason of <paramref name="error"/> as herodot and Kratos write them (spec §1.6, §3, §4.1).</summary>
+    public static void TextsAreKratos(Observation o, KratosError error)
+    {
+        var status = ErrorTexts.Status(error.Code);
+        var message = ErrorTexts.Message(error.Id, error.Code);
+        var reason = ErrorTexts.Reason(error.Id, error.RedirectBrowserTo);
+        var ok = error.Status == status && (message is null || error.Message == message) && (reason is null || error.Reason == reason);
+        string Shown(string? s, string? m, string? r) => $"status {Check.Quote(s)}, message {Check.Quote(m)}" + (reason is null ? string.Empty : $", reason {Check.Quote(r)}");
+        Check.Verify(o, Texts, ok, new FailureText
+        {
+            Headline = "error " + (error.Id ?? error.Code.ToString(CultureInfo.InvariantCulture)) + " has other texts",
+            Subject = "the envelope of " + (error.Id ?? "the " + error.Code.ToString(CultureInfo.InvariantCulture) + " error"),
+            Expectation = "carry " + Shown(status, message ?? "(any)", reason),
+            Why = "herodot's status and message, the reason the spec quotes (§1.6, §3, §4.1)",
+            Actual = "it carried " + Shown(error.Status, error.Message, error.Reason),
+            Expected = Shown(status, message ?? "(any)", reason),
+            Observed = Shown(error.Status, error.Message, error.Reason),
+        });
     }
 
     /// <summary>
@@ -34,16 +67,15 @@ public static class ErrorChecks
     public static void RedirectsToAal2Login(Observation o, KratosError error, Uri publicUrl)
     {
         var target = error.RedirectBrowserTo;
-        if (!UrlChecks.IsAal2BrowserLogin(target, publicUrl))
+        Check.Verify(o, RedirectIs, UrlChecks.IsAal2BrowserLogin(target, publicUrl), new FailureText
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "redirect_browser_to does not lead to the aal2 login",
-                "redirect_browser_to of " + (error.Id ?? "the error"),
-                "point to the aal2 browser login (spec §4.1, §3)",
-                "found " + Check.Quote(target),
-                UrlChecks.Aal2BrowserLogin(publicUrl),
-                target ?? "(none)"));
-        }
+            Headline = "redirect_browser_to does not lead to the aal2 login",
+            Subject = "redirect_browser_to of " + (error.Id ?? "the error"),
+            Expectation = "point to the aal2 browser login",
+            Why = "spec §4.1, §3",
+            Actual = "found " + Check.Quote(target),
+            Expected = UrlChecks.Aal2BrowserLogin(publicUrl),
+            Observed = target ?? "(none)",
+        });
     }
 }

@@ -9,18 +9,21 @@ namespace KratosConformance.Suites.Checks;
 /// </summary>
 public static class ErrorCodeChecks
 {
+    public static readonly CheckDefinition CodeIs = new("error.code", "error.code is the HTTP status the error stands for", "genericError.code");
+
     public static void Is(Observation o, KratosError error, int expected, string why)
     {
-        if (error.Code != expected)
+        var code = error.Code.ToString(CultureInfo.InvariantCulture);
+        var want = expected.ToString(CultureInfo.InvariantCulture);
+        Check.Verify(o, CodeIs, error.Code == expected, new FailureText
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "error code " + error.Code.ToString(CultureInfo.InvariantCulture) + " instead of " + expected.ToString(CultureInfo.InvariantCulture),
-                "error.code of " + (error.Id ?? "the error"),
-                "be " + expected.ToString(CultureInfo.InvariantCulture) + " (" + why + ")",
-                "it was " + error.Code.ToString(CultureInfo.InvariantCulture),
-                expected.ToString(CultureInfo.InvariantCulture),
-                FlowDescription.Describe(error)));
-        }
+            Headline = "error code " + code + " instead of " + want,
+            Subject = "error.code of " + (error.Id ?? "the error"),
+            Expectation = "be " + want,
+            Why = why,
+            Actual = "it was " + code,
+            Expected = want,
+            Observed = FlowDescription.Describe(error),
+        });
     }
 }

@@ -1,63 +1,70 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Mail;
 
 namespace KratosConformance.Suites.Checks;
 
 /// <summary>
-/// The login-code email (spec §5.5, §2.8 step 4): one mail per send, to the address the code was sent to, in the
-/// version's template, with a six-digit code. Users only ever see this mail, so it is part of the contract.
-/// The observation <c>o</c> of each check is the response that triggered the send, quoted as the Request line.
+/// The login-code email (spec §5.5, §2.8 step 4): one mail per send, from the configured sender to the address the
+/// code was sent to, in the version's template with the configured lifespan, with a six-digit code. Users only ever
+/// see this mail, so it is part of the contract. The observation <c>o</c> of each check is the response that
+/// triggered the send, quoted as the Request line.
 /// </summary>
 public static partial class MailChecks
 {
+    public static readonly CheckDefinition CountIs = new("mail.count", "each send adds exactly one mail for the address", "mail.to");
+    public static readonly CheckDefinition RecipientIs = new("mail.recipient", "the mail goes to the chosen address and only there", "mail.to");
+    public static readonly CheckDefinition TemplateIs = new("mail.template", "subject and text body are the version's built-in login_code_valid template, the same code in both", "mail.subject", "mail.body");
+    public static readonly CheckDefinition CodeShape = new("mail.code", "the body carries exactly one six-digit numeric code", "mail.body");
+    public static readonly CheckDefinition Expiry = new("mail.expiry", "v25.4.0+: the body says the code expires in the configured lifespan, in minutes", "mail.body");
+    public static readonly CheckDefinition Sender = new("mail.from", "the mail comes from courier.smtp.from_address", "mail.from");
+
     /// <summary>Exactly <paramref name="expected"/> mails reached the recipient.</summary>
-    public static void Count(Observation o, IReadOnlyList<ReceivedMail> mails, int expected, string why)
-    {
-        if (mails.Count != expected)
+    public static void Count(Observation o, IReadOnlyList<ReceivedMail> mails, int expected, string why) =>
+        Check.Verify(o, CountIs, mails.Count == expected, new FailureText
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                Invariant($"{mails.Count} mails instead of {expected}"),
-                "the mailbox of the test identity",
-                Invariant($"hold exactly {expected} mail(s) ({why})"),
-                Invariant($"it held {mails.Count}"),
-                expected.ToString(CultureInfo.InvariantCulture),
-                Describe(mails)));
-        }
-    }
+            Headline = Invariant($"{mails.Count} mails instead of {expected}"),
+            Subject = "the mailbox of the test identity",
+            Expectation = Invariant($"hold exactly {expected} mail(s)"),
+            Why = why,
+            Actual = Invariant($"it held {mails.Count}"),
+            Expected = expected.ToString(CultureInfo.InvariantCulture),
+            Observed = Describe(mails),
+        });
 
     /// <summary>The mail went to the address the code was sent to, and only there.</summary>
-    public static void Recipient(Observation o, ReceivedMail mail, string address)
-    {
-        if (mail.To.Count != 1 || !string.Equals(mail.To[0], address, StringComparison.OrdinalIgnoreCase))
+    public static void Recipient(Observation o, ReceivedMail mail, string address) =>
+        Check.Verify(o, RecipientIs, mail.To.Count == 1 && string.Equals(mail.To[0], address, StringComparison.OrdinalIgnoreCase), new FailureText
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "mail to the wrong recipients",
-                "the login-code mail's recipients",
-                "be exactly " + address + " (the chosen code address, spec §2.8 step 4)",
-                "they were " + Check.List(mail.To),
-                "[" + address + "]",
-                Check.List(mail.To)));
-        }
-    }
+            Headline = "mail to the wrong recipients",
+            Subject = "the login-code mail's recipients",
+            Expectation = "be exactly " + address,
+            Why = "the chosen code address, spec §2.8 step 4",
+            Actual = "they were " + Check.List(mail.To),
+            Expected = "[" + address + "]",
+            Observed = Check.List(mail.To),
+        });
 
     /// <summary>Subject and text body are the version's built-in template (spec §5.5), with the same code in both places.</summary>
     public static string Template(Observation o, ReceivedMail mail, LoginCodeTemplate template)
     {
+        var text = new FailureText
+        {
+            Headline = "mail does not match the " + template.Name + " template",
+            Subject = "the login-code mail",
+            Expectation = "match " + template.Expected,
+            Why = "spec §5.5",
+            Actual = "it read subject " + Check.Quote(mail.Subject),
+            Expected = template.Expected,
+            Observed = "subject " + Check.Quote(mail.Subject) + ", body " + Check.Quote(mail.TextBody.Trim()),
+        };
         if (!template.TryExtract(mail, out var found))
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "mail does not match the " + template.Name + " template",
-                "the login-code mail",
-                "match " + template.Expected + " (spec §5.5)",
-                "it read subject " + Check.Quote(mail.Subject),
-                template.Expected,
-                "subject " + Check.Quote(mail.Subject) + ", body " + Check.Quote(mail.TextBody.Trim())));
+            Check.Require(o, TemplateIs, text);
         }
 
+        Check.Passed(o, TemplateIs, text);
         return found.Code;
     }
 
@@ -65,18 +72,55 @@ public static partial class MailChecks
     public static void SixDigitCode(Observation o, ReceivedMail mail)
     {
         var numbers = Number().Matches(mail.TextBody).Select(m => m.Value).Distinct().ToList();
-        if (numbers.Count != 1 || numbers[0].Length != 6)
+        Check.Verify(o, CodeShape, numbers.Count == 1 && numbers[0].Length == 6, new FailureText
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "no six-digit code in the mail",
-                "the code in the mail body",
-                "be six numeric digits (spec §2.8 step 4)",
-                "found " + Check.List(numbers),
-                "NNNNNN",
-                Check.List(numbers)));
-        }
+            Headline = "no six-digit code in the mail",
+            Subject = "the code in the mail body",
+            Expectation = "be six numeric digits",
+            Why = "spec §2.8 step 4",
+            Actual = "found " + Check.List(numbers),
+            Expected = "NNNNNN",
+            Observed = Check.List(numbers),
+        });
     }
+
+    /// <summary>
+    /// v25.4.0+: "It expires in N minutes." with N the code lifespan in minutes (spec §5.5 ExpiresInMinutes); older
+    /// templates say nothing about it.
+    /// </summary>
+    public static void ExpiresInLifespan(Observation o, ReceivedMail mail, KratosFacts facts)
+    {
+        if (facts.Version < Client.Versions.KratosVersion.V25_4_0)
+        {
+            return;
+        }
+
+        var minutes = ((int)Math.Round(facts.CodeLifespan.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
+        var said = Minutes().Match(mail.TextBody) is { Success: true } m ? m.Groups["n"].Value : null;
+        Check.Verify(o, Expiry, said == minutes, new FailureText
+        {
+            Headline = "mail states another lifespan",
+            Subject = "\"It expires in N minutes.\" of the mail",
+            Expectation = "name " + minutes + " minutes",
+            Why = "selfservice.methods.code.config.lifespan " + facts.CodeLifespan + ", spec §5.5",
+            Actual = "it said " + (said ?? "nothing"),
+            Expected = minutes,
+            Observed = said ?? "(no expiry sentence)",
+        });
+    }
+
+    /// <summary>From is courier.smtp.from_address (spec §5.5: "from_name" &lt;from_address&gt; when a name is set).</summary>
+    public static void From(Observation o, ReceivedMail mail, KratosFacts facts) =>
+        Check.Verify(o, Sender, mail.From.Contains(facts.CourierFromAddress, StringComparison.OrdinalIgnoreCase), new FailureText
+        {
+            Headline = "mail from another sender",
+            Subject = "the mail's From",
+            Expectation = "be " + facts.CourierFromAddress,
+            Why = "courier.smtp.from_address, spec §5.1, §5.5",
+            Actual = "it was " + Check.Quote(mail.From),
+            Expected = facts.CourierFromAddress,
+            Observed = mail.From,
+        });
 
     private static string Describe(IReadOnlyList<ReceivedMail> mails) =>
         mails.Count == 0 ? "(no mail)" : Check.List(mails.Select(m => Invariant($"{m.ReceivedAt:HH:mm:ss.fff} \"{m.Subject}\"")));
@@ -85,4 +129,7 @@ public static partial class MailChecks
 
     [GeneratedRegex(@"(?<!\d)\d{4,}(?!\d)")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"It expires in (?<n>\d+) minutes?\.")]
+    private static partial Regex Minutes();
 }

@@ -5,93 +5,145 @@ namespace KratosConformance.Suites.Checks;
 
 /// <summary>
 /// ui.nodes, found by (group, name, type), never by position: Kratos re-sorts nodes after errors (spec §2.11, §9 note 1).
-/// A UI renders exactly these nodes, so a missing node, a wrong value or a missing label breaks a real login page.
+/// A UI renders exactly these nodes, so a missing node, a wrong value, a missing label or a label with another text
+/// breaks a real login page.
 /// </summary>
 public static class NodeChecks
 {
-    /// <summary>The node exists and carries what <paramref name="expected"/> says; returns it.</summary>
-    public static UiNode Present(Observation o, NodeExpectation expected, string why)
-    {
-        var flow = FlowChecks.Present(o);
-        // Several nodes can share a triple (one address button per code address, spec §2.6): the expected value
-        // picks among them; otherwise the first stands for the triple.
-        var candidates = flow.FindNodes(expected.Group, expected.Name, expected.Type);
-        var node = candidates.FirstOrDefault(n => expected.Value is not null && n.Value == expected.Value) ?? candidates.FirstOrDefault();
-        if (node is null)
-        {
-            Check.Fail(CheckFailure.About(
-                o,
-                "node " + expected.Triple + " missing",
-                "ui.nodes",
-                "contain " + expected.Triple + " (" + why + ")",
-                "found " + Nodes(flow),
-                expected.ToString(),
-                Nodes(flow)));
-        }
+    public static readonly CheckDefinition Exists = new("node.present", "the node (group, name, type) of the spec's table is in ui.nodes", "uiContainer.nodes", "uiNode.attributes", "uiNode.group", "uiNodeInputAttributes.name", "uiNodeInputAttributes.type");
+    public static readonly CheckDefinition Attributes = new("node.attributes", "the node carries the row's value, required flag, label id and label context, is an enabled input, and has the autocomplete the version sends", "uiNode.type", "uiNode.meta", "uiNodeMeta.label", "uiNodeInputAttributes.value", "uiNodeInputAttributes.required", "uiNodeInputAttributes.disabled", "uiNodeInputAttributes.node_type", "uiNodeInputAttributes.autocomplete", "uiText.context");
+    public static readonly CheckDefinition Excluded = new("node.absent", "a node the spec excludes (csrf_token on an API flow) is not there", "uiContainer.nodes");
+    public static readonly CheckDefinition OrderRule = new("node.order", "ui.nodes come in the order the spec's tables give: csrf first on choose_method, the sent_email form as built, csrf and identifier first after an error", "uiContainer.nodes");
+    public static readonly CheckDefinition Message = new("node.message", "the node carries the field error the spec puts on it", "uiNode.messages");
 
-        var actual = Describe(node, expected);
-        if ((expected.Value is not null && node.Value != expected.Value)
-            || (expected.LabelId is not null && node.Label?.Id != expected.LabelId)
-            || (expected.Required is not null && node.Required != expected.Required)
-            || expected.LabelContext.Any(c => LabelContext(node, c.Key) != c.Value))
-        {
-            Check.Fail(CheckFailure.About(
-                o,
-                "node " + expected.Triple + " differs",
-                "node " + expected.Triple,
-                "be " + expected + " (" + why + ")",
-                "it was " + actual,
-                expected.ToString(),
-                actual));
-        }
+    /// <summary>The node exists and carries what <paramref name="expected"/> says, its label the version's text; returns it.</summary>
+    public static UiNode Present(Observation o, NodeExpectation expected, string why) => Find(o, expected, why, checkLabelText: true);
 
-        return node;
-    }
-
-    /// <summary>No node with this triple, e.g. csrf_token on an API flow (spec §2.6 row 1) .</summary>
+    /// <summary>No node with this triple, e.g. csrf_token on an API flow (spec §2.6 row 1).</summary>
     public static void Absent(Observation o, string group, string name, string type, string why)
     {
-        var flow = FlowChecks.Present(o);
+        var flow = FlowChecks.Flow(o);
         var node = flow.FindNode(group, name, type);
-        if (node is not null)
+        var triple = $"{group}/{name}/{type}";
+        Check.Verify(o, Excluded, node is null, new FailureText
         {
-            var triple = $"{group}/{name}/{type}";
-            Check.Fail(CheckFailure.About(
-                o,
-                "unexpected node " + triple,
-                "ui.nodes",
-                "not contain " + triple + " (" + why + ")",
-                "found " + node,
-                "(no " + triple + ")",
-                Nodes(flow)));
-        }
+            Headline = "unexpected node " + triple,
+            Subject = "ui.nodes",
+            Expectation = "not contain " + triple,
+            Why = why,
+            Actual = "found " + node,
+            Expected = "(no " + triple + ")",
+            Observed = Nodes(flow),
+        });
     }
 
     /// <summary>The node carries message <paramref name="messageId"/> in its own messages (e.g. 4000002 on code, spec §2.11).</summary>
     public static void HasMessage(Observation o, string group, string name, string type, long messageId, string why)
     {
-        var node = Present(o, new NodeExpectation(group, name, type), why);
+        var node = Find(o, new NodeExpectation(group, name, type), why, checkLabelText: false);
         var ids = node.Messages.Select(m => m.Id).ToList();
-        if (!ids.Contains(messageId))
+        Check.Verify(o, Message, ids.Contains(messageId), new FailureText
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "message " + messageId.ToString(CultureInfo.InvariantCulture) + " missing on node " + node.Triple,
-                "the messages of node " + node.Triple,
-                "contain " + MessageNames.Describe(messageId) + " (" + why + ")",
-                "found " + MessageNames.Ids(ids),
-                "[" + messageId.ToString(CultureInfo.InvariantCulture) + "]",
-                MessageNames.Ids(ids)));
+            Headline = "message " + messageId.ToString(CultureInfo.InvariantCulture) + " missing on node " + node.Triple,
+            Subject = "the messages of node " + node.Triple,
+            Expectation = "contain " + MessageNames.Describe(messageId),
+            Why = why,
+            Actual = "found " + MessageNames.Ids(ids),
+            Expected = "[" + messageId.ToString(CultureInfo.InvariantCulture) + "]",
+            Observed = MessageNames.Ids(ids),
+        });
+        MessageChecks.AsCatalogued(o, node.Messages, "the messages of node " + node.Triple);
+    }
+
+    /// <summary>ui.nodes, as (group/name/type) triples, are exactly <paramref name="expected"/> in this order (spec §2.6, §2.9, §2.11).</summary>
+    public static void Order(Observation o, IReadOnlyList<string> expected, string why)
+    {
+        var actual = FlowChecks.Flow(o).Ui.Nodes.Select(n => n.Triple).ToList();
+        Check.Verify(o, OrderRule, actual.SequenceEqual(expected, StringComparer.Ordinal), new FailureText
+        {
+            Headline = "nodes in another order",
+            Subject = "the order of ui.nodes",
+            Expectation = "be " + Check.List(expected),
+            Why = why,
+            Actual = "it was " + Check.List(actual),
+            Expected = Check.List(expected),
+            Observed = Check.List(actual),
+        });
+    }
+
+    private static UiNode Find(Observation o, NodeExpectation expected, string why, bool checkLabelText)
+    {
+        var flow = FlowChecks.Flow(o);
+        // Several nodes can share a triple (one address button per code address, spec §2.6): the expected value
+        // picks among them; otherwise the first stands for the triple.
+        var candidates = flow.FindNodes(expected.Group, expected.Name, expected.Type);
+        var node = candidates.FirstOrDefault(n => expected.Value is not null && n.Value == expected.Value) ?? candidates.FirstOrDefault();
+        var presence = new FailureText
+        {
+            Headline = "node " + expected.Triple + " missing",
+            Subject = "ui.nodes",
+            Expectation = "contain " + expected.Triple,
+            Why = why,
+            Actual = "found " + Nodes(flow),
+            Expected = expected.ToString(),
+            Observed = node is null ? Nodes(flow) : node.ToString(),
+        };
+        if (node is null)
+        {
+            Check.Require(o, Exists, presence);
         }
+
+        Check.Passed(o, Exists, presence);
+        var actual = Describe(node, expected);
+        var autocomplete = AutocompleteOf(node);
+        var matches = (expected.Value is null || node.Value == expected.Value)
+            && (expected.LabelId is null || node.Label?.Id == expected.LabelId)
+            && (expected.Required is null || node.Required == expected.Required)
+            && expected.LabelContext.All(c => LabelContext(node, c.Key) == c.Value)
+            && (expected.Autocomplete is null || (autocomplete ?? string.Empty) == expected.Autocomplete)
+            && node.Type == "input"
+            && Attribute(node, "node_type") == "input"
+            && Attribute(node, "disabled") == "false";
+        Check.Verify(o, Attributes, matches, new FailureText
+        {
+            Headline = "node " + expected.Triple + " differs",
+            Subject = "node " + expected.Triple,
+            Expectation = "be " + expected + " (an enabled input node)",
+            Why = why,
+            Actual = "it was " + actual,
+            Expected = expected.ToString(),
+            Observed = actual,
+        });
+        if (checkLabelText && node.Label is { } label)
+        {
+            MessageChecks.AsCatalogued(o, [label], "the label of node " + node.Triple);
+        }
+
+        return node;
     }
 
     private static string? LabelContext(UiNode node, string key) =>
         node.Label?.Context?[key] is { } value ? value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString() : null;
 
+    private static string? Attribute(UiNode node, string name) =>
+        node.Raw["attributes"]?[name] is { } value ? value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString() : null;
+
+    private static string? AutocompleteOf(UiNode node) => Attribute(node, "autocomplete");
+
     private static string Describe(UiNode node, NodeExpectation expected)
     {
         var parts = new List<string> { node.Triple, "value=" + (node.Value ?? "(none)"), "label=" + (node.Label?.Id.ToString(CultureInfo.InvariantCulture) ?? "(none)"), "required=" + (node.Required ? "true" : "false") };
         parts.AddRange(expected.LabelContext.Keys.Select(k => $"context.{k}={LabelContext(node, k) ?? "(none)"}"));
+        if (expected.Autocomplete is not null)
+        {
+            parts.Add("autocomplete=" + (AutocompleteOf(node) ?? "(none)"));
+        }
+
+        if (node.Type != "input" || Attribute(node, "node_type") != "input" || Attribute(node, "disabled") != "false")
+        {
+            parts.Add($"type={node.Type} node_type={Attribute(node, "node_type") ?? "(none)"} disabled={Attribute(node, "disabled") ?? "(none)"}");
+        }
+
         return string.Join(" ", parts);
     }
 

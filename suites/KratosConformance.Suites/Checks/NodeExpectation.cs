@@ -11,6 +11,8 @@ public sealed record NodeExpectation(string Group, string Name, string Type)
     public bool? Required { get; init; }
     /// <summary>Keys and values the label's context must carry, e.g. address and channel of 1010023.</summary>
     public IReadOnlyDictionary<string, string> LabelContext { get; init; } = new Dictionary<string, string>();
+    /// <summary>attributes.autocomplete: null = not checked, "" = must be absent, otherwise the value.</summary>
+    public string? Autocomplete { get; init; }
 
     public string Triple => $"{Group}/{Name}/{Type}";
 
@@ -33,6 +35,11 @@ public sealed record NodeExpectation(string Group, string Name, string Type)
         }
 
         parts.AddRange(LabelContext.Select(c => $"context.{c.Key}={c.Value}"));
+        if (Autocomplete is not null)
+        {
+            parts.Add(Autocomplete.Length == 0 ? "no autocomplete" : $"autocomplete={Autocomplete}");
+        }
+
         return string.Join(" ", parts);
     }
 }

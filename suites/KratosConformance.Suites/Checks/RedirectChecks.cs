@@ -6,21 +6,22 @@ namespace KratosConformance.Suites.Checks;
 /// </summary>
 public static class RedirectChecks
 {
+    public static readonly CheckDefinition LeavesLogin = new("redirect.leaves-login", "a completed login's 303 leads neither to the login UI nor to the error UI", "http.Location");
+    public static readonly CheckDefinition LocationIs = new("redirect.location", "the 303's Location is the page the spec names (return_to, or the configured return URL)", "http.Location");
+    public static readonly CheckDefinition ToAal2 = new("redirect.aal2-login", "the 303 after the password leads to the aal2 browser login", "http.Location");
+
     /// <summary>The redirect leads neither to the login UI with a flow nor to the error UI.</summary>
-    public static void NotIntoFlow(Observation o, string why)
-    {
-        if (o.Response.Flow is not null || o.Response.Error is not null)
+    public static void NotIntoFlow(Observation o, string why) =>
+        Check.Verify(o, LeavesLogin, o.Response.Flow is null && o.Response.Error is null && !string.IsNullOrEmpty(o.Response.Location), new FailureText
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "redirected into the login or error UI",
-                "the redirect",
-                "leave the login (" + why + ")",
-                "it led to " + (o.Response.Error is { } e ? "error " + (e.Id ?? "(no id)") : "the login UI"),
-                "Location: <a page outside the login>",
-                "Location: " + (o.Response.Location ?? "(none)")));
-        }
-    }
+            Headline = "redirected into the login or error UI",
+            Subject = "the redirect",
+            Expectation = "leave the login",
+            Why = why,
+            Actual = "it led to " + (o.Response.Error is { } e ? "error " + (e.Id ?? "(no id)") : o.Response.Flow is not null ? "the login UI" : "nowhere (no Location)"),
+            Expected = "Location: <a page outside the login>",
+            Observed = "Location: " + (o.Response.Location ?? "(none)"),
+        });
 
     /// <summary>The Location is <paramref name="expected"/> (scheme, host, path and query compared).</summary>
     public static void To(Observation o, Uri expected, string why)
@@ -28,33 +29,31 @@ public static class RedirectChecks
         var location = o.Response.Location;
         var matches = location is not null && Uri.TryCreate(expected, location, out var actual)
             && Uri.Compare(actual, expected, UriComponents.HttpRequestUrl, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
-        if (!matches)
+        Check.Verify(o, LocationIs, matches, new FailureText
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "redirected elsewhere",
-                "the redirect",
-                "lead to " + expected.AbsoluteUri + " (" + why + ")",
-                "it led to " + Check.Quote(location),
-                expected.AbsoluteUri,
-                location ?? "(no Location)"));
-        }
+            Headline = "redirected elsewhere",
+            Subject = "the redirect",
+            Expectation = "lead to " + expected.AbsoluteUri,
+            Why = why,
+            Actual = "it led to " + Check.Quote(location),
+            Expected = expected.AbsoluteUri,
+            Observed = location ?? "(no Location)",
+        });
     }
 
     /// <summary>The Location is the public aal2 browser login (spec §3 last row, §4.2).</summary>
     public static void ToAal2Login(Observation o, Uri publicUrl, string why)
     {
         var location = o.Response.Location;
-        if (!UrlChecks.IsAal2BrowserLogin(location, publicUrl))
+        Check.Verify(o, ToAal2, UrlChecks.IsAal2BrowserLogin(location, publicUrl), new FailureText
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "not redirected to the aal2 login",
-                "the redirect",
-                "lead to the aal2 browser login (" + why + ")",
-                "it led to " + Check.Quote(location),
-                UrlChecks.Aal2BrowserLogin(publicUrl),
-                location ?? "(no Location)"));
-        }
+            Headline = "not redirected to the aal2 login",
+            Subject = "the redirect",
+            Expectation = "lead to the aal2 browser login",
+            Why = why,
+            Actual = "it led to " + Check.Quote(location),
+            Expected = UrlChecks.Aal2BrowserLogin(publicUrl),
+            Observed = location ?? "(no Location)",
+        });
     }
 }

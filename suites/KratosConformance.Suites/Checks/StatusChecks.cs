@@ -10,20 +10,26 @@ namespace KratosConformance.Suites.Checks;
 /// </summary>
 public static class StatusChecks
 {
+    public static readonly CheckDefinition Status = new("response.status", "the HTTP status is the one the spec gives this client style and outcome", "http.status");
+    public static readonly CheckDefinition RedirectToFlow = new("redirect.login-ui", "a browser's 303 leads to the login UI with ?flow=<id>, and that flow can be fetched", "http.Location");
+    public static readonly CheckDefinition FlowBody = new("response.flow", "a JSON client's body is the login flow", "loginFlow");
+    public static readonly CheckDefinition SessionBody = new("response.session", "a completed login's body carries the session", "successfulNativeLogin.session");
+    public static readonly CheckDefinition TokenBody = new("response.session_token", "a completed native login's body carries the session token", "successfulNativeLogin.session_token");
+
     /// <summary>The response status is exactly <paramref name="expected"/>; <paramref name="meaning"/> says why (with the spec section).</summary>
     public static void Is(Observation o, int expected, string meaning)
     {
-        if (o.Response.Status != expected)
+        var status = o.Response.Status;
+        Check.Verify(o, Status, status == expected, new FailureText
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                Invariant($"status {o.Response.Status} instead of {expected}"),
-                "the response status",
-                Invariant($"be {expected} ({meaning})"),
-                Invariant($"it was {o.Response.Status}"),
-                expected.ToString(CultureInfo.InvariantCulture),
-                o.Response.Error is { } error ? Invariant($"{o.Response.Status} ({error})") : o.Response.Status.ToString(CultureInfo.InvariantCulture)));
-        }
+            Headline = Invariant($"status {status} instead of {expected}"),
+            Subject = "the response status",
+            Expectation = Invariant($"be {expected}"),
+            Why = meaning,
+            Actual = Invariant($"it was {status}"),
+            Expected = expected.ToString(CultureInfo.InvariantCulture),
+            Observed = o.Response.Error is { } error ? Invariant($"{status} ({error})") : status.ToString(CultureInfo.InvariantCulture),
+        });
     }
 
     /// <summary>
@@ -46,7 +52,8 @@ public static class StatusChecks
 
     /// <summary>
     /// A completed login (spec §2.14 step 5, §3 success): browser 303 away from the login and error UIs with a session
-    /// cookie; SPA 200 with the session and continue_with redirect_browser_to; native 200 with session_token and session.
+    /// cookie; SPA 200 with the session and continue_with redirect_browser_to; native 200 with session_token and
+    /// session. A browser or SPA never receives a session token (it holds a cookie, spec §3).
     /// </summary>
     public static void LoginSucceeded(Observation o, ClientStyle style)
     {
@@ -58,13 +65,17 @@ public static class StatusChecks
                 break;
             case ClientStyle.Spa:
                 Is(o, 200, "a completed SPA login answers 200 with the session, spec §2.14 / §3");
-                BodyHas(o, o.Response.Session is not null, "session", "carry the session (spec §2.14 step 5)");
+                HeaderChecks.JsonContentType(o);
+                BodyHas(o, SessionBody, o.Response.Session is not null, "session", "carry the session", "spec §2.14 step 5");
+                AbsenceChecks.NoSessionToken(o, "a browser flow's session lives in the cookie; a token in the body would hand a bearer credential to page scripts, spec §2.14 step 5 (SPA row), §3");
                 ContinueWithChecks.RedirectBrowserTo(o);
                 break;
             default:
                 Is(o, 200, "a completed native login answers 200 with session_token and session, spec §2.14 / §3");
-                BodyHas(o, o.Response.Session is not null, "session", "carry the session (spec §2.14 step 5)");
-                BodyHas(o, !string.IsNullOrEmpty(o.Response.SessionToken), "session_token", "carry the session_token (spec §2.14 step 5)");
+                HeaderChecks.JsonContentType(o);
+                BodyHas(o, SessionBody, o.Response.Session is not null, "session", "carry the session", "spec §2.14 step 5");
+                BodyHas(o, TokenBody, !string.IsNullOrEmpty(o.Response.SessionToken), "session_token", "carry the session_token", "spec §2.14 step 5");
+                ContinueWithChecks.NoBrowserRedirect(o);
                 break;
         }
     }
@@ -82,6 +93,7 @@ public static class StatusChecks
         else
         {
             Is(o, jsonStatus, Invariant($"{errorId} is answered with {jsonStatus}, spec §1.6"));
+            HeaderChecks.JsonContentType(o);
         }
 
         return ErrorChecks.Id(o, errorId);
@@ -90,47 +102,55 @@ public static class StatusChecks
     private static LoginFlow RedirectedToFlow(Observation o, string meaning)
     {
         Is(o, 303, meaning);
+        var text = new FailureText
+        {
+            Headline = "redirect does not lead to a login flow",
+            Subject = "the 303",
+            Expectation = "point to the login UI with ?flow=<id>",
+            Why = meaning,
+            Actual = "no flow could be fetched from it",
+            Expected = "Location: <login ui_url>?flow=<id>",
+            Observed = "Location: " + (o.Response.Location ?? "(none)"),
+            Hint = o.Response.Error is { } error
+                ? "Kratos sent the browser to the error UI instead: " + error
+                : "A redirect out of the login usually means Kratos accepted the submission and completed the login.",
+        };
         if (o.Flow is null)
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "redirect does not lead to a login flow",
-                "the 303",
-                "point to the login UI with ?flow=<id> (" + meaning + ")",
-                "no flow could be fetched from it",
-                "Location: <login ui_url>?flow=<id>",
-                "Location: " + (o.Response.Location ?? "(none)")) with
-            {
-                Hint = o.Response.Error is { } error
-                    ? "Kratos sent the browser to the error UI instead: " + error
-                    : "A redirect out of the login usually means Kratos accepted the submission and completed the login.",
-            });
+            Check.Require(o, RedirectToFlow, text);
         }
 
+        Check.Passed(o, RedirectToFlow, text);
         return o.Flow;
     }
 
     private static LoginFlow JsonFlow(Observation o, int status, string meaning)
     {
         Is(o, status, meaning);
-        BodyHas(o, o.Flow is not null, "login flow", "be the login flow JSON (" + meaning + ")");
-        return o.Flow!;
+        HeaderChecks.JsonContentType(o);
+        var text = Missing(o, "login flow", "be the login flow JSON", meaning);
+        if (o.Flow is null)
+        {
+            Check.Require(o, FlowBody, text);
+        }
+
+        Check.Passed(o, FlowBody, text);
+        return o.Flow;
     }
 
-    private static void BodyHas(Observation o, bool present, string what, string expectation)
+    private static void BodyHas(Observation o, CheckDefinition definition, bool present, string what, string expectation, string why) =>
+        Check.Verify(o, definition, present, Missing(o, what, expectation, why));
+
+    private static FailureText Missing(Observation o, string what, string expectation, string why) => new()
     {
-        if (!present)
-        {
-            Check.Fail(CheckFailure.About(
-                o,
-                what + " missing from the response",
-                "the response body",
-                expectation,
-                "it did not",
-                what,
-                o.Response.Describe()));
-        }
-    }
+        Headline = what + " missing from the response",
+        Subject = "the response body",
+        Expectation = expectation,
+        Why = why,
+        Actual = "it did not",
+        Expected = what,
+        Observed = o.Response.Describe(),
+    };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -6,20 +6,21 @@ namespace KratosConformance.Suites.Checks;
 /// </summary>
 public static class TokenChecks
 {
+    public static readonly CheckDefinition SameToken = new("session_token.same", "the aal2 upgrade and a refresh answer the token the client sent", "successfulNativeLogin.session_token");
+
     public static void Same(Observation o, string? before, string why)
     {
         var after = o.Response.SessionToken;
-        if (before is null || after != before)
+        // Tokens are secrets: the failure shows only whether they match, never their values.
+        Check.Verify(o, SameToken, before is not null && after == before, new FailureText
         {
-            // Tokens are secrets: the failure shows only whether they match, never their values.
-            Check.Fail(CheckFailure.About(
-                o,
-                "session_token changed",
-                "session_token",
-                "be the token sent with the request (" + why + ")",
-                after is null ? "the response had none" : before is null ? "the password login returned none to compare with" : "it was a different token",
-                "the same token as before",
-                after is null ? "(none)" : "a different token"));
-        }
+            Headline = "session_token changed",
+            Subject = "session_token",
+            Expectation = "be the token sent with the request",
+            Why = why,
+            Actual = after is null ? "the response had none" : before is null ? "the password login returned none to compare with" : "it was a different token",
+            Expected = "the same token as before",
+            Observed = after is null ? "(none)" : after == before ? "the same token" : "a different token",
+        });
     }
 }

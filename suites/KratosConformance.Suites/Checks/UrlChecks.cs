@@ -5,6 +5,26 @@ namespace KratosConformance.Suites.Checks;
 /// <summary>URL comparisons for redirects; query parameters are compared by value, not by their order in the string.</summary>
 public static class UrlChecks
 {
+    public static readonly CheckDefinition ReturnToCarried = new("redirect.return_to", "a redirect to the aal2 login carries the first flow's return_to", "http.Location", "errorBrowserLocationChangeRequired.redirect_browser_to");
+
+    /// <summary><paramref name="target"/> carries return_to=<paramref name="returnTo"/> in its query (spec §4.2).</summary>
+    public static void CarriesReturnTo(Observation o, string? target, string returnTo, string why)
+    {
+        var carried = Uri.TryCreate(target, UriKind.Absolute, out var uri)
+            ? HttpUtility.ParseQueryString(uri.Query)["return_to"]
+            : null;
+        Check.Verify(o, ReturnToCarried, carried == returnTo, new FailureText
+        {
+            Headline = "return_to lost on the way to the aal2 login",
+            Subject = "the aal2 login URL",
+            Expectation = "carry return_to=" + returnTo,
+            Why = why,
+            Actual = "it carried " + Check.Quote(carried),
+            Expected = returnTo,
+            Observed = target ?? "(none)",
+        });
+    }
+
     /// <summary><c>&lt;public&gt;self-service/login/browser?aal=aal2</c> (spec §4.1).</summary>
     public static string Aal2BrowserLogin(Uri publicUrl) => new Uri(publicUrl, "self-service/login/browser?aal=aal2").AbsoluteUri;
 

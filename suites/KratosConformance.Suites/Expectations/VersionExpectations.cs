@@ -57,6 +57,9 @@ public sealed class VersionExpectations
         : Version >= KratosVersion.V25_4_0 ? CodeSentText
         : LegacyCodeSentText;
 
+    /// <summary>attributes.autocomplete of the code input: "one-time-code" after v26.2.0 (commit f4a876dc1), none before (spec §2.9, §7).</summary>
+    public string CodeInputAutocomplete => Version > KratosVersion.V26_2_0 ? "one-time-code" : string.Empty;
+
     /// <summary>
     /// Attempts evaluated per flow before 4000001: selfservice.methods.code.config.max_submissions from v25.4.0,
     /// hard-coded 5 before (spec §2.11, §5.1).

@@ -13,7 +13,7 @@ public sealed class Aal2RefreshTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "aal2-refresh",
-        "§2.3/§2.7: aal2+refresh shows [1010003, 1010004] on aal1 and [1010003] on aal2; success keeps the session id and moves authenticated_at forward");
+        "§2.3/§2.7/§2.13: aal2+refresh shows [1010003, 1010004] on aal1 and [1010003] on aal2; success keeps the session id and moves authenticated_at forward; the used code on the completed refresh flow gives 4010002");
 
     [TestCaseSource(nameof(Cases))]
     public async Task Aal2Refresh(ClientStyle client)
@@ -37,7 +37,7 @@ public sealed class Aal2RefreshTests : CodeMfaTest
         var sent = await flows.SendCodeAsync(user, created, identity);
         CodeFormChecks.SentEmail(sent, client, identity.Email, flows.Expect);
         var first = await WaitForCodeAsync(flows.Deployment, identity, 1);
-        await flows.CompleteAsync(user, FlowChecks.Present(sent), first.Code, identity);
+        await flows.CompleteAsync(user, FlowChecks.Flow(sent), first.Code, identity);
         var (whoami, aal2) = await flows.WhoAmIAal2Async(user, identity);
         if (signIn.Session is { } aal1)
         {
@@ -55,11 +55,17 @@ public sealed class Aal2RefreshTests : CodeMfaTest
         var resent = await flows.SendCodeAsync(user, again, identity);
         CodeFormChecks.SentEmail(resent, client, identity.Email, flows.Expect);
         var second = await WaitForCodeAsync(flows.Deployment, identity, 2);
-        var done = await flows.CompleteAsync(user, FlowChecks.Present(resent), second.Code, identity, "submitting the code of the refresh on the aal2 session");
+        var done = await flows.CompleteAsync(user, FlowChecks.Flow(resent), second.Code, identity, "submitting the code of the refresh on the aal2 session");
         if (client == ClientStyle.Native)
         {
             TokenChecks.Same(done, signIn.SessionToken, "a refresh keeps the session and its token, spec §2.7, §2.14 step 5");
         }
+
+        // The code of a completed refresh flow again: refresh skips the valid-session check, the flow is in
+        // passed_challenge, so the code strategy finds nothing to do (spec §2.13 [C]).
+        var replay = await flows.SubmitCodeAsync(user, FlowChecks.Flow(resent), second.Code, identity, "submitting the used code again to the completed refresh flow");
+        StatusChecks.FlowRendered(replay, client);
+        MessageChecks.ExactlyIds(replay, [4010002], "a completed refresh flow has no strategy left, spec §2.13, §2.4");
 
         // The code method is appended again (spec §2.7: "The code method is appended to authentication_methods").
         var (refreshed, session) = await flows.WhoAmIAal2Async(user, identity, [.. SessionChecks.PasswordThenCode, ("code", "aal2")]);

@@ -37,7 +37,7 @@ public sealed class Aal2Tests : CodeMfaTest
         CodeFormChecks.SentEmail(sent, client, identity.Email, flows.Expect);
 
         var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
-        var flow = FlowChecks.Present(sent);
+        var flow = FlowChecks.Flow(sent);
         var done = await flows.CompleteAsync(user, flow, mail.Code, identity);
         if (client == ClientStyle.Native)
         {
@@ -55,6 +55,18 @@ public sealed class Aal2Tests : CodeMfaTest
         var after = Observe(await user.GetLoginFlowAsync(flow.Id), "when fetching the flow after the login");
         StatusChecks.Is(after, 200, "a completed flow can still be fetched, spec §2.15");
         FlowChecks.State(after, "passed_challenge", "a correct code ends the flow, spec §2.4, §2.15");
+
+        if (client == ClientStyle.Native)
+        {
+            // The token also authenticates as a bearer token (spec §2.1 item 3: X-Session-Token or Authorization: Bearer).
+            using var bearer = new HttpRequestMessage(HttpMethod.Get, "sessions/whoami");
+            bearer.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", user.SessionToken);
+            var token = user.SessionToken;
+            user.UseSessionToken(null);
+            var viaBearer = Observe(await user.SendAsync(bearer), "on /sessions/whoami with Authorization: Bearer instead of X-Session-Token");
+            user.UseSessionToken(token);
+            SessionChecks.Aal2AfterCode(viaBearer, identity.Id, email: identity.Email);
+        }
 
         var stored = Observe(await Scope.Admin(flows.Deployment).GetIdentityAsync(identity.Id), "on GET /admin/identities/{id} after the code login");
         IdentityChecks.AddressVerified(stored, identity, done);

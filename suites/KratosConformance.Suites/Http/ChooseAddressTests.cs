@@ -33,7 +33,7 @@ public sealed class ChooseAddressTests : CodeMfaTest
         NodeChecks.Present(created, CodeFormChecks.AddressButton(second), "one address button per code address, spec §2.6 (a)");
 
         Step($"press the address button for {second}");
-        var sent = Observe(await user.SubmitLoginAsync(FlowChecks.Present(created), LoginSubmission.SendCodeTo(second)), "after pressing the second address button");
+        var sent = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(created), LoginSubmission.SendCodeTo(second)), "after pressing the second address button");
         StatusChecks.FlowRendered(sent, client);
         FlowChecks.State(sent, "sent_email", "pressing an address button sends the code, spec §2.4, §2.8 step 5");
         MessageChecks.ExactlyIds(sent, [flows.Expect.CodeSentMessageId], $"the code-sent info of Kratos {flows.Expect.Version}, spec §2.9");
@@ -42,7 +42,7 @@ public sealed class ChooseAddressTests : CodeMfaTest
         var mail = await Scope.Mail.WaitForCodeAsync(flows.Deployment, second, 1);
         MailChecks.Count(sent, await Scope.Mail.ListSettledAsync(flows.Deployment, identity.Email, 0), 0, "the code goes only to the address pressed, spec §2.8 steps 2-4");
 
-        await flows.CompleteAsync(user, FlowChecks.Present(sent), mail.Code, identity);
+        await flows.CompleteAsync(user, FlowChecks.Flow(sent), mail.Code, identity);
         await flows.WhoAmIAal2Async(user, identity);
     }
 }

@@ -13,7 +13,7 @@ public sealed class CsrfTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "csrf",
-        "§3/§1.6: submitting the right code with a wrong or missing CSRF token gives security_csrf_violation (SPA 403, browser via the error UI) and leaves the flow unchanged",
+        "§3/§1.6: a new browser flow sets the CSRF cookie (HttpOnly, Lax, Path, Secure per mode, a year); submitting the right code with a wrong or missing CSRF token gives security_csrf_violation (SPA 403, browser via the error UI) and leaves the flow unchanged",
         ClientStyle.Browser,
         ClientStyle.Spa);
 
@@ -21,6 +21,17 @@ public sealed class CsrfTests : CodeMfaTest
     public async Task Csrf(ClientStyle client)
     {
         var (flows, identity, user, flow, mail) = await SignedInWithCodeSentAsync(client);
+
+        // The cookie half of the pair: a new browser flow sets it, with the attributes of spec §3's CSRF row.
+        var stranger = NewClient(client, flows.Deployment);
+        var created = Observe(await stranger.CreateLoginFlowAsync(LoginFlowOptions.FirstFactor), "after a new browser creating a login flow");
+        StatusChecks.FlowCreated(created, client);
+        CookieChecks.CsrfCookie(created, flows.Deployment.Facts, flows.Deployment.Endpoints.PublicUrl);
+
+        // Fetching a browser flow needs its CSRF cookie too (spec §2.2): another browser gets 403, not the flow.
+        var peek = Observe(await stranger.GetLoginFlowAsync(flow.Id), "after another browser fetching the user's flow");
+        StatusChecks.Is(peek, 403, "a browser flow is fetched only with its CSRF cookie, spec §2.2");
+        ErrorChecks.Id(peek, "security_csrf_violation");
 
         // The right code, so that a deployment that skips the CSRF check visibly completes the login instead.
         var tampered = new[]

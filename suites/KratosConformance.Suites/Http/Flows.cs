@@ -18,10 +18,13 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
 {
     private readonly CodeLoginDriver _driver = scope.Driver(deployment);
 
+    /// <summary>The precondition every code-MFA scenario starts from: a password login that leaves an aal1 session.</summary>
+    public static readonly CheckDefinition PasswordSignIn = new("precondition.password-login", "the password first factor leaves an aal1 session (200 native, 303 browser, 422 SPA)", "http.status");
+
     public KratosDeployment Deployment => deployment;
     public VersionExpectations Expect => expect;
 
-    public Observation Observe(KratosResponse response, string situation) => new(scope.TestId, situation, response);
+    public Observation Observe(KratosResponse response, string situation) => scope.Observe(response, situation);
 
     /// <summary>
     /// Signs in with the password (spec §8 last point). A precondition, not the subject: it only has to leave an aal1
@@ -32,19 +35,32 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     {
         var response = await _driver.SignInWithPasswordAsync(client, identity);
         var o = Observe(response, "after signing in with the password (the precondition of every code-MFA scenario)");
-        if (response.Status is not (200 or 303 or 422) || response.Flow is not null)
+        var failed = response.Status is not (200 or 303 or 422) || response.Flow is not null;
+        var text = new FailureText
         {
-            Check.Fail(CheckFailure.About(
-                o,
-                "password sign-in failed",
-                "the password login",
-                "leave an aal1 session (200 native, 303 browser, 422 SPA sent to the aal2 login; spec §3, §4.2)",
-                "it answered " + response.Status.ToString(CultureInfo.InvariantCulture),
-                "200 | 303 | 422 without a flow",
-                response.Describe()) with
-            {
-                Hint = "The scenario needs a password first factor: check the profile's password method and the identity schema (spec §8).",
-            });
+            Headline = "password sign-in failed",
+            Subject = "the password login",
+            Expectation = "leave an aal1 session",
+            Why = "200 native, 303 browser, 422 SPA sent to the aal2 login; spec §3, §4.2",
+            Actual = "it answered " + response.Status.ToString(CultureInfo.InvariantCulture),
+            Expected = "200 | 303 | 422 without a flow",
+            Observed = response.Describe(),
+            Hint = "The scenario needs a password first factor: check the profile's password method and the identity schema (spec §8).",
+        };
+        if (failed)
+        {
+            Check.Require(o, PasswordSignIn, text);
+        }
+
+        Check.Passed(o, PasswordSignIn, text);
+        if (client.Style == ClientStyle.Native)
+        {
+            AbsenceChecks.NoSessionCookie(o, deployment.Facts.SessionCookieName);
+        }
+        else
+        {
+            AbsenceChecks.NoSessionToken(o, "a browser flow's first factor sets the session cookie, never a token, spec §3");
+            CookieChecks.SessionCookie(o, deployment.Facts, null);
         }
 
         return new Aal1SignIn(o, response.Session, client.Style == ClientStyle.Native ? client.SessionToken : null);
@@ -63,6 +79,7 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
         FlowChecks.RequestedAal(o, "aal2");
         FlowChecks.Type(o, client.Style);
         FlowChecks.Refresh(o, refresh);
+        FlowShape(o, client.Style, refresh, returnTo: null);
         if (expect.AutoSendsAal2)
         {
             FlowChecks.State(o, "sent_email", $"Kratos {expect.Version} sends the code on creation when it is the only second factor, spec §2.6 fast path");
@@ -82,7 +99,7 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     /// </summary>
     public async Task<Observation> SendCodeAsync(KratosClient client, Observation created, TestIdentity identity)
     {
-        var response = await _driver.SendCodeAsync(client, FlowChecks.Present(created), identity.Email);
+        var response = await _driver.SendCodeAsync(client, FlowChecks.Flow(created), identity.Email);
         if (response is null)
         {
             return created;
@@ -91,6 +108,8 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
         var o = Observe(response, "after pressing the address button");
         StatusChecks.FlowRendered(o, client.Style);
         FlowChecks.State(o, "sent_email", "sending the code moves the flow to sent_email, spec §2.4, §2.8 step 5");
+        FlowChecks.SameFlow(o, FlowChecks.Flow(created).Id, "the code is sent on the flow the button belongs to, spec §2.8 step 5");
+        FlowChecks.FormPostsToFlow(o, deployment.Endpoints.PublicUrl);
         return o;
     }
 
@@ -99,7 +118,7 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     {
         var created = await StartAal2Async(client, refresh);
         var sent = await SendCodeAsync(client, created, identity);
-        return FlowChecks.Present(sent);
+        return FlowChecks.Flow(sent);
     }
 
     /// <summary>Presses resend (spec §2.10); the answer is the caller's to check.</summary>
@@ -110,7 +129,11 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     public async Task<Observation> SubmitCodeAsync(KratosClient client, LoginFlow flow, string code, TestIdentity identity, string situation) =>
         Observe(await _driver.SubmitCodeAsync(client, flow, code, identity.Email, situation), "after " + situation);
 
-    /// <summary>Submits the code and checks the login completed for the style (spec §2.14 step 5, §3 success).</summary>
+    /// <summary>
+    /// Submits the code and checks the login completed for the style (spec §2.14 step 5, §3 success): where it sends
+    /// the browser (the flow's return_to, else the configured return URL after a code login), the session cookie a
+    /// browser or SPA gets and a native app does not.
+    /// </summary>
     public async Task<Observation> CompleteAsync(KratosClient client, LoginFlow flow, string code, TestIdentity identity, string situation = "submitting the emailed code")
     {
         var o = await SubmitCodeAsync(client, flow, code, identity, situation);
@@ -120,7 +143,59 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
             SessionChecks.Aal(o, session, "aal2", "the code completes the second factor, spec §2.14 step 3");
         }
 
+        var facts = deployment.Facts;
+        var returnTo = flow.ReturnTo is { } r && Uri.TryCreate(r, UriKind.Absolute, out var u) ? u : facts.CodeLoginReturnUrl;
+        var where = flow.ReturnTo is null
+            ? "no return_to: selfservice.flows.login.after.code.default_browser_return_url, else the default, spec §2.14 step 5"
+            : "the flow's return_to, spec §2.14 step 5";
+        switch (client.Style)
+        {
+            case ClientStyle.Browser:
+                if (returnTo is not null)
+                {
+                    RedirectChecks.To(o, returnTo, where);
+                }
+
+                CookieChecks.SessionCookie(o, facts, null);
+                break;
+            case ClientStyle.Spa:
+                if (returnTo is not null)
+                {
+                    ContinueWithChecks.RedirectsTo(o, returnTo, where);
+                }
+
+                CookieChecks.SessionCookie(o, facts, o.Response.Session?.ExpiresAt);
+                break;
+            default:
+                AbsenceChecks.NoSessionCookie(o, facts.SessionCookieName);
+                break;
+        }
+
         return o;
+    }
+
+    /// <summary>
+    /// What every new aal2 flow carries beyond its state (spec §2.5): its form posts to ui.action, its lifetime is
+    /// the login lifespan, request_url is the init request, return_to only when one was given.
+    /// </summary>
+    public void FlowShape(Observation o, ClientStyle style, bool refresh, string? returnTo)
+    {
+        var publicUrl = deployment.Endpoints.PublicUrl;
+        FlowChecks.FormPostsToFlow(o, publicUrl);
+        FlowChecks.LifetimeIs(o, deployment.Facts.LoginFlowLifespan);
+        var query = new Dictionary<string, string> { ["aal"] = "aal2" };
+        if (refresh)
+        {
+            query["refresh"] = "true";
+        }
+
+        if (returnTo is not null)
+        {
+            query["return_to"] = returnTo;
+        }
+
+        FlowChecks.CreatedBy(o, publicUrl, style == ClientStyle.Native ? "self-service/login/api" : "self-service/login/browser", query);
+        FlowChecks.ReturnTo(o, returnTo, returnTo is null ? "no return_to was given, spec §2.5 (omitted if none)" : "return_to of the init request, spec §2.3, §2.5");
     }
 
     /// <summary>
@@ -130,7 +205,7 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     public async Task<(Observation Observation, Session Session)> WhoAmIAal2Async(KratosClient client, TestIdentity identity, IReadOnlyList<(string Method, string Aal)>? methods = null)
     {
         var o = Observe(await _driver.WhoAmIAsync(client), "on /sessions/whoami after the second factor");
-        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods));
+        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods, identity.Email, (string?)identity.Raw["schema_id"]));
     }
 
     /// <summary>A code that is certainly not <paramref name="code"/> and still six digits: every digit shifted by one.</summary>

@@ -37,7 +37,7 @@ public sealed class ForeignFlowCodeTests : CodeMfaTest
         FlowChecks.State(foreign, "sent_email", "a rejected code leaves the flow in sent_email, spec §2.11");
         MessageChecks.ExactlyIds(foreign, [4010008], "codes are looked up by flow and identity, spec §2.13");
 
-        await flows.CompleteAsync(user, FlowChecks.Present(foreign), codeB.Code, identity, "submitting flow B's own code");
+        await flows.CompleteAsync(user, FlowChecks.Flow(foreign), codeB.Code, identity, "submitting flow B's own code");
         await flows.WhoAmIAal2Async(user, identity);
     }
 }

@@ -27,10 +27,12 @@ public sealed class MailTests : CodeMfaTest
         MailChecks.Recipient(sent, first, identity.Email);
         MailChecks.SixDigitCode(sent, first);
         MailChecks.Template(sent, first, flows.Expect.MailTemplate);
+        MailChecks.ExpiresInLifespan(sent, first, flows.Deployment.Facts);
+        MailChecks.From(sent, first, flows.Deployment.Facts);
 
         // A second send must add exactly one mail: the count is read once no further mail can come (the courier sends
         // on its pull_wait poll, so a duplicate may arrive one poll after the awaited mail).
-        var resent = await flows.ResendAsync(user, FlowChecks.Present(sent), identity);
+        var resent = await flows.ResendAsync(user, FlowChecks.Flow(sent), identity);
         StatusChecks.FlowRendered(resent, client);
         var mails = await Scope.Mail.WaitForMailsAsync(flows.Deployment, identity.Email, 2);
         MailChecks.Count(resent, await Scope.Mail.ListSettledAsync(flows.Deployment, identity.Email, 2), 2, "one mail per send, spec §2.8 step 4, §2.10");
@@ -38,8 +40,10 @@ public sealed class MailTests : CodeMfaTest
         MailChecks.Recipient(resent, second, identity.Email);
         MailChecks.SixDigitCode(resent, second);
         var code = MailChecks.Template(resent, second, flows.Expect.MailTemplate);
+        var queue = await Scope.Driver(flows.Deployment).Courier.ListAsync(identity.Email, lastErrors: false);
+        CourierChecks.Recorded(resent, queue, mails, flows.Deployment.Facts.Dev);
 
-        await flows.CompleteAsync(user, FlowChecks.Present(resent), code, identity, "submitting the code from the latest mail");
+        await flows.CompleteAsync(user, FlowChecks.Flow(resent), code, identity, "submitting the code from the latest mail");
         await flows.WhoAmIAal2Async(user, identity);
     }
 }

@@ -28,13 +28,13 @@ public sealed class MissingCodeTests : CodeMfaTest
 
         // Attempt accounting: max_submissions - 1 wrong codes, then the right one as attempt number max_submissions. Had
         // the missing code been counted, the right code would be attempt max_submissions + 1 and locked out (spec §2.11).
-        var current = FlowChecks.Present(missing);
+        var current = FlowChecks.Flow(missing);
         for (var attempt = 1; attempt < flows.Expect.MaxSubmissions; attempt++)
         {
             var wrong = await flows.SubmitCodeAsync(user, current, Flows.WrongCode(mail.Code), identity, $"submitting wrong code #{attempt}");
             StatusChecks.FlowRendered(wrong, client);
             MessageChecks.ExactlyIds(wrong, [4010008], "a wrong code within max_submissions, spec §2.11");
-            current = FlowChecks.Present(wrong);
+            current = FlowChecks.Flow(wrong);
         }
 
         await flows.CompleteAsync(user, current, mail.Code, identity, $"submitting the right code as attempt {flows.Expect.MaxSubmissions} of max_submissions={flows.Expect.MaxSubmissions} (the missing code must not count)");

@@ -48,7 +48,7 @@ public sealed class WhoamiAalTests : CodeMfaTest
                 break;
             default:
                 StatusChecks.Is(signIn.Observation, 200, "a native login answers 200 with the aal1 session, spec §3 last row");
-                var session = SessionChecks.Present(signIn.Observation);
+                var session = SessionChecks.Session(signIn.Observation);
                 SessionChecks.Aal(signIn.Observation, session, "aal1", "only the password is done, spec §3 last row");
                 SessionChecks.IdentityHidden(signIn.Observation, session);
                 break;
@@ -65,8 +65,8 @@ public sealed class WhoamiAalTests : CodeMfaTest
         await lax.SignInAal1Async(laxUser, laxIdentity);
         var allowed = Observe(await laxUser.WhoAmIAsync(), "on /sessions/whoami with an aal1 session under required_aal aal1");
         StatusChecks.Is(allowed, 200, "required_aal aal1 accepts an aal1 session, spec §4.1");
-        var laxSession = SessionChecks.Present(allowed);
+        var laxSession = SessionChecks.Session(allowed);
         SessionChecks.Aal(allowed, laxSession, "aal1", "only the password is done, spec §4.1");
-        SessionChecks.IdentityIs(allowed, laxSession, laxIdentity.Id);
+        SessionChecks.IdentityIs(allowed, laxSession, laxIdentity.Id, laxIdentity.Email, (string?)laxIdentity.Raw["schema_id"]);
     }
 }

@@ -24,8 +24,10 @@ public sealed class WrongCodeTests : CodeMfaTest
         MessageChecks.ExactlyIds(wrong, [4010008], "a wrong code replaces the info message with 4010008, spec §2.11");
         MessageChecks.Type(wrong, 4010008, "error", "spec §2.11");
         NodeChecks.Present(wrong, new NodeExpectation("code", "code", "text") { Required = true }, "the flow stays usable: the code input is still there, spec §2.11");
+        NodeChecks.Present(wrong, new NodeExpectation("default", "identifier", "hidden") { Value = identity.Email }, "the identifier is re-upserted, hidden, in the default group, without label, spec §2.11 [C]");
+        NodeChecks.Order(wrong, CodeFormChecks.AfterErrorOrder(client), "HandleLoginError re-sorts after upserting the identifier, spec §2.11 [C]");
 
-        await flows.CompleteAsync(user, FlowChecks.Present(wrong), mail.Code, identity, "submitting the right code after a wrong one");
+        await flows.CompleteAsync(user, FlowChecks.Flow(wrong), mail.Code, identity, "submitting the right code after a wrong one");
         await flows.WhoAmIAal2Async(user, identity);
     }
 }

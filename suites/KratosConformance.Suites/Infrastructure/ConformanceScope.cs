@@ -31,6 +31,7 @@ public sealed class ConformanceScope
         Settings = settings;
         StartedAt = DateTimeOffset.UtcNow;
         Mail = new MailSteps(this);
+        Checks = new CheckLog(evidence);
     }
 
     /// <summary>login.code-mfa.&lt;scenario&gt;.&lt;client&gt;; failure messages start with it.</summary>
@@ -45,6 +46,22 @@ public sealed class ConformanceScope
 
     /// <summary>Waiting for and reading the test's mail; a mail that does not come fails as a conformance finding.</summary>
     public MailSteps Mail { get; }
+
+    /// <summary>Every check this test ran, passed or not, recorded into its evidence.</summary>
+    public CheckLog Checks { get; }
+
+    /// <summary>The expectations of the deployment the test asked for last (all of a test's deployments share a version).</summary>
+    public VersionExpectations? Expect { get; private set; }
+
+    /// <summary>What a check looks at: <paramref name="response"/> taken <paramref name="situation"/>, recorded into this test's checks.</summary>
+    /// <remarks>Every body is held to the fields Kratos documents as it arrives (recorded, not stopping: the scenario's
+    /// own checks say more about what went wrong).</remarks>
+    public Observation Observe(KratosResponse response, string situation)
+    {
+        var o = new Observation(TestId, situation, response) { Log = Checks, Expect = Expect };
+        ShapeChecks.OnlyDocumentedFields(o.ContinueOnFailure());
+        return o;
+    }
 
     /// <summary>The scope of the running NUnit test; its id is the ConformanceId property (the test name otherwise).</summary>
     public static ConformanceScope ForCurrentTest()
@@ -83,6 +100,7 @@ public sealed class ConformanceScope
         }
 
         Driver(lookup.Deployment);
+        Expect = expect;
         return (lookup.Deployment, expect);
     }
 

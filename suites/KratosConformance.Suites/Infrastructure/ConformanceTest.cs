@@ -57,7 +57,7 @@ public abstract class ConformanceTest
         Scope.Mail.WaitForCodeAsync(deployment, identity.Email, nth);
 
     /// <summary>Names what a check looks at: <paramref name="situation"/> reads "after submitting a wrong code".</summary>
-    protected Observation Observe(KratosResponse response, string situation) => new(TestId, situation, response);
+    protected Observation Observe(KratosResponse response, string situation) => Scope.Observe(response, situation);
 
     /// <summary>Writes a named step into the evidence, so steps.jsonl reads like the scenario.</summary>
     protected void Step(string title) => Evidence.Note(title);

@@ -28,7 +28,8 @@ public sealed class FailureTextTests
             + "  Expected:  [4010008]\n"
             + "  But was:   [1010014]\n"
             + "  Flow:      state=sent_email requested_aal=aal2 messages=[1010014] (flow 6b1c…)\n"
-            + "  Request:   POST /self-service/login?flow=6b1c… -> 400   (transcript: 0007-post-login.txt)"));
+            + "  Request:   POST /self-service/login?flow=6b1c… -> 400   (transcript: 0007-post-login.txt)\n"
+            + "  Check:     message.ids"));
     }
 
     [Test]
@@ -91,6 +92,7 @@ public sealed class FailureTextTests
         RequestLine = $"POST /self-service/login?flow=6b1c… -> {status}",
         Flow = flow,
         TranscriptFile = "0007-post-login.txt",
+        Headers = [new("Content-Type", "application/json; charset=utf-8")],
     });
 
     private static LoginFlow Flow(string state, long messageId) => LoginFlow.Parse(new JsonObject
@@ -108,7 +110,7 @@ public sealed class FailureTextTests
             {
                 ["type"] = "input",
                 ["group"] = "code",
-                ["attributes"] = new JsonObject { ["name"] = "code", ["type"] = "text", ["required"] = true, ["node_type"] = "input" },
+                ["attributes"] = new JsonObject { ["name"] = "code", ["type"] = "text", ["required"] = true, ["disabled"] = false, ["node_type"] = "input" },
                 ["messages"] = new JsonArray(),
                 ["meta"] = new JsonObject { ["label"] = new JsonObject { ["id"] = 1070013L, ["text"] = "Login code", ["type"] = "info" } },
             }),

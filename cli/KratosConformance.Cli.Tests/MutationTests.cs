@@ -1,0 +1,59 @@
+using FluentAssertions;
+using KratosConformance.Cli.Errors;
+using KratosConformance.Cli.Mutation;
+using NUnit.Framework;
+
+namespace KratosConformance.Cli.Tests;
+
+/// <summary>
+/// ./kc mutate's own logic without Stryker: the scope comes from mutation/stryker-config.json and --file only narrows
+/// it (a file outside is a user error naming the valid ones), the score is Stryker's, and a survivor documented in
+/// docs/mutation-survivors.md is recognised by file, mutator and replacement, whatever line it moved to.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class MutationTests
+{
+    [Test]
+    public void The_scope_is_the_config_and_a_file_narrows_it()
+    {
+        MutationConfig.Scope().Should().Contain("**/Endpoints/CodeVerifier.cs").And.NotContain(g => g.Contains("/Cli/", StringComparison.Ordinal));
+        MutationConfig.Select(["Endpoints/CodeVerifier.cs"]).Should().Equal("**/Endpoints/CodeVerifier.cs");
+        MutationConfig.Select([]).Should().Equal(MutationConfig.Scope());
+    }
+
+    [Test]
+    public void A_file_outside_the_scope_is_refused_with_the_valid_ones()
+    {
+        var refuse = () => MutationConfig.Select(["Cli/CommandFinder.cs"]);
+        refuse.Should().Throw<CliException>()
+            .WithMessage("--file Cli/CommandFinder.cs is not among the double's behaviour files in mutation/stryker-config.json. Valid: Endpoints/Aal.cs, *");
+    }
+
+    [Test]
+    public void The_score_is_detected_over_valid_and_survivors_match_the_doc_by_content()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kc-mutation-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """
+            {"files":{"/x/double/Kratos.Double/Endpoints/Aal.cs":{"mutants":[
+              {"location":{"start":{"line":3}},"mutatorName":"Equality mutation","replacement":"a != b","status":"Killed"},
+              {"location":{"start":{"line":4}},"mutatorName":"String mutation","replacement":"\"\"","status":"Survived"},
+              {"location":{"start":{"line":5}},"mutatorName":"Block removal mutation","replacement":"{}","status":"Timeout"},
+              {"location":{"start":{"line":6}},"mutatorName":"Statement mutation","replacement":";","status":"NoCoverage"},
+              {"location":{"start":{"line":7}},"mutatorName":"Statement mutation","replacement":";","status":"CompileError"}]}}}
+            """);
+        try
+        {
+            var report = MutationReport.Read(file);
+            report.Score.Should().Be(50);
+            report.Survivors.Select(s => (s.File, s.Line)).Should().Equal(("Endpoints/Aal.cs", 4), ("Endpoints/Aal.cs", 6));
+            var row = SurvivorCatalog.Row(report.Survivors[0] with { Line = 40 }, "equivalent");
+            row.Should().Be("| `Endpoints/Aal.cs` | 40 | String mutation | `\"\"` | equivalent |");
+            SurvivorCatalog.Key(report.Survivors[0]).Should().Be(SurvivorCatalog.Key(report.Survivors[0] with { Line = 99 }));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using KratosConformance.Cli.Errors;
+using KratosConformance.Harness.Paths;
+
+namespace KratosConformance.Cli.Mutation;
+
+/// <summary>
+/// mutation/stryker-config.json: the double's behaviour files Stryker mutates and the suites it runs as the tests. The
+/// scope lives there (one place), ./kc mutate only narrows it.
+/// </summary>
+public static class MutationConfig
+{
+    public static string Directory => Path.Combine(RepositoryLayout.RequireRoot(), "mutation");
+
+    public static string File => Path.Combine(Directory, "stryker-config.json");
+
+    /// <summary>The mutate globs of the config, e.g. <c>**/Endpoints/CodeVerifier.cs</c>.</summary>
+    public static IReadOnlyList<string> Scope()
+    {
+        var config = JsonNode.Parse(System.IO.File.ReadAllText(File))?["stryker-config"]?["mutate"] as JsonArray
+            ?? throw new InvalidOperationException($"{File} has no stryker-config.mutate list.");
+        return config.Select(n => n!.GetValue<string>()).ToList();
+    }
+
+    /// <summary>
+    /// The configured globs a user's <c>--file</c> values select: a value matches a glob it ends with
+    /// (<c>CodeVerifier.cs</c>, <c>Endpoints/CodeVerifier.cs</c>). Throws a user error naming the valid files otherwise.
+    /// </summary>
+    public static IReadOnlyList<string> Select(IReadOnlyList<string> files)
+    {
+        var scope = Scope();
+        if (files.Count == 0)
+        {
+            return scope;
+        }
+
+        var chosen = new List<string>();
+        foreach (var file in files)
+        {
+            var matches = scope.Where(g => g.EndsWith("/" + file.TrimStart('/'), StringComparison.Ordinal)).ToList();
+            if (matches.Count == 0)
+            {
+                throw new CliException($"--file {file} is not among the double's behaviour files in mutation/stryker-config.json. Valid: {string.Join(", ", scope.Select(g => g.Replace("**/", string.Empty, StringComparison.Ordinal)))}.");
+            }
+
+            chosen.AddRange(matches);
+        }
+
+        return chosen.Distinct(StringComparer.Ordinal).ToList();
+    }
+}

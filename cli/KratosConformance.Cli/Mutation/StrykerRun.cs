@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using KratosConformance.Cli.Errors;
+using KratosConformance.Harness.Paths;
+using KratosConformance.Runner;
+
+namespace KratosConformance.Cli.Mutation;
+
+/// <summary>
+/// Runs Stryker.NET (the dotnet-stryker tool kc installs under .kc/tools) on the double's behaviour code with the
+/// HTTP conformance suites as the tests, against the in-process double: one smtp4dev for the whole run (each mutant's
+/// test run starts only the double), per-test coverage so a mutant runs only the tests that reach it, and the
+/// project reference Stryker needs switched on with KC_MUTATION=true. Its output is passed through; its reports land
+/// in <see cref="MutationPlan.OutputDirectory"/>/reports/.
+/// </summary>
+public static class StrykerRun
+{
+    public const string Version = "5.1.0";
+
+    public static string Tool => Path.Combine(RepositoryLayout.StateDirectory, "tools", "dotnet-stryker-" + Version, "dotnet-stryker");
+
+    /// <summary>Runs Stryker; returns the JSON report's path, or throws when Stryker failed or produced none.</summary>
+    public static async Task<string> RunAsync(MutationPlan plan, TextWriter console, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Tool))
+        {
+            throw new CliException($"dotnet-stryker {Version} is not installed at {Tool}: run ./kc mutate (it installs the tool under .kc/tools), or 'dotnet tool install dotnet-stryker --version {Version} --tool-path {Path.GetDirectoryName(Tool)}'.");
+        }
+
+        var files = MutationConfig.Select(plan.Files);
+        await using var sink = await SharedMailSink.StartAsync(cancellationToken).ConfigureAwait(false);
+        var evidence = Path.Combine(plan.OutputDirectory, "evidence");
+        var mail = sink.InProcessSettings(evidence);
+        var start = new ProcessStartInfo(Tool)
+        {
+            WorkingDirectory = MutationConfig.Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in Arguments(plan, files))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["KC_MUTATION"] = "true";
+        start.Environment["KC_TARGET"] = "inprocess";
+        start.Environment["KC_MAIL_URL"] = mail.MailUrl;
+        start.Environment["KC_SMTP_URI"] = mail.SmtpUri;
+        start.Environment["KC_MAIL_TIMEOUT"] = mail.MailTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+        start.Environment["KC_EVIDENCE_DIR"] = evidence;
+        start.Environment["KC_ROOT"] = RepositoryLayout.RequireRoot();
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet-stryker did not start.");
+        var output = Pump(process.StandardOutput, console);
+        var errors = Pump(process.StandardError, console);
+        using var bound = plan.Deadline is { } d ? new CancellationTokenSource(d) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        try
+        {
+            await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Only the process kc started, and its children (build servers, test hosts), by its id.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new TimeoutException($"the mutation run exceeded its deadline of {plan.Deadline} and was stopped (raise it, or narrow the run with --file).");
+        }
+
+        await Task.WhenAll(output, errors).ConfigureAwait(false);
+        var report = Path.Combine(plan.OutputDirectory, "reports", "mutation-report.json");
+        if (process.ExitCode != 0 || !File.Exists(report))
+        {
+            throw new InvalidOperationException($"dotnet-stryker exited with {process.ExitCode} and {(File.Exists(report) ? "a" : "no")} report (its output is above).");
+        }
+
+        return report;
+    }
+
+    private static IEnumerable<string> Arguments(MutationPlan plan, IReadOnlyList<string> files)
+    {
+        yield return "--config-file";
+        yield return MutationConfig.File;
+        yield return "--concurrency";
+        yield return plan.Concurrency.ToString(CultureInfo.InvariantCulture);
+        yield return "--output";
+        yield return plan.OutputDirectory;
+        yield return "--skip-version-check";
+        foreach (var file in files)
+        {
+            yield return "--mutate";
+            yield return file;
+        }
+
+        if (plan.Since is { } since)
+        {
+            yield return "--since:" + since;
+        }
+    }
+
+    private static async Task Pump(StreamReader reader, TextWriter console)
+    {
+        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            console.WriteLine(line);
+        }
+    }
+}

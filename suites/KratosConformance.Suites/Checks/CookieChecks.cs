@@ -1,0 +1,117 @@
+using System.Globalization;
+using KratosConformance.Client.Kratos;
+
+namespace KratosConformance.Suites.Checks;
+
+/// <summary>
+/// The attributes of Kratos's two browser cookies (spec §3; the facts with their source files in docs/kratos-facts.md).
+/// The session cookie ory_kratos_session is the browser's credential: HttpOnly keeps it from scripts, SameSite and
+/// Secure from other sites and plain HTTP, Path and Max-Age decide where and how long it is sent
+/// (driver/registry_default.go CookieManager, session/manager_http.go IssueCookie). The CSRF cookie
+/// csrf_token_&lt;sha256(public base URL)&gt; pairs with the csrf_token node (x/nosurfx/nosurf.go). A wrong attribute is
+/// invisible to a login that works, and is exactly what a security review asks about.
+/// </summary>
+public static class CookieChecks
+{
+    public static readonly CheckDefinition SessionSet = new("cookie.session.set", "a browser or SPA login sets the session cookie named session.cookie.name", "http.Set-Cookie", "cookie.session.name");
+    public static readonly CheckDefinition SessionHttpOnly = new("cookie.session.httponly", "the session cookie is HttpOnly", "cookie.session.httponly");
+    public static readonly CheckDefinition SessionSameSite = new("cookie.session.samesite", "the session cookie's SameSite is session.cookie.same_site, else cookies.same_site (Lax)", "cookie.session.samesite");
+    public static readonly CheckDefinition SessionPath = new("cookie.session.path", "the session cookie's Path is session.cookie.path, else cookies.path (/)", "cookie.session.path");
+    public static readonly CheckDefinition SessionSecure = new("cookie.session.secure", "the session cookie is Secure unless --dev (or session.cookie.secure says otherwise)", "cookie.session.secure");
+    public static readonly CheckDefinition SessionMaxAge = new("cookie.session.max-age", "a persistent session cookie's Max-Age runs to the session's expires_at", "cookie.session.max-age");
+    public static readonly CheckDefinition CsrfSet = new("cookie.csrf.set", "a new browser flow sets the CSRF cookie csrf_token_<sha256 of the public base URL>", "http.Set-Cookie", "cookie.csrf.name");
+    public static readonly CheckDefinition CsrfAttributes = new("cookie.csrf.attributes", "the CSRF cookie is HttpOnly, Path cookies.path, SameSite cookies.same_site (Lax when not Secure), Secure unless --dev, Max-Age one year", "cookie.csrf.httponly", "cookie.csrf.samesite", "cookie.csrf.path", "cookie.csrf.secure", "cookie.csrf.max-age");
+
+    /// <summary>nosurf.MaxAge: the CSRF cookie lives a year.</summary>
+    private static readonly TimeSpan CsrfLifetime = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// The session cookie set by <paramref name="o"/>'s response (a completed browser or SPA login re-issues it,
+    /// spec §2.14 step 5) and each of its attributes; <paramref name="expiresAt"/> is the session's expires_at.
+    /// </summary>
+    public static void SessionCookie(Observation o, KratosFacts facts, DateTimeOffset? expiresAt)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var cookie = o.Response.SetCookies.LastOrDefault(c => c.Name == facts.SessionCookieName);
+        var all = Check.List(o.Response.SetCookies.Select(c => c.Describe()));
+        Check.Verify(o, SessionSet, cookie is not null, new FailureText
+        {
+            Headline = "no session cookie set",
+            Subject = "Set-Cookie",
+            Expectation = "set " + facts.SessionCookieName,
+            Why = "a completed browser login issues the session cookie, spec §2.14 step 5, §3",
+            Actual = "it set " + all,
+            Expected = facts.SessionCookieName,
+            Observed = all,
+        });
+        if (cookie is null)
+        {
+            return;
+        }
+
+        Attribute(o, SessionHttpOnly, cookie, "HttpOnly", cookie.HttpOnly, "true", cookie.HttpOnly ? "true" : "false", "scripts must not read the session, driver/registry_default.go CookieManager");
+        Attribute(o, SessionSameSite, cookie, "SameSite", string.Equals(cookie.SameSite, facts.SessionCookieSameSite, StringComparison.OrdinalIgnoreCase), facts.SessionCookieSameSite, cookie.SameSite ?? "(none)", "session.cookie.same_site, else cookies.same_site, spec §3");
+        Attribute(o, SessionPath, cookie, "Path", (cookie.Path ?? "/") == facts.SessionCookiePath, facts.SessionCookiePath, cookie.Path ?? "(none)", "session.cookie.path, else cookies.path");
+        Attribute(o, SessionSecure, cookie, "Secure", cookie.Secure == facts.SessionCookieSecure, facts.SessionCookieSecure ? "true" : "false", cookie.Secure ? "true" : "false", facts.Dev ? "--dev turns Secure off, spec §5.4" : "Secure outside --dev, spec §3");
+        if (facts.SessionCookiePersistent && expiresAt is { } expires)
+        {
+            var remaining = expires - now;
+            var seconds = cookie.MaxAge;
+            var ok = seconds is { } s && Math.Abs(s - remaining.TotalSeconds) <= 5;
+            Attribute(o, SessionMaxAge, cookie, "Max-Age", ok, Invariant($"≈ {remaining.TotalSeconds:0} (until expires_at {SessionChecks.Time(expires)})"), seconds?.ToString(CultureInfo.InvariantCulture) ?? "(none)",
+                "session.cookie.persistent (default true) sets Max-Age to the time until expires_at, session/manager_http.go IssueCookie");
+        }
+    }
+
+    /// <summary>The CSRF cookie a new browser flow sets (spec §3 CSRF row), and its attributes.</summary>
+    public static void CsrfCookie(Observation o, KratosFacts facts, Uri publicUrl)
+    {
+        var name = "csrf_token_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(publicUrl.AbsoluteUri)));
+        var cookie = o.Response.SetCookies.LastOrDefault(c => c.Name == name);
+        var all = Check.List(o.Response.SetCookies.Select(c => c.Describe()));
+        Check.Verify(o, CsrfSet, cookie is not null, new FailureText
+        {
+            Headline = "no CSRF cookie set",
+            Subject = "Set-Cookie",
+            Expectation = "set " + name,
+            Why = "creating a browser flow sets the CSRF cookie named after the public base URL, spec §3 (x/nosurfx CSRFCookieName)",
+            Actual = "it set " + all,
+            Expected = name,
+            Observed = all,
+        });
+        if (cookie is null)
+        {
+            return;
+        }
+
+        var sameSite = facts.CookieSecure ? facts.CookieSameSite : "Lax";
+        var lifetime = cookie.LifetimeFrom(DateTimeOffset.UtcNow);
+        var ok = cookie.HttpOnly && (cookie.Path ?? "/") == facts.CookiePath && string.Equals(cookie.SameSite, sameSite, StringComparison.OrdinalIgnoreCase)
+            && cookie.Secure == facts.CookieSecure && lifetime is { } l && Math.Abs((l - CsrfLifetime).TotalHours) < 25;
+        var expected = $"HttpOnly; Path={facts.CookiePath}; SameSite={sameSite}; Secure={(facts.CookieSecure ? "yes" : "no")}; Max-Age={CsrfLifetime.TotalSeconds:0}";
+        Check.Verify(o, CsrfAttributes, ok, new FailureText
+        {
+            Headline = "CSRF cookie attributes differ",
+            Subject = "the CSRF cookie " + name,
+            Expectation = "be " + expected,
+            Why = "x/nosurfx NosurfBaseCookieHandler: HttpOnly, cookies.path, SameSite forced to Lax when not Secure, Secure unless --dev, nosurf.MaxAge",
+            Actual = "it was " + cookie.Describe(),
+            Expected = expected,
+            Observed = cookie.Describe(),
+        });
+    }
+
+    private static void Attribute(Observation o, CheckDefinition definition, SetCookie cookie, string attribute, bool ok, string expected, string observed, string why) =>
+        Check.Verify(o, definition, ok, new FailureText
+        {
+            Headline = "session cookie " + attribute + " is " + observed,
+            Subject = "the " + attribute + " of the session cookie " + cookie.Name,
+            Expectation = "be " + expected,
+            Why = why,
+            Actual = "it was " + observed + " (" + cookie.Describe() + ")",
+            Expected = expected,
+            Observed = observed,
+        });
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,49 @@
+using KratosConformance.Client.Kratos;
+using KratosConformance.Suites.Checks;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>
+/// Scenario address-errors: what the choose_method screen answers to a forged or empty address (spec §2.8, §1.3): an
+/// address with no code credential gives 4000035 and sends nothing, a submission without any address gives 4000002
+/// on the identifier node. An identity with two addresses keeps every version on that screen (no auto-send).
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class AddressErrorTests : CodeMfaTest
+{
+    private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
+        "address-errors",
+        "§2.8/§1.3: on choose_method an unknown address gives 4000035 and no mail, a submission without an address 4000002 on identifier; the flow stays usable");
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task AddressErrors(ClientStyle client)
+    {
+        var flows = await FlowsAsync();
+        var identity = await NewIdentityWithSecondAddressAsync(flows.Deployment);
+        var user = NewClient(client, flows.Deployment);
+        await flows.SignInAal1Async(user, identity);
+        var created = Observe(await user.CreateLoginFlowAsync(LoginFlowOptions.SecondFactor), "after creating an aal2 login flow for an identity with two code addresses");
+        StatusChecks.FlowCreated(created, client);
+        FlowChecks.State(created, "choose_method", "two addresses: the user picks one, spec §2.6");
+
+        var stranger = "nobody-" + Guid.NewGuid().ToString("N")[..8] + "@conformance.test";
+        var unknown = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(created), LoginSubmission.SendCodeTo(stranger)), "after pressing an address button forged to an unknown address");
+        StatusChecks.FlowRendered(unknown, client);
+        MessageChecks.ExactlyIds(unknown, [4000035], "an address without a code credential, spec §2.8 step 2, §1.3 [T] e2e");
+        FlowChecks.KeptFrom(unknown, FlowChecks.Flow(created), "errors are written onto the flow, spec §2.11");
+        MailChecks.Count(unknown, await Scope.Mail.ListSettledAsync(flows.Deployment, stranger, 0), 0, "nothing is sent to an unknown address, spec §2.8");
+
+        var empty = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(unknown), LoginSubmission.Code(string.Empty, string.Empty).Without("code").Without("identifier")), "after submitting method=code without an address");
+        StatusChecks.FlowRendered(empty, client);
+        NodeChecks.HasMessage(empty, "default", "identifier", "hidden", 4000002, "identifier/address missing in choose_method: 4000002 on the identifier node, spec §1.3");
+        MessageChecks.ExactlyIds(empty, [], "a field error empties ui.messages, spec §2.11");
+
+        var sent = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(empty), LoginSubmission.SendCodeTo(identity.Email)), "after pressing the real address button");
+        StatusChecks.FlowRendered(sent, client);
+        FlowChecks.State(sent, "sent_email", "the flow is still usable, spec §2.8");
+        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
+        await flows.CompleteAsync(user, FlowChecks.Flow(sent), mail.Code, identity);
+        await flows.WhoAmIAal2Async(user, identity);
+    }
+}
