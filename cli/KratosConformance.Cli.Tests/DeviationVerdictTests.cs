@@ -15,12 +15,15 @@ public sealed class DeviationVerdictTests
 {
     private static readonly string[] Versions = ["v26.2.0", "v25.4.0", "v1.3.1"];
 
+    private static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> AllPassedClean = Versions.ToDictionary(
+        v => v, IReadOnlySet<string> (_) => new HashSet<string>(["login.code-mfa.a.spa", "login.code-mfa.b.spa", "login.code-mfa.c.spa"]));
+
     [Test]
     public void Caught_at_the_default_version_tries_no_other()
     {
         var tried = new List<string>();
 
-        var verdict = DeviationVerdict.Decide("d", Versions, v => Record(tried, v, Result("login.code-mfa.b.spa", TestOutcome.Failed), Result("login.code-mfa.a.spa", TestOutcome.Failed)));
+        var verdict = DeviationVerdict.Decide("d", Versions, AllPassedClean, v => Record(tried, v, Result("login.code-mfa.b.spa", TestOutcome.Failed), Result("login.code-mfa.a.spa", TestOutcome.Failed)));
 
         verdict.Caught.Should().BeTrue();
         verdict.Version.Should().Be("v26.2.0");
@@ -33,7 +36,7 @@ public sealed class DeviationVerdictTests
     {
         var tried = new List<string>();
 
-        var verdict = DeviationVerdict.Decide("d", Versions, v => Record(tried, v, Result("login.code-mfa.a.spa", v == "v25.4.0" ? TestOutcome.Failed : TestOutcome.Passed)));
+        var verdict = DeviationVerdict.Decide("d", Versions, AllPassedClean, v => Record(tried, v, Result("login.code-mfa.a.spa", v == "v25.4.0" ? TestOutcome.Failed : TestOutcome.Passed)));
 
         verdict.Version.Should().Be("v25.4.0");
         tried.Should().Equal("v26.2.0", "v25.4.0");
@@ -42,12 +45,23 @@ public sealed class DeviationVerdictTests
     [Test]
     public void Interrupted_and_not_applicable_tests_catch_nothing()
     {
-        var verdict = DeviationVerdict.Decide("d", Versions, _ =>
+        var verdict = DeviationVerdict.Decide("d", Versions, AllPassedClean, _ =>
             [Result("login.code-mfa.a.spa", TestOutcome.Interrupted), Result("login.code-mfa.b.spa", TestOutcome.NotApplicable), Result("login.code-mfa.c.spa", TestOutcome.Passed)]);
 
         verdict.Caught.Should().BeFalse();
         verdict.Version.Should().Be("v1.3.1", "every version was tried");
         DeviationVerdict.Tally([verdict, verdict with { Killers = ["x"] }]).Should().Be(new TestTally("kill matrix", 1, 1, 0));
+    }
+
+    [Test]
+    public void A_test_that_fails_without_the_deviation_too_catches_nothing()
+    {
+        var passedClean = Versions.ToDictionary(v => v, IReadOnlySet<string> (v) => new HashSet<string>(v == "v1.3.1" ? ["login.code-mfa.a.spa"] : []));
+
+        var verdict = DeviationVerdict.Decide("d", Versions, passedClean, _ => [Result("login.code-mfa.a.spa", TestOutcome.Failed), Result("login.code-mfa.b.spa", TestOutcome.Failed)]);
+
+        verdict.Version.Should().Be("v1.3.1", "at the newer versions the failing tests failed in the clean run as well");
+        verdict.Killers.Should().Equal("login.code-mfa.a.spa");
     }
 
     [Test]
@@ -67,7 +81,7 @@ public sealed class DeviationVerdictTests
     [Test]
     public void A_matrix_needs_a_version()
     {
-        var act = () => DeviationVerdict.Decide("d", [], _ => []);
+        var act = () => DeviationVerdict.Decide("d", [], AllPassedClean, _ => []);
 
         act.Should().Throw<ArgumentException>();
     }

@@ -33,6 +33,7 @@ public static class KillMatrix
         await using var doubles = await SharedInProcessTarget.StartAsync(shared, sink, cancellationToken).ConfigureAwait(false);
         var filter = new ConformanceTestFilter([], includeBrowser: false);
         var tallies = new List<TestTally>();
+        var passedClean = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
 
         foreach (var version in EmulatedVersions)
@@ -43,6 +44,7 @@ public static class KillMatrix
             var results = SuiteRunner.Run(settings, null, filter, workers, _ => { }, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             var tally = DeviationVerdict.VersionTally(version, results);
+            passedClean[version] = DeviationVerdict.PassedIn(results);
             console.WriteLine($"versions: double emulating {version}: {tally.Passed} passed, {tally.Failed} failed, {tally.Skipped} not applicable ({runClock.Elapsed.TotalSeconds:0.0} s)");
             foreach (var f in results.Where(r => r.Outcome is TestOutcome.Failed or TestOutcome.Interrupted))
             {
@@ -58,7 +60,7 @@ public static class KillMatrix
         foreach (var (name, description) in Kratos.Double.Deviations.All)
         {
             var runClock = Stopwatch.StartNew();
-            var verdict = DeviationVerdict.Decide(name, EmulatedVersions, candidate =>
+            var verdict = DeviationVerdict.Decide(name, EmulatedVersions, passedClean, candidate =>
             {
                 var settings = shared with { EvidenceRoot = Path.Combine(workRoot, $"deviation-{name}-{candidate}"), Deviations = [name], Emulate = candidate };
                 sink.Clear();
@@ -74,7 +76,7 @@ public static class KillMatrix
             }
             else
             {
-                console.WriteLine($"  ✗ {name,-32} NOT CAUGHT at any version — no test failed ({description})");
+                console.WriteLine($"  ✗ {name,-32} NOT CAUGHT at any version — no test that passes without it failed ({description})");
             }
         }
 

@@ -23,8 +23,11 @@ public sealed record KratosFacts
     /// A check that no further mail came waits it out.
     /// </summary>
     public TimeSpan CourierPullWait { get; init; } = TimeSpan.FromSeconds(1);
-    /// <summary>Kratos runs with --dev: courier bodies are visible in the admin API, cookies are not Secure.</summary>
-    public bool Dev { get; init; }
+    /// <summary>
+    /// Kratos runs with --dev: courier bodies are visible in the admin API, cookies are not Secure. Null when not known:
+    /// --dev is a flag of an external deployment's command line, which neither its URLs nor its kratos.yml show.
+    /// </summary>
+    public bool? Dev { get; init; }
     /// <summary>selfservice.flows.login.ui_url (target of 303s), if known.</summary>
     public Uri? LoginUiUrl { get; init; }
     /// <summary>selfservice.flows.error.ui_url, if known.</summary>
@@ -60,11 +63,11 @@ public sealed record KratosFacts
     /// <summary>courier.smtp.from_address (default no-reply@ory.kratos.sh, spec §5.1): the From of every mail.</summary>
     public string CourierFromAddress { get; init; } = "no-reply@ory.kratos.sh";
 
-    /// <summary>Whether the session cookie is Secure: session.cookie.secure, else not in --dev.</summary>
-    public bool SessionCookieSecure => SessionCookieSecureSetting ?? !Dev;
+    /// <summary>Whether the session cookie is Secure: session.cookie.secure, else not in --dev; null when neither is known.</summary>
+    public bool? SessionCookieSecure => SessionCookieSecureSetting ?? !Dev;
 
-    /// <summary>Whether the CSRF cookie is Secure: cookies.secure, else not in --dev.</summary>
-    public bool CookieSecure => CookieSecureSetting ?? !Dev;
+    /// <summary>Whether the CSRF cookie is Secure: cookies.secure, else not in --dev; null when neither is known.</summary>
+    public bool? CookieSecure => CookieSecureSetting ?? !Dev;
 
     /// <summary>True when the facts come from the deployment's own kratos.yml, false when Kratos's defaults were assumed.</summary>
     public bool FromConfig { get; init; }

@@ -28,6 +28,9 @@ public sealed class ExternalTarget : IConformanceTarget
 
     public string MailDescription { get; }
 
+    // --dev is a flag of the deployment's command line: neither its URLs nor its kratos.yml show it.
+    private const string DevUnknown = "whether Kratos runs with --dev is not known: cookies' Secure attribute is judged only where cookies.secure or session.cookie.secure sets it";
+
     public static async Task<ExternalTarget> CreateAsync(HarnessSettings settings, ProfileComposer composer, CancellationToken cancellationToken)
     {
         var publicUrl = settings.PublicUrl ?? throw new HarnessSettingsException("--target external needs --public-url (KC_PUBLIC_URL).");
@@ -43,13 +46,13 @@ public sealed class ExternalTarget : IConformanceTarget
         {
             // The team's own config, read only for its facts: nothing is written back to the deployment.
             var composed = composer.Compose(KratosProfiles.Default, new HarnessWiring { PublicBaseUrl = publicUrl, AdminBaseUrl = adminUrl, Version = version });
-            facts = composed.Facts with { Version = version };
-            notes = [$"facts read from {settings.ConfigFile}"];
+            facts = composed.Facts with { Version = version, Dev = null };
+            notes = [$"facts read from {settings.ConfigFile}", DevUnknown];
         }
         else
         {
             facts = new KratosFacts { Version = version, FromConfig = false };
-            notes = ["no --config given: Kratos's defaults assumed (max_submissions 5, code lifespan 1h, whoami highest_available)"];
+            notes = ["no --config given: Kratos's defaults assumed (max_submissions 5, code lifespan 1h, whoami highest_available)", DevUnknown];
         }
 
         var mailbox = MailAccessUri.Parse(mailUrl).CreateReader(patience: settings.Patience);

@@ -52,7 +52,12 @@ public static class CookieChecks
         Attribute(o, SessionHttpOnly, cookie, "HttpOnly", cookie.HttpOnly, "true", cookie.HttpOnly ? "true" : "false", "scripts must not read the session, driver/registry_default.go CookieManager");
         Attribute(o, SessionSameSite, cookie, "SameSite", string.Equals(cookie.SameSite, facts.SessionCookieSameSite, StringComparison.OrdinalIgnoreCase), facts.SessionCookieSameSite, cookie.SameSite ?? "(none)", "session.cookie.same_site, else cookies.same_site, spec §3");
         Attribute(o, SessionPath, cookie, "Path", (cookie.Path ?? "/") == facts.SessionCookiePath, facts.SessionCookiePath, cookie.Path ?? "(none)", "session.cookie.path, else cookies.path");
-        Attribute(o, SessionSecure, cookie, "Secure", cookie.Secure == facts.SessionCookieSecure, facts.SessionCookieSecure ? "true" : "false", cookie.Secure ? "true" : "false", facts.Dev ? "--dev turns Secure off, spec §5.4" : "Secure outside --dev, spec §3");
+        if (facts.SessionCookieSecure is { } secure)
+        {
+            // Unknown for an external deployment without session.cookie.secure: --dev is on its command line only.
+            Attribute(o, SessionSecure, cookie, "Secure", cookie.Secure == secure, secure ? "true" : "false", cookie.Secure ? "true" : "false", facts.Dev == true ? "--dev turns Secure off, spec §5.4" : "Secure outside --dev, spec §3");
+        }
+
         if (facts.SessionCookiePersistent && expiresAt is { } expires)
         {
             var remaining = expires - now;
@@ -84,11 +89,14 @@ public static class CookieChecks
             return;
         }
 
-        var sameSite = facts.CookieSecure ? facts.CookieSameSite : "Lax";
+        // Secure unknown (an external deployment without cookies.secure): the cookie's own Secure decides its SameSite.
+        var secure = facts.CookieSecure ?? cookie.Secure;
+        var sameSite = secure ? facts.CookieSameSite : "Lax";
         var lifetime = cookie.LifetimeFrom(DateTimeOffset.UtcNow);
         var ok = cookie.HttpOnly && (cookie.Path ?? "/") == facts.CookiePath && string.Equals(cookie.SameSite, sameSite, StringComparison.OrdinalIgnoreCase)
-            && cookie.Secure == facts.CookieSecure && lifetime is { } l && Math.Abs((l - CsrfLifetime).TotalHours) < 25;
-        var expected = $"HttpOnly; Path={facts.CookiePath}; SameSite={sameSite}; Secure={(facts.CookieSecure ? "yes" : "no")}; Max-Age={CsrfLifetime.TotalSeconds:0}";
+            && cookie.Secure == secure && lifetime is { } l && Math.Abs((l - CsrfLifetime).TotalHours) < 25;
+        var secureText = facts.CookieSecure is null ? "not judged (--dev unknown)" : secure ? "yes" : "no";
+        var expected = $"HttpOnly; Path={facts.CookiePath}; SameSite={sameSite}; Secure={secureText}; Max-Age={CsrfLifetime.TotalSeconds:0}";
         Check.Verify(o, CsrfAttributes, ok, new FailureText
         {
             Headline = "CSRF cookie attributes differ",

@@ -10,8 +10,10 @@ public static class DocumentedFields
 {
     private static readonly Lazy<IReadOnlySet<string>> Loaded = new(() =>
     {
-        var table = FieldCoverageTable.Load(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException($"{FieldCoverageTable.FileName} is missing beside the suites' assembly in {AppContext.BaseDirectory}: rebuild the suites (it is copied from suites/KratosConformance.Suites/Coverage/).");
+        // Beside this assembly, not the process's base directory: ./kc loads the suites from their own folder.
+        var directory = Path.GetDirectoryName(typeof(DocumentedFields).Assembly.Location)!;
+        var table = FieldCoverageTable.Load(directory)
+            ?? throw new InvalidOperationException($"{FieldCoverageTable.FileName} is missing beside the suites' assembly in {directory}: rebuild the suites (it is copied from suites/KratosConformance.Suites/Coverage/).");
         return table.Entries.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
     });
 

@@ -41,7 +41,7 @@ public sealed class MailTests : CodeMfaTest
         MailChecks.SixDigitCode(resent, second);
         var code = MailChecks.Template(resent, second, flows.Expect.MailTemplate);
         var queue = await Scope.Driver(flows.Deployment).Courier.ListAsync(identity.Email, lastErrors: false);
-        CourierChecks.Recorded(resent, queue, mails, flows.Deployment.Facts.Dev);
+        CourierChecks.Recorded(resent, queue, mails, flows.Deployment.Facts.Dev == true);
 
         await flows.CompleteAsync(user, FlowChecks.Flow(resent), code, identity, "submitting the code from the latest mail");
         await flows.WhoAmIAal2Async(user, identity);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KratosConformance.Harness.Paths;
 using KratosConformance.Reports.Coverage;
+using KratosConformance.Suites.Checks;
 using KratosConformance.Suites.Coverage;
 
 namespace KratosConformance.Suites.SelfTests;

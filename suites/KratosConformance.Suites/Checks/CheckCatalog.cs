@@ -1,7 +1,6 @@
 using System.Reflection;
-using KratosConformance.Suites.Checks;
 
-namespace KratosConformance.Suites.Coverage;
+namespace KratosConformance.Suites.Checks;
 
 /// <summary>
 /// Every check the suites define: the public static <see cref="CheckDefinition"/> fields of this assembly, declared
