@@ -1,3 +1,4 @@
+using KratosConformance.Client.Waiting;
 using KratosConformance.Runner;
 using KratosConformance.Harness.Targets;
 
@@ -17,6 +18,8 @@ public sealed record BenchPlan
     public ConformanceTestFilter SuiteFilter { get; init; } = new([], includeBrowser: true);
     public string SuiteDescription { get; init; } = "the whole suite";
     public int ParallelWorkers { get; init; } = Environment.ProcessorCount * 2;
+    /// <summary>The run's patience (--patience): every deadline of the benchmark's waits, as in ./kc run.</summary>
+    public Patience Patience { get; init; } = Patience.Default;
 
     /// <summary>Mail latency samples per reader: enough for a p95 that is more than the maximum.</summary>
     public int MailSamples => Math.Max(4, Repetitions * 4);

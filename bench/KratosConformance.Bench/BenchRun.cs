@@ -21,7 +21,7 @@ public static class BenchRun
 
         console.WriteLine("bench: starting smtp4dev (shared by every in-process measurement)");
         var sinkClock = Stopwatch.StartNew();
-        await using var sink = await SharedMailSink.StartAsync(ct);
+        await using var sink = await SharedMailSink.StartAsync(plan.Patience, ct);
         var sinkSeconds = sinkClock.Elapsed.TotalSeconds;
 
         console.WriteLine($"bench: per-flow overhead on the local double ({plan.Repetitions} repetitions × {SeedScenarios.All.Count} scenarios × 3 clients, harness and replay interleaved)");
@@ -30,9 +30,9 @@ public static class BenchRun
         {
             var deployment = (await local.GetDeploymentAsync(KratosProfiles.Default, ct)).Deployment
                 ?? throw new InvalidOperationException("The in-process target has no default profile.");
-            flows.AddRange(await FlowOverheadBench.RunAsync(TargetKind.InProcess.Id(), deployment, plan.Repetitions, Path.Combine(plan.WorkDirectory, "flows-inprocess"), console, ct));
+            flows.AddRange(await FlowOverheadBench.RunAsync(TargetKind.InProcess.Id(), deployment, plan.Repetitions, plan.Patience, Path.Combine(plan.WorkDirectory, "flows-inprocess"), console, ct));
             console.WriteLine($"bench: mail detection latency ({plan.MailSamples} samples per reader)");
-            mail = await MailLatencyBench.RunAsync(sink.Process, deployment, plan.MailSamples, console, ct);
+            mail = await MailLatencyBench.RunAsync(sink.Process, deployment, plan.MailSamples, plan.Patience, console, ct);
         }
 
         if (plan.ExtraTarget is { } extra)
@@ -94,7 +94,7 @@ public static class BenchRun
                 return [];
             }
 
-            return await FlowOverheadBench.RunAsync(extra.Target.Id(), lookup.Deployment, plan.Repetitions, evidence, console, ct);
+            return await FlowOverheadBench.RunAsync(extra.Target.Id(), lookup.Deployment, plan.Repetitions, plan.Patience, evidence, console, ct);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {

@@ -8,7 +8,7 @@ namespace KratosConformance.Bench;
 /// </summary>
 public static class BenchSmoke
 {
-    public static TestTally Run(string dir, TextWriter console, CancellationToken cancellationToken)
+    public static TestTally Run(string dir, TextWriter console, KratosConformance.Client.Waiting.Patience patience, CancellationToken cancellationToken)
     {
         var plan = new BenchPlan
         {
@@ -18,6 +18,7 @@ public static class BenchSmoke
             SuiteDescription = "login.code-mfa.aal2.* only (smoke)",
             OutputDirectory = dir,
             WorkDirectory = Path.Combine(dir, "work"),
+            Patience = patience,
         };
         console.WriteLine("bench: smoke (one repetition, no containers)");
         try

@@ -12,11 +12,8 @@ namespace KratosConformance.Bench;
 /// </summary>
 public static class FlowOverheadBench
 {
-    /// <summary>The suites' login-code mail deadline at patience 1.</summary>
-    private static readonly KratosConformance.Client.Waiting.Deadline MailDeadline = new HarnessSettings().MailDeadline;
-
     public static async Task<IReadOnlyList<FlowOverhead>> RunAsync(
-        string targetName, KratosDeployment deployment, int repetitions, string evidenceRoot, TextWriter console, CancellationToken ct)
+        string targetName, KratosDeployment deployment, int repetitions, KratosConformance.Client.Waiting.Patience patience, string evidenceRoot, TextWriter console, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
         var mail = ReplayMail.For(deployment.Mailbox, http, out var reason);
@@ -26,7 +23,8 @@ public static class FlowOverheadBench
             return combos.Select(c => new FlowOverhead { Target = targetName, Scenario = c.Scenario, Client = c.Style.Id(), Error = "skipped: " + reason }).ToList();
         }
 
-        var harness = new HarnessFlow(deployment, evidenceRoot, MailDeadline);
+        // The suites' login-code mail deadline at the run's patience.
+        var harness = new HarnessFlow(deployment, evidenceRoot, new HarnessSettings { Patience = patience }.MailDeadline);
         var replay = new ReplayFlow(http, deployment.Endpoints, mail);
         var samples = combos.ToDictionary(c => c, _ => new Samples());
 

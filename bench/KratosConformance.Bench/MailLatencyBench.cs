@@ -22,10 +22,10 @@ namespace KratosConformance.Bench;
 /// </summary>
 public static class MailLatencyBench
 {
-    private static readonly Deadline Timeout = Deadline.Fixed("login-code mail", TimeSpan.FromSeconds(10));
-
-    public static async Task<IReadOnlyList<MailLatency>> RunAsync(Smtp4devProcess sink, KratosDeployment? local, int samples, TextWriter console, CancellationToken ct)
+    public static async Task<IReadOnlyList<MailLatency>> RunAsync(Smtp4devProcess sink, KratosDeployment? local, int samples, Patience patience, TextWriter console, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(patience);
+        var timeout = patience.For("login-code mail", TimeSpan.FromSeconds(10));
         var results = new List<MailLatency>();
         using var smtp = new SmtpClient();
         await smtp.ConnectAsync(sink.Host, sink.SmtpPort, MailKit.Security.SecureSocketOptions.None, ct);
@@ -45,7 +45,7 @@ public static class MailLatencyBench
                 var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
                 await smtp.SendAsync(LoginCodeMessage(recipient, code), token);
                 clock.Restart();
-                var found = await reader.WaitForLoginCodeAsync(recipient, 1, KratosVersion.V26_2_0, Timeout, null, token);
+                var found = await reader.WaitForLoginCodeAsync(recipient, 1, KratosVersion.V26_2_0, timeout, null, token);
                 return found.Code == code ? clock.Elapsed.TotalMilliseconds : throw new BenchFlowException($"expected code {code}, but the reader returned {found.Code}");
             }, ct));
             console.WriteLine($"  mail: {name} measured");
@@ -54,7 +54,7 @@ public static class MailLatencyBench
         await smtp.DisconnectAsync(true, ct);
         results.Add(local is null
             ? new MailLatency { Reader = "courier admin API", From = "-", Skipped = "skipped: no local double" }
-            : await CourierAsync(local, samples, ct));
+            : await CourierAsync(local, samples, timeout, ct));
         results.Add(new MailLatency { Reader = "Mailpit / MailHog HTTP", From = "-", Skipped = "skipped: no Mailpit or MailHog runs here (containers target only)" });
         return results;
     }
@@ -70,7 +70,7 @@ public static class MailLatencyBench
         return message;
     }
 
-    private static async Task<MailLatency> CourierAsync(KratosDeployment local, int samples, CancellationToken ct)
+    private static async Task<MailLatency> CourierAsync(KratosDeployment local, int samples, Deadline timeout, CancellationToken ct)
     {
         await using var reader = new CourierApiMailbox(local.Endpoints.AdminUrl);
         var evidence = EvidenceRecorder.Discarding();
@@ -88,7 +88,7 @@ public static class MailLatencyBench
                 }
 
                 clock.Restart();
-                await reader.WaitForLoginCodeAsync(identity.Email, 1, local.Facts.Version, Timeout, null, token);
+                await reader.WaitForLoginCodeAsync(identity.Email, 1, local.Facts.Version, timeout, null, token);
                 return clock.Elapsed.TotalMilliseconds;
             }
             finally

@@ -33,7 +33,13 @@ internal sealed class DoubleServe : IDisposable
     {
         var files = new TempFiles();
         // The double binds these itself; they are known before it starts because its config names them.
-        int publicPort = FreePort.Pick(), adminPort = FreePort.Pick();
+        var publicPort = FreePort.Pick();
+        var adminPort = FreePort.Pick();
+        while (adminPort == publicPort)
+        {
+            adminPort = FreePort.Pick();
+        }
+
         var publicUrl = new Uri($"http://127.0.0.1:{publicPort}/");
         var adminUrl = new Uri($"http://127.0.0.1:{adminPort}/");
         var composed = new ProfileComposer(Repository.Profiles).Compose(KratosProfiles.Default, new HarnessWiring

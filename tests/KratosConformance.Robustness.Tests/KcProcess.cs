@@ -77,12 +77,22 @@ internal sealed class KcProcess : IDisposable
         return process;
     }
 
-    /// <summary>Waits until a line of output satisfies <paramref name="isIt"/>; the deadline names what it waited for.</summary>
-    public Task WaitForLineAsync(string waitingFor, Func<string, bool> isIt, Deadline deadline) =>
-        Poll.UntilAsync(
+    /// <summary>
+    /// Waits until a line of output satisfies <paramref name="isIt"/>; the deadline names what it waited for. kc ending
+    /// without that line fails at once; either failure shows the output as it was then.
+    /// </summary>
+    public async Task WaitForLineAsync(string waitingFor, Func<string, bool> isIt, Deadline deadline)
+    {
+        await Poll.UntilAsync(
             _ => Task.FromResult(_lines.Any(isIt) || _process.HasExited),
             seen => seen,
-            new PollOptions($"{waitingFor}; output so far:\n{Output}", deadline));
+            new PollOptions(waitingFor, deadline),
+            t => new TimeoutException($"Expected {t.WaitingFor} within {t.Deadline.Expired}; kc's output so far:\n{Output}"));
+        if (!_lines.Any(isIt))
+        {
+            throw new InvalidOperationException($"Expected {waitingFor}, but ./kc ended (exit {_process.ExitCode}) without it; its output:\n{Output}");
+        }
+    }
 
     public void Signal(string name)
     {

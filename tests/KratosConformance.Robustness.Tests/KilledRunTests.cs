@@ -73,9 +73,12 @@ public sealed class KilledRunTests
         tree.Should().HaveCountGreaterThan(2, "kc, the CLI and its smtp4dev run: {0}", string.Join(", ", tree.Select(p => $"{p.Pid} {ProcessTree.CommandLine(p.Pid)}")));
 
         // The processes that could stop smtp4dev die at once (as under the OOM killer); smtp4dev is left to the kernel.
-        foreach (var process in tree.Take(2))
+        var cli = tree.Where(p => ProcessTree.CommandLine(p.Pid).Contains("kc.dll", StringComparison.Ordinal)).Select(p => p.Pid).ToList();
+        cli.Should().ContainSingle("one CLI process (kc.dll) runs under kc: {0}", string.Join(", ", tree.Select(p => $"{p.Pid} {ProcessTree.CommandLine(p.Pid)}")));
+        foreach (var pid in new[] { kc.Pid, cli[0] })
         {
-            System.Diagnostics.Process.GetProcessById(process.Pid).Kill();
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
         }
 
         await ProcessTree.AllEndedAsync(tree, Patience.For("smtp4dev's end after its parent died", TimeSpan.FromSeconds(60)));

@@ -1,3 +1,5 @@
+using KratosConformance.Harness.Processes;
+
 namespace KratosConformance.Robustness.Tests;
 
 /// <summary>A temporary folder for one test's input files, deleted with it.</summary>
@@ -15,5 +17,6 @@ internal sealed class TempFiles : IDisposable
         return path;
     }
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    // A killed run may still be writing here: a failed delete must not hide the test's own outcome.
+    public void Dispose() => OwnedTempDirectory.TryDelete(Directory);
 }

@@ -44,6 +44,7 @@ public static class BenchCommand
                 ExtraTarget = target.AnyGiven(parse) ? settings : null,
                 OutputDirectory = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(RepositoryLayout.RequireRoot(), "reports", "out", "bench")),
                 WorkDirectory = work,
+                Patience = settings.Patience,
             };
 
             var report = BenchRun.RunAsync(plan, context.Out, context.Token).GetAwaiter().GetResult();

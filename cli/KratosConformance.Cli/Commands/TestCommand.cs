@@ -87,7 +87,7 @@ public static class TestCommand
         if (!skip.Contains("bench"))
         {
             console.WriteLine();
-            tallies.Add(BenchSmoke.Run(Path.Combine(root, "bench"), console, context.Token));
+            tallies.Add(BenchSmoke.Run(Path.Combine(root, "bench"), console, settings.Patience, context.Token));
         }
 
         if (!skip.Contains("mutation"))

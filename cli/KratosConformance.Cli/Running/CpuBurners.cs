@@ -47,13 +47,20 @@ public sealed class CpuBurners : IDisposable
     {
         foreach (var process in _processes)
         {
-            if (!process.HasExited)
+            try
             {
+                // SIGKILL can not be caught or ignored: a busy loop ends at once.
                 process.Kill();
                 process.WaitForExit();
             }
-
-            process.Dispose();
+            catch (InvalidOperationException)
+            {
+                // It exited between the start and now: nothing to stop.
+            }
+            finally
+            {
+                process.Dispose();
+            }
         }
     }
 }

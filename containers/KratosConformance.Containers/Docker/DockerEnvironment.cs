@@ -92,38 +92,50 @@ public static class DockerEnvironment
         using var socket = new DockerSocket(DockerSocket.DefaultSocketPath);
         var filter = DockerSocket.LabelFilter($"{SessionLabel}={sessionId}");
         var removed = 0;
-        // A network or volume can not go while a container still uses it, and a stack being disposed at the same time
-        // (the run winding down after a signal) may still be detaching one: try again until nothing is left or the
-        // caller's deadline (ct) ends it.
-        while (true)
+        // A network or volume can not go while a container still uses it (Docker answers 409), and a stack being
+        // disposed at the same time (the run winding down after a signal) may still be detaching one: try again, a
+        // short poll, until nothing is left or the cleanup deadline ends it.
+        var deadline = ContainerPatience.FromEnvironment().Cleanup;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(deadline.Limit);
+        try
         {
-            var containers = await socket.GetJsonAsync($"containers/json?all=true&filters={filter}", ct).ConfigureAwait(false);
-            foreach (var container in containers.EnumerateArray())
+            while (true)
             {
-                removed += await TryDeleteAsync(socket, $"containers/{container.GetProperty("Id").GetString()}?force=true&v=true", ct).ConfigureAwait(false);
-            }
+                var containers = await socket.GetJsonAsync($"containers/json?all=true&filters={filter}", limit.Token).ConfigureAwait(false);
+                foreach (var container in containers.EnumerateArray())
+                {
+                    removed += await TryDeleteAsync(socket, $"containers/{container.GetProperty("Id").GetString()}?force=true&v=true", limit.Token).ConfigureAwait(false);
+                }
 
-            var networks = await socket.GetJsonAsync($"networks?filters={filter}", ct).ConfigureAwait(false);
-            foreach (var network in networks.EnumerateArray())
-            {
-                removed += await TryDeleteAsync(socket, $"networks/{network.GetProperty("Id").GetString()}", ct).ConfigureAwait(false);
-            }
+                var networks = await socket.GetJsonAsync($"networks?filters={filter}", limit.Token).ConfigureAwait(false);
+                foreach (var network in networks.EnumerateArray())
+                {
+                    removed += await TryDeleteAsync(socket, $"networks/{network.GetProperty("Id").GetString()}", limit.Token).ConfigureAwait(false);
+                }
 
-            foreach (var volume in await VolumesAsync(socket, filter, ct).ConfigureAwait(false))
-            {
-                removed += await TryDeleteAsync(socket, $"volumes/{volume}", ct).ConfigureAwait(false);
-            }
+                foreach (var volume in await VolumesAsync(socket, filter, limit.Token).ConfigureAwait(false))
+                {
+                    removed += await TryDeleteAsync(socket, $"volumes/{volume}", limit.Token).ConfigureAwait(false);
+                }
 
-            if ((await ListSessionResourcesAsync(sessionId, ct).ConfigureAwait(false)).Count == 0)
-            {
-                return removed;
-            }
+                var left = await ListSessionResourcesAsync(sessionId, limit.Token).ConfigureAwait(false);
+                if (left.Count == 0)
+                {
+                    return removed;
+                }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), limit.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new DockerProblemException(
+                $"Resources of session {sessionId} were still in use when {deadline.Expired} expired; the next kc removes them (label {SessionLabel}={sessionId}).");
         }
     }
 
-    /// <summary>1 when removed (or already gone), 0 when Docker refused for now (in use: 409).</summary>
+    /// <summary>1 when removed (or already gone), 0 when Docker refused for now because it is in use (409).</summary>
     private static async Task<int> TryDeleteAsync(DockerSocket socket, string path, CancellationToken ct)
     {
         try
@@ -131,7 +143,7 @@ public static class DockerEnvironment
             await socket.DeleteAsync(path, ct).ConfigureAwait(false);
             return 1;
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
             return 0;
         }

@@ -19,10 +19,16 @@ public static class FreePort
     private const int Lowest = 20000;
     private const int Tries = 64;
 
-    public static int Pick()
+    /// <summary>The range <see cref="Pick"/> draws from: from 20000 to just below the kernel's ephemeral range.</summary>
+    public static (int Low, int High) PickRange()
     {
         var (ephemeralLow, _) = EphemeralRange();
-        var highest = Math.Max(Lowest + 1000, ephemeralLow) - 1;
+        return (Lowest, Math.Max(Lowest + 1000, ephemeralLow) - 1);
+    }
+
+    public static int Pick()
+    {
+        var (_, highest) = PickRange();
         for (var i = 0; i < Tries; i++)
         {
             var port = Random.Shared.Next(Lowest, highest + 1);

@@ -12,7 +12,7 @@ public sealed class HostPortTakenException : Exception
         : base(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"Kratos ({image}) did not start: host port {port}, chosen for its public API before the start (serve.public.base_url must name it), was bound by another process before Docker could publish it ({FirstLine(cause)}). Nothing ran against this Kratos; free the port range 20000–32767 of long-lived listeners or run again."),
+                $"Kratos ({image}) did not start: host port {port}, chosen for its public API before the start (serve.public.base_url must name it), was bound by another process before Docker could publish it ({FirstLine(cause)}). Nothing ran against this Kratos; free the port range {FreePort.PickRange().Low}–{FreePort.PickRange().High} of long-lived listeners or run again."),
             cause)
     {
         Port = port;

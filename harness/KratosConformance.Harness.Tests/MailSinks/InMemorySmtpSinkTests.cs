@@ -51,6 +51,26 @@ public sealed class InMemorySmtpSinkTests
     }
 
     [Test]
+    [CancelAfter(60_000)]
+    public async Task A_connection_that_ends_inside_DATA_stores_nothing(CancellationToken ct)
+    {
+        await using var sink = InMemorySmtpSink.Start();
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", sink.Port, ct);
+        var stream = tcp.GetStream();
+        var commands = "EHLO test\r\nMAIL FROM:<noreply@kratos.test>\r\nRCPT TO:<dave@example.test>\r\nDATA\r\nSubject: cut\r\n\r\nhalf a mail\r\n"u8.ToArray();
+        await stream.WriteAsync(commands, ct);
+        tcp.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+
+        // The sink answers what it read, then closes its side once the session ended: reading to the end waits for that.
+        using var reader = new StreamReader(stream);
+        var answers = await reader.ReadToEndAsync(ct);
+
+        answers.Should().Contain("354", "DATA was accepted").And.NotContain("250 2.0.0 OK queued", "the mail never ended with a lone dot");
+        (await sink.ListAsync("dave@example.test", ct)).Should().BeEmpty("a mail the client never finished is not a mail");
+    }
+
+    [Test]
     public async Task Its_connection_uri_names_plain_SMTP_on_its_own_loopback_port()
     {
         await using var sink = InMemorySmtpSink.Start();

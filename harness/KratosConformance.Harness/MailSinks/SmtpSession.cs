@@ -42,7 +42,23 @@ internal static class SmtpSession
                         break;
                     case "DATA":
                         await writer.WriteLineAsync("354 end data with <CR><LF>.<CR><LF>").ConfigureAwait(false);
-                        sink.Store(recipients.ToList(), await ReadDataAsync(reader, cancellationToken).ConfigureAwait(false));
+                        if (await ReadDataAsync(reader, cancellationToken).ConfigureAwait(false) is not { } source)
+                        {
+                            // The connection ended inside DATA: the client never finished the mail, so nothing is stored.
+                            return;
+                        }
+
+                        try
+                        {
+                            sink.Store(recipients.ToList(), source);
+                        }
+                        catch (FormatException e)
+                        {
+                            recipients.Clear();
+                            await writer.WriteLineAsync("554 5.6.0 message is not MIME: " + e.Message.ReplaceLineEndings(" ")).ConfigureAwait(false);
+                            break;
+                        }
+
                         recipients.Clear();
                         await writer.WriteLineAsync("250 2.0.0 OK queued").ConfigureAwait(false);
                         break;
@@ -68,16 +84,24 @@ internal static class SmtpSession
         }
     }
 
-    /// <summary>The lines up to the lone ".", with a leading "." of a stuffed line removed (RFC 5321 §4.5.2).</summary>
-    private static async Task<byte[]> ReadDataAsync(StreamReader reader, CancellationToken cancellationToken)
+    /// <summary>
+    /// The lines up to the lone ".", with a leading "." of a stuffed line removed (RFC 5321 §4.5.2); null when the
+    /// connection ended before the lone ".".
+    /// </summary>
+    private static async Task<byte[]?> ReadDataAsync(StreamReader reader, CancellationToken cancellationToken)
     {
         var source = new StringBuilder();
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line && line != ".")
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
+            if (line == ".")
+            {
+                return Encoding.Latin1.GetBytes(source.ToString());
+            }
+
             source.Append(line.StartsWith('.') ? line[1..] : line).Append("\r\n");
         }
 
-        return Encoding.Latin1.GetBytes(source.ToString());
+        return null;
     }
 
     /// <summary>"RCPT TO:&lt;a@b&gt; NOTIFY=…" → a@b.</summary>

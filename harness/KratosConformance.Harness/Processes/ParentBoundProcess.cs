@@ -38,6 +38,12 @@ public static class ParentBoundProcess
 
     private static ProcessStartInfo Wrapped(ProcessStartInfo start)
     {
+        if (start.Arguments.Length > 0)
+        {
+            // Only the list form can be passed on unchanged behind setpriv's own arguments.
+            throw new ArgumentException("give the arguments as ArgumentList, not as one Arguments string", nameof(start));
+        }
+
         var wrapped = new ProcessStartInfo(Setpriv)
         {
             UseShellExecute = false,
@@ -45,6 +51,9 @@ public static class ParentBoundProcess
             RedirectStandardOutput = start.RedirectStandardOutput,
             RedirectStandardError = start.RedirectStandardError,
             WorkingDirectory = start.WorkingDirectory,
+            StandardInputEncoding = start.StandardInputEncoding,
+            StandardOutputEncoding = start.StandardOutputEncoding,
+            StandardErrorEncoding = start.StandardErrorEncoding,
         };
         foreach (var argument in (string[])["--pdeathsig", "TERM", "--", start.FileName, .. start.ArgumentList])
         {
