@@ -92,6 +92,23 @@ public sealed class ParseErrorTests
         error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle("one message, never one per problem or the whole help");
     }
 
+    [Test]
+    public void A_selector_map_for_an_external_UI_named_by_its_config_needs_no_ui_url()
+    {
+        string? Value(string name) => name switch
+        {
+            "--target" => "external",
+            "--public-url" => "http://h:1/",
+            "--admin-url" => "http://h:2/",
+            "--mail-url" => "imap://h:3",
+            "--config" => "kratos.yml",
+            "--ui-selectors" => "map.json",
+            _ => null,
+        };
+
+        TargetRules.FirstProblem(new HashSet<string>(["--target", "--public-url", "--admin-url", "--mail-url", "--config", "--ui-selectors"]), Value).Should().BeNull();
+    }
+
     [TestCase("--kratos-image", "kratos-conformance/kratos-double:3f2a9c", "--emulate", "v25.4.0")]
     [TestCase("--mail", "mailpit", "--mail-image", "axllent/mailpit:v1.21")]
     [TestCase("--mail", "mailhog", "--mail-image", "mirror.example/mailhog/mailhog:v1.0.1")]
