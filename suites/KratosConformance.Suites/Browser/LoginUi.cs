@@ -168,26 +168,33 @@ public sealed class LoginUi
         return (locator, how);
     }
 
-    /// <summary>The page shows message <paramref name="id"/> (Ory's test id or the flow's text for it), within the action timeout.</summary>
-    public async Task ExpectMessageAsync(long id, string situation, string why)
+    /// <summary>
+    /// The page shows message <paramref name="id"/> (Ory's test id or the flow's text for it), or one of
+    /// <paramref name="sameMeaning"/>: ids Kratos itself uses for the same state in other versions, which a UI may render
+    /// for it. Within the action timeout.
+    /// </summary>
+    public async Task ExpectMessageAsync(long id, string situation, string why, params long[] sameMeaning)
     {
-        var how = await Messages.ExpectShownAsync(id);
+        long[] ids = [id, .. sameMeaning];
+        var how = await Messages.ExpectShownAsync(ids);
         if (how is not null)
         {
             var shown = await Messages.ShownOnFailureAsync();
-            await _fail.ThrowAsync($"message {id} missing", "the page", $"show message {MessageNames.Describe(id)} ({why}) within {_deadline.Expired}", situation,
-                $"it showed {MessageNames.Ids(shown)} (looked for {how})", $"[{id}]", MessageNames.Ids(shown));
+            var named = string.Join(" or ", ids.Select(MessageNames.Describe));
+            await _fail.ThrowAsync($"message {id} missing", "the page", $"show message {named} ({why}) within {_deadline.Expired}", situation,
+                $"it showed {MessageNames.Ids(shown)} (looked for {how})", MessageNames.Ids(ids), MessageNames.Ids(shown));
         }
     }
 
-    /// <summary>The page does not show message <paramref name="id"/> (waits, within the action timeout, for an SPA's re-render).</summary>
-    public async Task ExpectNoMessageAsync(long id, string situation, string why)
+    /// <summary>The page shows neither message <paramref name="id"/> nor <paramref name="sameMeaning"/> (waits, within the action timeout, for an SPA's re-render).</summary>
+    public async Task ExpectNoMessageAsync(long id, string situation, string why, params long[] sameMeaning)
     {
-        if (await Messages.ExpectGoneAsync(id) is { } how)
+        long[] ids = [id, .. sameMeaning];
+        if (await Messages.ExpectGoneAsync(ids) is { } how)
         {
             var shown = await Messages.ShownOnFailureAsync();
-            await _fail.ThrowAsync($"message {id} still shown", "the page", $"not show message {MessageNames.Describe(id)} ({why})", situation,
-                $"it showed {MessageNames.Ids(shown)} ({how})", $"no {id}", MessageNames.Ids(shown));
+            await _fail.ThrowAsync($"message {id} still shown", "the page", $"not show message {string.Join(" or ", ids.Select(MessageNames.Describe))} ({why})", situation,
+                $"it showed {MessageNames.Ids(shown)} ({how})", "none of " + MessageNames.Ids(ids), MessageNames.Ids(shown));
         }
     }
 

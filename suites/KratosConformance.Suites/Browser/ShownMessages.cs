@@ -42,11 +42,14 @@ public sealed partial class ShownMessages
         }
     }
 
-    /// <summary>Waits for message <paramref name="id"/> to be visible; null when it is, else how it was looked for.</summary>
-    public async Task<string?> ExpectShownAsync(long id)
+    /// <summary>Waits for one of the messages <paramref name="ids"/> to be visible; null when one is, else how they were looked for.</summary>
+    public async Task<string?> ExpectShownAsync(IReadOnlyList<long> ids)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         Learn(await _kratos.FlowAsync(_page.Url));
-        var (locator, how) = NodeLocator.Message(_page, _selectors, id, _texts.GetValueOrDefault(id));
+        var found = ids.Select(id => NodeLocator.Message(_page, _selectors, id, _texts.GetValueOrDefault(id))).ToList();
+        var locator = found.Skip(1).Aggregate(found[0].Locator, (all, one) => all.Or(one.Locator)).First;
+        var how = string.Join(" or ", found.Select(f => f.Description));
         try
         {
             await Assertions.Expect(locator).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = _timeoutMs });
@@ -58,11 +61,14 @@ public sealed partial class ShownMessages
         }
     }
 
-    /// <summary>Waits for message <paramref name="id"/> not to be visible (an SPA re-renders after its request); null when it is gone.</summary>
-    public async Task<string?> ExpectGoneAsync(long id)
+    /// <summary>Waits for none of the messages <paramref name="ids"/> to be visible (an SPA re-renders after its request); null when they are gone.</summary>
+    public async Task<string?> ExpectGoneAsync(IReadOnlyList<long> ids)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         Learn(await _kratos.FlowAsync(_page.Url));
-        var (locator, how) = NodeLocator.Message(_page, _selectors, id, _texts.GetValueOrDefault(id));
+        var found = ids.Select(id => NodeLocator.Message(_page, _selectors, id, _texts.GetValueOrDefault(id))).ToList();
+        var locator = found.Skip(1).Aggregate(found[0].Locator, (all, one) => all.Or(one.Locator)).First;
+        var how = string.Join(" or ", found.Select(f => f.Description));
         try
         {
             await Assertions.Expect(locator).ToBeHiddenAsync(new LocatorAssertionsToBeHiddenOptions { Timeout = _timeoutMs });
