@@ -72,6 +72,8 @@ public sealed class ParseErrorTests
     [TestCase(new[] { "--mail", "mailpit", "--mail-access", "imap" }, "--mail-access imap needs --mail smtp4dev: mailpit has no IMAP server.")]
     [TestCase(new[] { "--kratos-version", "latest" }, "--kratos-version 'latest' is not a version")]
     [TestCase(new[] { "--ui-selectors", "KratosConformance.Cli.Tests.dll" }, "--ui-selectors needs --ui-url")]
+    [TestCase(new[] { "--reference-ui", "elements" }, "--reference-ui only applies to --target inprocess: --target containers runs the server-rendered reference UI.")]
+    [TestCase(new[] { "--target", "inprocess", "--reference-ui", "react" }, "--reference-ui")]
     [TestCase(new[] { "--target", "inprocess", "--target", "external" }, "Option '--target' expects a single argument but 2 were provided.")]
     [TestCase(new[] { "--no-browser", "--no-browser" }, "--no-browser was given 2 times; give it once.")]
     [TestCase(new[] { "--kratos-image", "oryd/kratos:v26.2.0", "--emulate", "v25.4.0" }, "--emulate only means something to the reference double, not to --kratos-image oryd/kratos:v26.2.0: real Kratos has no such switch (its version is the image's tag). Remove --emulate, or leave out --kratos-image to run the double.")]
