@@ -114,6 +114,25 @@ kc_ensure_stryker() {
     || kc_fail "installing dotnet-stryker failed (see $KC_STATE/stryker-install.log)."
 }
 
+# The Ory Elements reference UI (harness/…/Ui/Elements): Node and npm from Debian when missing, then its pinned
+# packages (package-lock.json) installed without install scripts and bundled with esbuild into static files, once per
+# content hash of its sources, under .kc/tools/elements-ui/<hash>/. The harness serves that folder (KC_ELEMENTS_UI_DIR).
+kc_ensure_elements_ui() {
+  local src="$KC_ROOT/harness/KratosConformance.Harness/Ui/Elements"
+  local hash
+  hash="$(cd "$src" && cat package.json package-lock.json build.mjs src/* | sha256sum | cut -c1-12)"
+  local dir="$KC_STATE/tools/elements-ui/$hash"
+  export KC_ELEMENTS_UI_DIR="$dir/out"
+  [ -f "$dir/out/index.html" ] && return 0
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || kc_apt_install nodejs npm
+  kc_say "bundling the Ory Elements reference UI (npm ci + esbuild) …"
+  local log="$KC_STATE/elements-ui.log"
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp" && cp -r "$src/package.json" "$src/package-lock.json" "$src/build.mjs" "$src/src" "$dir.tmp/" \
+    && (cd "$dir.tmp" && npm ci --ignore-scripts --no-audit --no-fund && node build.mjs "$dir.tmp/out") >"$log" 2>&1 \
+    || kc_fail "bundling the Ory Elements reference UI failed (see $log): it needs the npm registry once; the bundle is then cached under $KC_STATE/tools/elements-ui/."
+  rm -rf "$dir.tmp/node_modules" && rm -rf "$dir" && mv "$dir.tmp" "$dir"
+}
+
 # Builds the solution when a source file changed since the last build (a stamp file), so a second run starts at once.
 kc_build() {
   # Tests that run kc as a user does, after the solution was built, skip the (stamp-checked) build.

@@ -72,6 +72,8 @@ public sealed class ParseErrorTests
     [TestCase(new[] { "--mail", "mailpit", "--mail-access", "imap" }, "--mail-access imap needs --mail smtp4dev: mailpit has no IMAP server.")]
     [TestCase(new[] { "--kratos-version", "latest" }, "--kratos-version 'latest' is not a version")]
     [TestCase(new[] { "--ui-selectors", "KratosConformance.Cli.Tests.dll" }, "--ui-selectors needs --ui-url")]
+    [TestCase(new[] { "--reference-ui", "elements" }, "--reference-ui only applies to --target inprocess: --target containers runs the server-rendered reference UI.")]
+    [TestCase(new[] { "--target", "inprocess", "--reference-ui", "react" }, "--reference-ui")]
     [TestCase(new[] { "--target", "inprocess", "--target", "external" }, "Option '--target' expects a single argument but 2 were provided.")]
     [TestCase(new[] { "--no-browser", "--no-browser" }, "--no-browser was given 2 times; give it once.")]
     [TestCase(new[] { "--kratos-image", "oryd/kratos:v26.2.0", "--emulate", "v25.4.0" }, "--emulate only means something to the reference double, not to --kratos-image oryd/kratos:v26.2.0: real Kratos has no such switch (its version is the image's tag). Remove --emulate, or leave out --kratos-image to run the double.")]
@@ -90,6 +92,23 @@ public sealed class ParseErrorTests
         output.Should().BeEmpty("nothing ran");
         error.Should().Contain(expected);
         error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle("one message, never one per problem or the whole help");
+    }
+
+    [Test]
+    public void A_selector_map_for_an_external_UI_named_by_its_config_needs_no_ui_url()
+    {
+        string? Value(string name) => name switch
+        {
+            "--target" => "external",
+            "--public-url" => "http://h:1/",
+            "--admin-url" => "http://h:2/",
+            "--mail-url" => "imap://h:3",
+            "--config" => "kratos.yml",
+            "--ui-selectors" => "map.json",
+            _ => null,
+        };
+
+        TargetRules.FirstProblem(new HashSet<string>(["--target", "--public-url", "--admin-url", "--mail-url", "--config", "--ui-selectors"]), Value).Should().BeNull();
     }
 
     [TestCase("--kratos-image", "kratos-conformance/kratos-double:3f2a9c", "--emulate", "v25.4.0")]

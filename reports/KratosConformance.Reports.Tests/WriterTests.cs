@@ -81,6 +81,16 @@ public sealed class WriterTests
     }
 
     [Test]
+    public void Summary_markdown_names_the_login_UI_its_browser_tests_certified()
+    {
+        var result = SyntheticRun.Result("v26.2.0", SyntheticRun.Test("aal2", "browser-ui", TestOutcome.Passed));
+        var noted = result with { Run = result.Run with { Notes = new Dictionary<string, string> { ["login-ui"] = "reference UI: Ory Elements SPA" } } };
+
+        SummaryMarkdownWriter.Render(noted).Should().Contain("Login UI certified by the browser-ui tests: reference UI: Ory Elements SPA");
+        SummaryMarkdownWriter.Render(result).Should().NotContain("Login UI certified");
+    }
+
+    [Test]
     public void Summary_markdown_has_verdict_matrix_symbols_and_failures()
     {
         var result = ResultsJsonReader.Read(_run);

@@ -35,8 +35,9 @@ public sealed class TargetOptions
             new(KcOption.Value("--schema", "<identity.schema.json>", "Your identity schema (with --config)."), "KC_SCHEMA", IsFile: true),
             new(KcOption.Value("--emulate", "<version>", "Reference double: the Kratos version to emulate.", KillMatrix.EmulatedVersions), "KC_EMULATE"),
             new(KcOption.Value("--deviations", "<a,b>", "Reference double: switch on named misbehaviours (./kc double deviations lists them)."), "KC_DEVIATIONS"),
-            new(KcOption.Value("--ui-url", "<url>", "Run the browser suite against your own login UI."), "KC_UI_URL"),
-            new(KcOption.Value("--ui-selectors", "<file>", "JSON map of logical element names to CSS selectors for --ui-url."), "KC_UI_SELECTORS", IsFile: true),
+            new(KcOption.Value("--ui-url", "<url>", "Run the browser suite against your own login UI: its base URL or its login page (external target without it: --config's selfservice.flows.login.ui_url)."), "KC_UI_URL"),
+            new(KcOption.Value("--ui-selectors", "<file>", "JSON map overriding single elements of your login UI (element name → selector); without it every element is found by Kratos's node contract (docs/ui-certification.md)."), "KC_UI_SELECTORS", IsFile: true),
+            new(KcOption.Value("--reference-ui", "<ui>", "inprocess: the reference login UI the double redirects to: server (the harness's server-rendered UI, default) or elements (the Ory Elements SPA).", [HarnessSettings.ReferenceUiServer, HarnessSettings.ReferenceUiElements]), "KC_REFERENCE_UI"),
             new(KcOption.Flag("--reveal-secrets", "Write session tokens, cookies, CSRF tokens and passwords unmasked into reports (marked, files mode 0600)."), "KC_REVEAL_SECRETS"),
         ];
         if (withPatience)

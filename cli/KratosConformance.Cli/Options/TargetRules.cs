@@ -89,9 +89,16 @@ public static class TargetRules
             return $"--mail-access {valueOf("--mail-access")} needs --mail smtp4dev: {sink} has no {valueOf("--mail-access")!.ToUpperInvariant()} server.";
         }
 
-        if (given.Contains("--ui-selectors") && !given.Contains("--ui-url"))
+        if (given.Contains("--reference-ui") && target != TargetKind.InProcess)
         {
-            return "--ui-selectors needs --ui-url: the map names the elements of your own login UI; the reference UI uses the default test ids.";
+            return $"--reference-ui only applies to --target inprocess: --target {target.Id()} {(target == TargetKind.External ? "drives the UI your deployment redirects to (--ui-url or --config)" : "runs the server-rendered reference UI")}.";
+        }
+
+        // Without --ui-url an external deployment's UI is its config's selfservice.flows.login.ui_url; the other targets
+        // drive the harness's reference UI, which needs no map.
+        if (given.Contains("--ui-selectors") && !given.Contains("--ui-url") && !(target == TargetKind.External && given.Contains("--config")))
+        {
+            return "--ui-selectors needs --ui-url (or --target external with --config, whose selfservice.flows.login.ui_url is your UI): the map overrides elements of your own login UI; the reference UIs need none.";
         }
 
         return null;

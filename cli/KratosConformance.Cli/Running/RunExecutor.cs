@@ -80,6 +80,11 @@ public static class RunExecutor
         };
         if (info is not null)
         {
+            if (info.LoginUi is { } ui)
+            {
+                notes["login-ui"] = ui;
+            }
+
             for (var i = 0; i < info.ConfigChanges.Count; i++)
             {
                 notes[$"config.change.{i + 1}"] = info.ConfigChanges[i];

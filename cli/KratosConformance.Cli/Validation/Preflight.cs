@@ -1,6 +1,7 @@
 using KratosConformance.Cli.Errors;
 using KratosConformance.Containers;
 using KratosConformance.Harness.Targets;
+using KratosConformance.Harness.Ui;
 
 namespace KratosConformance.Cli.Validation;
 
@@ -22,6 +23,18 @@ public static class Preflight
         ConfigCheck.Check(settings);
         ImageCheck.Check(settings);
         SelectorMapCheck.Check(settings.UiSelectorsFile);
+        if (settings.ReferenceUi == HarnessSettings.ReferenceUiElements)
+        {
+            try
+            {
+                ElementsUi.BundleDirectory();
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new CliException("--reference-ui elements: " + e.Message);
+            }
+        }
+
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var endpoints = new EndpointCheck(http, settings.Patience.For("URL check", TimeSpan.FromSeconds(5)));
         if (settings.UiUrl is { } ui)

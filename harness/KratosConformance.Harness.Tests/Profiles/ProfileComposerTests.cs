@@ -54,6 +54,17 @@ public sealed class ProfileComposerTests
     }
 
     [Test]
+    public void An_SPA_origin_enables_Kratos_CORS_for_it_with_credentials()
+    {
+        var composed = Composer().Compose(KratosProfiles.Default, Wiring with { CorsOrigin = new Uri("http://127.0.0.1:40005/") });
+
+        Scalar(composed.KratosYml, "serve.public.cors.enabled").Should().Be("true");
+        Scalar(composed.KratosYml, "serve.public.cors.allow_credentials").Should().Be("true");
+        composed.KratosYml.Should().Contain("allowed_origins:").And.Contain("- http://127.0.0.1:40005");
+        composed.Changes.Should().Contain("set serve.public.cors.allowed_origins to [http://127.0.0.1:40005]");
+    }
+
+    [Test]
     public void Facts_come_from_the_composed_config()
     {
         var facts = Composer().Compose(KratosProfiles.Default, Wiring).Facts;

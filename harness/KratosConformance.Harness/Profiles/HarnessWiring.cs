@@ -21,6 +21,8 @@ public sealed record HarnessWiring
     public Uri? ErrorUiUrl { get; init; }
     /// <summary>selfservice.default_browser_return_url; also added to allowed_return_urls.</summary>
     public Uri? DefaultReturnUrl { get; init; }
+    /// <summary>An SPA's origin: serve.public.cors is enabled for it with credentials (the SPA fetches with cookies).</summary>
+    public Uri? CorsOrigin { get; init; }
     /// <summary>URL of the directory the schema file is placed in, ending in '/': <see cref="ContainerSchemaDirectory"/>
     /// or <see cref="InProcessSchemaDirectory"/>.</summary>
     public string SchemaDirectoryUrl { get; init; } = ContainerSchemaDirectory;

@@ -102,6 +102,15 @@ public sealed class ProfileComposer
             AllowReturnUrl(root, returnUrl.AbsoluteUri, changes);
         }
 
+        if (wiring.CorsOrigin is { } origin)
+        {
+            Set(root, "serve.public.cors.enabled", "true", changes);
+            Set(root, "serve.public.cors.allow_credentials", "true", changes);
+            var cors = (YamlMappingNode)YamlTree.Get(root, "serve.public.cors")!;
+            cors.Children[new YamlScalarNode("allowed_origins")] = new YamlSequenceNode(new YamlScalarNode(origin.GetLeftPart(UriPartial.Authority)));
+            changes.Add($"set serve.public.cors.allowed_origins to [{origin.GetLeftPart(UriPartial.Authority)}]");
+        }
+
         WireSchema(root, wiring.SchemaDirectoryUrl + schemaFileName, changes);
     }
 

@@ -171,6 +171,7 @@ public sealed class ContainersTarget : IConformanceTarget
                 KratosImageDigest = image is null ? null : image.RepoDigests.FirstOrDefault() ?? image.Id,
                 Mail = mailbox.Description,
                 ConfigHash = InProcessTarget.Hash(composed.KratosYml + composed.IdentitySchemaJson),
+                LoginUi = _settings.UiUrl is { } own ? "--ui-url " + own.AbsoluteUri : StartedUi.Describe(_settings with { ReferenceUi = HarnessSettings.ReferenceUiServer }),
                 ConfigChanges = [.. composed.Changes, $"set courier.smtp.connection_uri to {_stack.MailConnectionUri} (environment COURIER_SMTP_CONNECTION_URI)"],
             });
         }

@@ -63,6 +63,7 @@ public sealed class ExternalTarget : IConformanceTarget
             Kratos = publicUrl.AbsoluteUri,
             KratosVersion = version.ToString(),
             Mail = mailbox.Description,
+            LoginUi = settings.UiUrl is { } own ? "--ui-url " + own.AbsoluteUri : facts.LoginUiUrl is { } configured ? $"{configured.AbsoluteUri} (selfservice.flows.login.ui_url of {settings.ConfigFile})" : null,
             ConfigChanges = notes,
         });
         return new ExternalTarget(deployment, mailbox.Description);

@@ -81,6 +81,15 @@ public sealed record HarnessSettings
 
     public string? UiSelectorsFile { get; init; }
 
+    /// <summary>
+    /// KC_REFERENCE_UI: which of the harness's reference login UIs an in-process double redirects to: "server" (the
+    /// server-rendered <see cref="Ui.ReferenceUi"/>, default) or "elements" (the Ory Elements SPA, <see cref="Ui.ElementsUi"/>).
+    /// </summary>
+    public string ReferenceUi { get; init; } = ReferenceUiServer;
+
+    public const string ReferenceUiServer = "server";
+    public const string ReferenceUiElements = "elements";
+
     /// <summary>KC_RUN_INFO_FILE: where the target writes what it really ran (<see cref="TargetInfo"/>) for the report.</summary>
     public string? RunInfoFile { get; init; }
 

@@ -33,6 +33,7 @@ public static class HarnessVariables
         new("KC_MAIL_TIMEOUT", "baseline of the login-code mail deadline in seconds, before patience", s => s.MailTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture), (s, v) => s with { MailTimeout = Seconds("KC_MAIL_TIMEOUT", v) }),
         new("KC_UI_URL", "the team's login UI for the browser suite", s => s.UiUrl?.AbsoluteUri, (s, v) => s with { UiUrl = HttpUrl("KC_UI_URL", v, asBase: false) }),
         new("KC_UI_SELECTORS", "selector map for the team's login UI", s => s.UiSelectorsFile, (s, v) => s with { UiSelectorsFile = v }),
+        new("KC_REFERENCE_UI", "in-process: the reference login UI, server (default) or elements (the Ory Elements SPA)", s => s.ReferenceUi == HarnessSettings.ReferenceUiServer ? null : s.ReferenceUi, (s, v) => s with { ReferenceUi = ReferenceUi(v) }),
         new("KC_RUN_INFO_FILE", "where the target writes what it really ran, for the report", s => s.RunInfoFile, (s, v) => s with { RunInfoFile = v }),
     ];
 
@@ -42,6 +43,11 @@ public static class HarnessVariables
     private static T Enum<T>(string name, string value)
         where T : struct, System.Enum =>
         SettingNames.Parse<T>(value) ?? throw new HarnessSettingsException($"{name}='{value}' is not valid: use one of {string.Join(", ", SettingNames.Ids<T>())}.");
+
+    private static string ReferenceUi(string value) =>
+        value is HarnessSettings.ReferenceUiServer or HarnessSettings.ReferenceUiElements
+            ? value
+            : throw new HarnessSettingsException($"KC_REFERENCE_UI='{value}' is not valid: use {HarnessSettings.ReferenceUiServer} or {HarnessSettings.ReferenceUiElements}.");
 
     private static bool Bool(string name, string value) => value.ToLowerInvariant() switch
     {

@@ -126,6 +126,7 @@ public sealed class InProcessTarget : IConformanceTarget
         && string.Equals(other.MailUrl, _created.MailUrl, StringComparison.Ordinal) && string.Equals(other.SmtpUri, _created.SmtpUri, StringComparison.Ordinal)
         && string.Equals(other.ConfigFile, _created.ConfigFile, StringComparison.Ordinal) && string.Equals(other.SchemaFile, _created.SchemaFile, StringComparison.Ordinal)
         && string.Equals(other.ConfigOverlay, _created.ConfigOverlay, StringComparison.Ordinal)
+        && string.Equals(other.ReferenceUi, _created.ReferenceUi, StringComparison.Ordinal)
         && string.Equals(other.KratosVersionOverride, _created.KratosVersionOverride, StringComparison.Ordinal);
 
     /// <summary>The deployment of this run: the profile's double (started on first use), its version as it answers now.</summary>
@@ -148,6 +149,7 @@ public sealed class InProcessTarget : IConformanceTarget
                 KratosVersion = version.ToString(),
                 Mail = running.Mailbox.Description,
                 ConfigHash = Hash(running.Composed.KratosYml + running.Composed.IdentitySchemaJson),
+                LoginUi = settings.UiUrl is { } own ? "--ui-url " + own.AbsoluteUri : StartedUi.Describe(settings),
                 ConfigChanges = running.Composed.Changes,
             });
         }
@@ -164,10 +166,10 @@ public sealed class InProcessTarget : IConformanceTarget
         var adminListener = LoopbackListener.Reserve();
         var publicUrl = LoopbackListener.UrlOf(publicListener);
         var adminUrl = LoopbackListener.UrlOf(adminListener);
-        ReferenceUi ui;
+        StartedUi ui;
         try
         {
-            ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = settings.Patience }, cancellationToken).ConfigureAwait(false);
+            ui = await StartedUi.StartAsync(settings, publicUrl, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -176,7 +178,7 @@ public sealed class InProcessTarget : IConformanceTarget
             throw;
         }
 
-        _resources.Add(ui);
+        _resources.Add(ui.Server);
 
         var schemaDir = Directory.CreateDirectory(Path.Combine(_workDir, profile)).FullName;
         var assumed = settings.KratosVersionOverride ?? settings.Emulate;
@@ -196,6 +198,7 @@ public sealed class InProcessTarget : IConformanceTarget
                     LoginUiUrl = ui.LoginUrl,
                     ErrorUiUrl = ui.ErrorUrl,
                     DefaultReturnUrl = ui.HomeUrl,
+                    CorsOrigin = ui.CorsOrigin,
                     Version = assumed is null ? KratosVersion.V26_2_0 : KratosVersion.Parse(assumed),
                     Dev = true,
                 },

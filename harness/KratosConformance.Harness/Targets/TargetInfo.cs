@@ -16,6 +16,8 @@ public sealed record TargetInfo
     public string? KratosImageDigest { get; init; }
     public string? Mail { get; init; }
     public string? ConfigHash { get; init; }
+    /// <summary>The login UI the browser suite certifies in this run (which reference UI, or the team's).</summary>
+    public string? LoginUi { get; init; }
     /// <summary>What the harness changed in the configuration it was given (SMTP wiring, base URLs, UI URLs).</summary>
     public IReadOnlyList<string> ConfigChanges { get; init; } = [];
 

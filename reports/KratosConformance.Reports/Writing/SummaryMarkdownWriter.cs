@@ -22,6 +22,12 @@ public static class SummaryMarkdownWriter
         }
 
         md.Append(MarkdownText.Cell(RunHeadline.Describe(result.Run))).Append("\n\n");
+        // The browser suite certifies a login UI: name it where its tests ran (the target reports it as a run note).
+        if (result.Run.Notes.TryGetValue("login-ui", out var ui) && result.Tests.Any(t => t.Id.EndsWith(".browser-ui", StringComparison.Ordinal)))
+        {
+            md.Append("Login UI certified by the browser-ui tests: ").Append(MarkdownText.Cell(ui)).Append("\n\n");
+        }
+
         AppendMatrix(md, OutcomeMatrix.Of(result.Tests));
         AppendChecks(md, result);
         AppendFailures(md, result.Tests.Where(t => t.Outcome == TestOutcome.Failed).ToList());

@@ -3,11 +3,12 @@ using System.Text.Json;
 namespace KratosConformance.Suites.Browser;
 
 /// <summary>
-/// Logical elements of a login UI → CSS selectors. The defaults are the test ids of Ory's reference UIs
-/// (<c>node/input/&lt;name&gt;</c>, <c>ui/message/&lt;id&gt;</c>), which the harness's reference UI also writes, so the
-/// same suite runs against Ory's UI unchanged. A team's own UI maps the names it renders differently in a JSON file
-/// (<c>--ui-selectors</c> / KC_UI_SELECTORS), e.g. <c>{"code-submit": "button#verify"}</c>; names it leaves out keep
-/// their default. <c>{address}</c> and <c>{id}</c> are filled in by the suite.
+/// Overrides of single elements of a login UI. By default the suite finds every element through Kratos's own node
+/// contract (<see cref="NodeLocator"/>: the names and values of the flow's ui.nodes, Ory's test ids and the labels the
+/// flow carries), so a UI that renders Kratos's nodes needs no map. A UI that renders one element differently maps that
+/// element's name to a Playwright selector in a JSON file (<c>--ui-selectors</c> / KC_UI_SELECTORS), e.g.
+/// <c>{"code-submit": "button#verify"}</c>; every other element keeps the contract. <c>{address}</c> (send-code) and
+/// <c>{id}</c> (message) are filled in by the suite; docs/ui-certification.md lists the elements.
 /// </summary>
 public sealed class UiSelectors
 {
@@ -19,44 +20,48 @@ public sealed class UiSelectors
     public const string CodeSubmit = "code-submit";
     public const string Resend = "resend";
     public const string Message = "message";
-    public const string AnyMessage = "any-message";
     public const string SignedIn = "signed-in";
 
-    public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>Every element a map may name, with the placeholders its selector may (or, for message, must) contain.</summary>
+    public static IReadOnlyDictionary<string, string[]> Elements { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [Identifier] = """[data-testid="node/input/identifier"]:not([type="hidden"])""",
-        [Password] = """[data-testid="node/input/password"]""",
-        [PasswordSubmit] = """[data-testid="node/input/method"][type="submit"][value="password"]""",
-        // The "Send code to <address>" button of the choose_method screen (spec §2.6).
-        [SendCode] = """[data-testid="node/input/address"][type="submit"][value="{address}"]""",
-        [Code] = """[data-testid="node/input/code"]""",
-        [CodeSubmit] = """[data-testid="node/input/method"][type="submit"][value="code"]""",
-        [Resend] = """[data-testid="node/input/resend"][type="submit"]""",
-        [Message] = """[data-testid="ui/message/{id}"]""",
-        // Every shown message; the id is read from the digits at the end of the element's data-testid.
-        [AnyMessage] = """[data-testid^="ui/message/"]""",
-        // What default_browser_return_url shows once signed in; an empty selector skips the page check (whoami still runs).
-        [SignedIn] = """[data-testid="session/signed-in"]""",
+        [Identifier] = [],
+        [Password] = [],
+        [PasswordSubmit] = [],
+        [SendCode] = ["{address}"],
+        [Code] = [],
+        [CodeSubmit] = [],
+        [Resend] = [],
+        [Message] = ["{id}"],
+        // What default_browser_return_url shows once signed in: a page check on top of whoami, only when mapped.
+        [SignedIn] = [],
     };
 
-    private readonly IReadOnlyDictionary<string, string> _selectors;
+    private readonly IReadOnlyDictionary<string, string> _overrides;
 
-    private UiSelectors(IReadOnlyDictionary<string, string> selectors, string source)
+    private UiSelectors(IReadOnlyDictionary<string, string> overrides, string source)
     {
-        _selectors = selectors;
+        _overrides = overrides;
         Source = source;
     }
 
-    /// <summary>"Ory test ids (default)" or the map file's path, for failure messages.</summary>
+    /// <summary>"Kratos's node contract (no map)" or the map file's path and what it overrides, for failure messages.</summary>
     public string Source { get; }
 
-    public static UiSelectors Default { get; } = new(Defaults, "Ory test ids (default)");
+    public static UiSelectors Default { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), "Kratos's node contract (no selector map)");
 
-    public string this[string name] => _selectors.TryGetValue(name, out var selector)
-        ? selector
-        : throw new ArgumentException($"'{name}' is not a UI element name; known: {string.Join(", ", Defaults.Keys)}.", nameof(name));
+    /// <summary>The map's selector for <paramref name="element"/>, or null when the element is found by the node contract.</summary>
+    public string? Override(string element) =>
+        Elements.ContainsKey(element)
+            ? _overrides.GetValueOrDefault(element)
+            : throw new ArgumentException($"'{element}' is not a UI element name; known: {Known}.", nameof(element));
 
-    /// <summary>Reads a selector map file over the defaults. Unknown names are an error: a typo must not silently fall back.</summary>
+    private static string Known => string.Join(", ", Elements.Keys);
+
+    /// <summary>
+    /// Reads a selector map file. Unknown names, non-string or empty selectors and placeholders the element does not
+    /// have are errors naming the file and the element: a typo must not silently fall back to the contract.
+    /// </summary>
     public static UiSelectors Load(string? file)
     {
         if (string.IsNullOrWhiteSpace(file))
@@ -64,36 +69,59 @@ public sealed class UiSelectors
             return Default;
         }
 
-        Dictionary<string, string>? map;
+        Dictionary<string, JsonElement>? map;
         try
         {
-            map = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file));
+            map = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(file));
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"The UI selector map {file} (KC_UI_SELECTORS) could not be read: {e.Message} Expected a JSON object of element name → CSS selector.", e);
+            throw new InvalidOperationException($"The UI selector map {file} (KC_UI_SELECTORS) could not be read: {e.Message} Expected a JSON object of element name → selector; known elements: {Known}.", e);
         }
 
-        var merged = new Dictionary<string, string>(Defaults, StringComparer.Ordinal);
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
         var unknown = new List<string>();
-        foreach (var (name, selector) in map ?? [])
+        foreach (var (name, value) in map ?? [])
         {
-            if (Defaults.ContainsKey(name))
-            {
-                merged[name] = selector;
-            }
-            else
+            if (!Elements.TryGetValue(name, out var placeholders))
             {
                 unknown.Add(name);
+                continue;
             }
+
+            overrides[name] = Selector(file, name, value, placeholders);
         }
 
         if (unknown.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The UI selector map {file} (KC_UI_SELECTORS) names unknown elements [{string.Join(", ", unknown)}]; known: {string.Join(", ", Defaults.Keys)}.");
+                $"The UI selector map {file} (KC_UI_SELECTORS) names unknown elements [{string.Join(", ", unknown)}]; known: {Known}.");
         }
 
-        return new UiSelectors(merged, file);
+        return new UiSelectors(overrides, $"{file} (overrides {string.Join(", ", overrides.Keys)}; the rest by Kratos's node contract)");
+    }
+
+    private static string Selector(string file, string name, JsonElement value, string[] placeholders)
+    {
+        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            throw new InvalidOperationException(
+                $"The UI selector map {file} (KC_UI_SELECTORS) gives element '{name}' {value.GetRawText()}: expected a non-empty selector string (leave the element out to find it by Kratos's node contract).");
+        }
+
+        var selector = value.GetString()!;
+        foreach (var placeholder in new[] { "{address}", "{id}" }.Where(p => selector.Contains(p, StringComparison.Ordinal) && !placeholders.Contains(p)))
+        {
+            throw new InvalidOperationException(
+                $"The UI selector map {file} (KC_UI_SELECTORS) uses {placeholder} in element '{name}', which has {(placeholders.Length == 0 ? "no placeholders" : "only " + string.Join(", ", placeholders))}.");
+        }
+
+        if (name == Message && !selector.Contains("{id}", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"The UI selector map {file} (KC_UI_SELECTORS) gives element 'message' without {{id}}: it must select one message by its id, e.g. [data-msg=\"{{id}}\"].");
+        }
+
+        return selector;
     }
 }
