@@ -100,17 +100,17 @@ public sealed class SqliteStorageTests
         await using var harness = await DoubleHarness.StartAsync(env: Aal1, version: "v1.3.1", store: DoubleStore.Sqlite);
         var email = $"carried-{Guid.NewGuid():N}@example.com";
         var identityId = (await harness.CreateIdentityAsync(email))["id"]!.GetValue<string>();
-        Columns(harness.Dsn!, "identity_credential_identifiers").Should().NotContain("identity_id");
+        SqliteProbe.Columns(harness.Dsn!, "identity_credential_identifiers").Should().NotContain("identity_id");
 
         harness.Host.Reconfigure([], "v26.2.0", clearStore: false);
         KratosDoubleDatabase.Migrate(harness.Dsn!, "v26.2.0", TextWriter.Null).Should().Be(4);
 
-        Columns(harness.Dsn!, "identity_credential_identifiers").Should().Contain("identity_id");
-        Columns(harness.Dsn!, "selfservice_login_flows").Should().Contain("identity_schema_id");
-        Columns(harness.Dsn!, "courier_messages").Should().Contain("request_headers");
-        Scalar(harness.Dsn!, "SELECT COUNT(*) FROM identity_credential_identifiers WHERE identity_id IS NULL OR identity_id <> $id", identityId)
+        SqliteProbe.Columns(harness.Dsn!, "identity_credential_identifiers").Should().Contain("identity_id");
+        SqliteProbe.Columns(harness.Dsn!, "selfservice_login_flows").Should().Contain("identity_schema_id");
+        SqliteProbe.Columns(harness.Dsn!, "courier_messages").Should().Contain("request_headers");
+        SqliteProbe.Scalar(harness.Dsn!, "SELECT COUNT(*) FROM identity_credential_identifiers WHERE identity_id IS NULL OR identity_id <> $id", ("$id", identityId))
             .Should().Be(0, "every identifier carries its credential's identity");
-        Scalar(harness.Dsn!, "SELECT COUNT(*) FROM identity_credential_identifiers WHERE identity_id = $id", identityId)
+        SqliteProbe.Scalar(harness.Dsn!, "SELECT COUNT(*) FROM identity_credential_identifiers WHERE identity_id = $id", ("$id", identityId))
             .Should().BeGreaterThan(0);
         using var actor = harness.NewActor();
         actor.Style = ClientStyle.Native;
@@ -118,40 +118,8 @@ public sealed class SqliteStorageTests
         (await actor.WhoamiAsync()).Code.Should().Be(200, "the password identifier written at v1.3.1 still finds the identity");
         var other = $"written-after-{Guid.NewGuid():N}@example.com";
         var otherId = (await harness.CreateIdentityAsync(other))["id"]!.GetValue<string>();
-        Scalar(harness.Dsn!, "SELECT COUNT(*) FROM identity_credential_identifiers WHERE identity_id = $id", otherId)
+        SqliteProbe.Scalar(harness.Dsn!, "SELECT COUNT(*) FROM identity_credential_identifiers WHERE identity_id = $id", ("$id", otherId))
             .Should().BeGreaterThan(0, "the served double writes v26.2.0's shape once the file has it");
-    }
-
-    private static List<string> Columns(string dsn, string table)
-    {
-        using var connection = Open(dsn);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
-
-    private static long Scalar(string dsn, string sql, string id)
-    {
-        using var connection = Open(dsn);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", id);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static Microsoft.Data.Sqlite.SqliteConnection Open(string dsn)
-    {
-        var path = new Uri(dsn.Replace("sqlite://", "file://", StringComparison.Ordinal)).LocalPath;
-        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        return connection;
     }
 
     [Test]
