@@ -3,6 +3,7 @@ using KratosConformance.Cli.Errors;
 using KratosConformance.Cli.Options;
 using KratosConformance.Cli.Running;
 using KratosConformance.Cli.Validation;
+using KratosConformance.Containers;
 using KratosConformance.Harness.Paths;
 using KratosConformance.Harness.Targets;
 using KratosConformance.Harness.Upgrade;
@@ -51,18 +52,35 @@ public static class UpgradeCommand
 
             if (kind == TargetKind.Containers)
             {
-                throw new CliException("kc upgrade --target containers is not built yet: run it with --target inprocess (the reference double on a SQLite file), or follow the README's \"Upgrade certification\" section with real images.");
+                LeftoverCleanup.Run(context.Error, settings.Patience, context.Token);
+                var root = RepositoryLayout.RequireRoot();
+                var patienceOfContainers = new ContainerPatience(settings.Patience.Factor);
+                if (fromSide.Image is null || toSide.Image is null)
+                {
+                    LocalImages.EnsureDoubleImageAsync(root, context.Out, patienceOfContainers, context.Token).GetAwaiter().GetResult();
+                }
+
+                LocalImages.EnsureSmtp4devImageAsync(root, context.Out, patienceOfContainers, context.Token).GetAwaiter().GetResult();
             }
 
             var overlay = Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "upgrade.yml");
             var plan = new UpgradePlan(
-                fromSide, toSide, async (log, ct) => await InProcessUpgradeDatabase.CreateAsync(settings.Patience, log, ct).ConfigureAwait(false), overlay, [.. chosen], settings,
+                fromSide, toSide, Database(kind, settings), overlay, [.. chosen], settings,
                 new ConformanceTestFilter([], includeBrowser: !parse.GetValue(noBrowser)), parse.GetValue(workers),
                 Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(RepositoryLayout.RequireRoot(), "reports", "out")),
                 Suites: !parse.GetValue(noSuite));
             return Execute(plan, context);
         });
         return command;
+    }
+
+    /// <summary>The upgrade's database where <paramref name="kind"/> runs the versions: a Docker volume, or a file in this process.</summary>
+    public static Func<TextWriter, CancellationToken, Task<IUpgradeDatabase>> Database(TargetKind kind, HarnessSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return kind == TargetKind.Containers
+            ? async (_, ct) => await ContainersUpgradeDatabase.CreateAsync(settings.Patience, ct).ConfigureAwait(false)
+            : async (log, ct) => await InProcessUpgradeDatabase.CreateAsync(settings.Patience, log, ct).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="plan"/>, prints the failed findings and the verdict; the exit code.</summary>

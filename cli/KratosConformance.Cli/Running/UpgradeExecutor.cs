@@ -35,10 +35,10 @@ public sealed class UpgradeExecutor(UpgradePlan plan, TextWriter console, Func<s
         {
             try
             {
-                Say(steps, $"A ({plan.From.Label}): migrate sql -e --yes: " + await database.MigrateAsync(plan.From.Version.ToString(), [], cancellationToken).ConfigureAwait(false));
+                Say(steps, $"A ({plan.From.Label}): migrate sql -e --yes: " + await database.MigrateAsync(plan.From.Version.ToString(), plan.From.Image, [], cancellationToken).ConfigureAwait(false));
                 SeededPopulation population;
                 string? runA = null;
-                await using (var a = await database.StartAsync(plan.From.Version.ToString(), [], cancellationToken).ConfigureAwait(false))
+                await using (var a = await database.StartAsync(plan.From.Version.ToString(), plan.From.Image, [], cancellationToken).ConfigureAwait(false))
                 {
                     Say(steps, $"A: started {a.Description}");
                     population = await new UpgradeSeeder(Steps(a, Path.Combine(work, "evidence-seed"), new UpgradeMailCounter()), Identities(a), Admin(a)).SeedAsync(cancellationToken).ConfigureAwait(false);
@@ -52,8 +52,8 @@ public sealed class UpgradeExecutor(UpgradePlan plan, TextWriter console, Func<s
 
                 await database.ClearMailAsync(cancellationToken).ConfigureAwait(false);
                 Say(steps, "A: stopped; its mails deleted from the sink (B's mail waits count B's mails)");
-                Say(steps, $"B ({plan.To.Label}): migrate sql -e --yes: " + await database.MigrateAsync(plan.To.Version.ToString(), plan.Deviations, cancellationToken).ConfigureAwait(false));
-                await using var b = await database.StartAsync(plan.To.Version.ToString(), plan.Deviations, cancellationToken).ConfigureAwait(false);
+                Say(steps, $"B ({plan.To.Label}): migrate sql -e --yes: " + await database.MigrateAsync(plan.To.Version.ToString(), plan.To.Image, plan.Deviations, cancellationToken).ConfigureAwait(false));
+                await using var b = await database.StartAsync(plan.To.Version.ToString(), plan.To.Image, plan.Deviations, cancellationToken).ConfigureAwait(false);
                 Say(steps, $"B: started {b.Description}");
                 findings.AddRange(await new UpgradeVerifier(Steps(b, Path.Combine(work, "evidence-verify"), new UpgradeMailCounter()), Admin(b)).VerifyAsync(population, plan.From.Label, cancellationToken).ConfigureAwait(false));
                 Say(steps, $"B: verified: {findings.Count(f => f.Passed)} of {findings.Count} findings as Kratos keeps them");
@@ -73,7 +73,8 @@ public sealed class UpgradeExecutor(UpgradePlan plan, TextWriter console, Func<s
                 }
             }
             catch (Exception e) when (e is UpgradeStepException or KratosConformance.Client.Mail.MailWaitException or KratosConformance.Client.Waiting.DeadlineExpiredException
-                or Kratos.Double.Config.KratosDoubleConfigException or Kratos.Double.State.StorageUnavailableException or HttpRequestException)
+                or Kratos.Double.Config.KratosDoubleConfigException or Kratos.Double.State.StorageUnavailableException or HttpRequestException
+                or KratosConformance.Containers.KratosContainerException or KratosConformance.Containers.DockerProblemException)
             {
                 error = e.Message;
                 console.WriteLine("kc upgrade: " + e.Message);

@@ -3,7 +3,7 @@ namespace KratosConformance.Harness.Upgrade;
 /// <summary>
 /// The database an upgrade carries from version A to version B, and how a Kratos version is migrated onto it and
 /// started on it: in this process on a SQLite file (<see cref="InProcessUpgradeDatabase"/>), or in containers sharing
-/// a named Docker volume. Disposing removes the database and what was started for it.
+/// a named Docker volume (<see cref="ContainersUpgradeDatabase"/>). Disposing removes the database and what was started for it.
 /// </summary>
 public interface IUpgradeDatabase : IAsyncDisposable
 {
@@ -13,8 +13,11 @@ public interface IUpgradeDatabase : IAsyncDisposable
     /// <summary>The config overlay every Kratos of this upgrade runs with (fixtures/profiles/storage/upgrade.yml).</summary>
     string ConfigOverlay { get; }
 
-    /// <summary><c>kratos migrate sql -e --yes</c> of <paramref name="version"/> on the database; its output.</summary>
-    Task<string> MigrateAsync(string version, IReadOnlyCollection<string> deviations, CancellationToken cancellationToken);
+    /// <summary>
+    /// <c>kratos migrate sql -e --yes</c> of <paramref name="version"/> (the double emulating it, or
+    /// <paramref name="image"/>) on the database; what it did. Containers run it as the job before serve.
+    /// </summary>
+    Task<string> MigrateAsync(string version, string? image, IReadOnlyCollection<string> deviations, CancellationToken cancellationToken);
 
     /// <summary>
     /// Empties the mail sink once A is stopped: A's mails are in A's templates (v1.3.1's differ from v25.4.0's), and
@@ -23,5 +26,5 @@ public interface IUpgradeDatabase : IAsyncDisposable
     Task ClearMailAsync(CancellationToken cancellationToken);
 
     /// <summary><c>kratos serve</c> of <paramref name="version"/> on the database, once it answers.</summary>
-    Task<UpgradeKratos> StartAsync(string version, IReadOnlyCollection<string> deviations, CancellationToken cancellationToken);
+    Task<UpgradeKratos> StartAsync(string version, string? image, IReadOnlyCollection<string> deviations, CancellationToken cancellationToken);
 }

@@ -51,7 +51,7 @@ public sealed class InProcessUpgradeDatabase : IUpgradeDatabase
 
     public string ConfigOverlay => Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "upgrade.yml");
 
-    public Task<string> MigrateAsync(string version, IReadOnlyCollection<string> deviations, CancellationToken cancellationToken)
+    public Task<string> MigrateAsync(string version, string? image, IReadOnlyCollection<string> deviations, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var output = new StringWriter();
@@ -60,7 +60,7 @@ public sealed class InProcessUpgradeDatabase : IUpgradeDatabase
         return Task.FromResult($"{applied} migration(s) applied; the database is at {KratosDoubleDatabase.MigratedVersion(Dsn) ?? "no version"}");
     }
 
-    public async Task<UpgradeKratos> StartAsync(string version, IReadOnlyCollection<string> deviations, CancellationToken cancellationToken)
+    public async Task<UpgradeKratos> StartAsync(string version, string? image, IReadOnlyCollection<string> deviations, CancellationToken cancellationToken)
     {
         var publicListener = LoopbackListener.Reserve();
         var adminListener = LoopbackListener.Reserve();
