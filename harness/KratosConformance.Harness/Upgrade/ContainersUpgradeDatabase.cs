@@ -40,6 +40,12 @@ public sealed class ContainersUpgradeDatabase : IUpgradeDatabase
     {
         ArgumentNullException.ThrowIfNull(patience);
         var containerPatience = new ContainerPatience(patience.Factor);
+        DockerEnvironment.EnsureConfigured();
+        if (await DockerEnvironment.CheckAvailableAsync(cancellationToken).ConfigureAwait(false) is { } noDocker)
+        {
+            throw new DockerProblemException(noDocker);
+        }
+
         var volume = new VolumeBuilder()
             .WithName($"{DockerEnvironment.SessionId}-upgrade-{Guid.NewGuid().ToString("N")[..12]}")
             .WithLabel(DockerEnvironment.SessionLabels)
