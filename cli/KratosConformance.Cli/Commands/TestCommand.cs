@@ -89,6 +89,9 @@ public static class TestCommand
             // Once more with Kratos's data in a SQLite file: the migration job and serve share its volume.
             console.WriteLine();
             tallies.Add(ContainersRun(Path.Combine(root, "containers-sqlite"), workers, settings, context, Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "sqlite-file.yml")));
+            // kc upgrade as a team runs it: A's and B's containers sharing the SQLite file's named volume.
+            console.WriteLine();
+            tallies.Add(UpgradeChecks.RunContainers(Path.Combine(root, "upgrade-containers"), workers, settings, console, () => context.Signals?.Received?.Name, context.Token));
         }
 
         if (!skip.Contains("bench"))

@@ -65,22 +65,13 @@ public static class UpgradeCommand
 
             var overlay = Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "upgrade.yml");
             var plan = new UpgradePlan(
-                fromSide, toSide, Database(kind, settings), overlay, [.. chosen], settings,
+                fromSide, toSide, UpgradeDatabases.For(kind, settings), overlay, [.. chosen], settings,
                 new ConformanceTestFilter([], includeBrowser: !parse.GetValue(noBrowser)), parse.GetValue(workers),
                 Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(RepositoryLayout.RequireRoot(), "reports", "out")),
                 Suites: !parse.GetValue(noSuite));
             return Execute(plan, context);
         });
         return command;
-    }
-
-    /// <summary>The upgrade's database where <paramref name="kind"/> runs the versions: a Docker volume, or a file in this process.</summary>
-    public static Func<TextWriter, CancellationToken, Task<IUpgradeDatabase>> Database(TargetKind kind, HarnessSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return kind == TargetKind.Containers
-            ? async (_, ct) => await ContainersUpgradeDatabase.CreateAsync(settings.Patience, ct).ConfigureAwait(false)
-            : async (log, ct) => await InProcessUpgradeDatabase.CreateAsync(settings.Patience, log, ct).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="plan"/>, prints the failed findings and the verdict; the exit code.</summary>
@@ -101,7 +92,7 @@ public static class UpgradeCommand
         }
 
         var passed = outcome.Passed && suitePassed;
-        context.Out.WriteLine($"kc upgrade {plan.From.Label} → {plan.To.Label}: {(passed ? "PASSED" : "FAILED")} (upgrade: {outcome.Findings.Count - outcome.Failed + (outcome.Error is null ? 0 : 1)}/{outcome.Findings.Count} findings kept{(outcome.Error is null ? string.Empty : "; stopped: " + outcome.Error)}; suite on B: {(suitePassed ? "passed" : "failed")}); report {Path.Combine(runDir, UpgradeReportWriter.MarkdownFile)}");
+        context.Out.WriteLine($"kc upgrade {plan.From.Label} → {plan.To.Label}: {(passed ? "PASSED" : "FAILED")} (upgrade: {outcome.Findings.Count - outcome.Failed + (outcome.Error is null ? 0 : 1)}/{outcome.Findings.Count} findings kept{(outcome.Error is null ? string.Empty : "; stopped: " + outcome.Error)}; suite on B: {(!plan.Suites ? "left out (--no-suite)" : suitePassed ? "passed" : "failed")}); report {Path.Combine(runDir, UpgradeReportWriter.MarkdownFile)}");
         return passed ? ExitCodes.Passed : ExitCodes.Failed;
     }
 }

@@ -61,10 +61,28 @@ public static class UpgradeChecks
         return tallies;
     }
 
-    private static UpgradePlan Plan(KratosVersion from, IReadOnlyList<string> deviations, HarnessSettings settings, int workers, string outRoot, bool suites) => new(
+    /// <summary>kc upgrade through containers (the local double image, v25.4.0 to v26.2.0, no suite runs): the volume shared by A's and B's containers carries every finding.</summary>
+    public static TestTally RunContainers(string root, int workers, HarnessSettings settings, TextWriter console, Func<string?> interruption, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        console.WriteLine("upgrade (containers): kc upgrade v25.4.0 → v26.2.0 through containers sharing the database volume");
+        var plan = Plan(KratosVersion.V25_4_0, [], settings, workers, root, suites: false, TargetKind.Containers);
+        var (outcome, _, _) = new UpgradeExecutor(plan, console, interruption).ExecuteAsync(cancellationToken).GetAwaiter().GetResult();
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var line in UpgradeReportWriter.FailureLines(outcome))
+        {
+            console.WriteLine(line);
+        }
+
+        console.WriteLine($"upgrade (containers): {(outcome.Passed ? "passed" : "FAILED")} ({outcome.Findings.Count - outcome.Failed + (outcome.Error is null ? 0 : 1)}/{outcome.Findings.Count} findings kept{(outcome.Error is null ? string.Empty : "; stopped: " + outcome.Error)})");
+        return new TestTally("upgrade (containers)", outcome.Findings.Count(f => f.Passed), outcome.Failed, 0);
+    }
+
+    private static UpgradePlan Plan(
+        KratosVersion from, IReadOnlyList<string> deviations, HarnessSettings settings, int workers, string outRoot, bool suites, TargetKind kind = TargetKind.InProcess) => new(
         new UpgradeInput.Side(from, null),
         new UpgradeInput.Side(KratosVersion.V26_2_0, null),
-        async (log, ct) => await InProcessUpgradeDatabase.CreateAsync(settings.Patience, log, ct).ConfigureAwait(false),
+        UpgradeDatabases.For(kind, settings),
         Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "upgrade.yml"),
         deviations,
         new HarnessSettings { Patience = settings.Patience },

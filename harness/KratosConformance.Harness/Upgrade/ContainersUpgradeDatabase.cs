@@ -26,12 +26,13 @@ public sealed class ContainersUpgradeDatabase : IUpgradeDatabase
     private readonly IVolume _volume;
     private readonly IMailboxReader _mailbox;
     private readonly Patience _patience;
-    private readonly List<string> _pending = [];
+    private readonly string _volumeName;
 
     private ContainersUpgradeDatabase(KratosStack stack, IVolume volume, Patience patience)
     {
         _stack = stack;
         _volume = volume;
+        _volumeName = volume.Name;
         _patience = patience;
         _mailbox = MailAccessUri.Parse("smtp4dev+" + stack.Mail.GetHttpBaseAddress().AbsoluteUri).CreateReader(patience: patience);
     }
@@ -63,14 +64,13 @@ public sealed class ContainersUpgradeDatabase : IUpgradeDatabase
         }
     }
 
-    public string Description => $"SQLite file /var/lib/sqlite/db.sqlite on Docker volume {_volume.Name}";
+    public string Description => $"SQLite file /var/lib/sqlite/db.sqlite on Docker volume {_volumeName}";
 
     public string ConfigOverlay => Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "upgrade.yml");
 
     public Task<string> MigrateAsync(string version, string? image, IReadOnlyCollection<string> deviations, CancellationToken cancellationToken)
     {
-        _pending.Add(version);
-        return Task.FromResult($"runs as the migration job of {image ?? LocalImages.DoubleLocalTag} on volume {_volume.Name}, before its serve starts");
+        return Task.FromResult($"runs as the migration job of {image ?? LocalImages.DoubleLocalTag} on volume {_volumeName}, before its serve starts");
     }
 
     public Task ClearMailAsync(CancellationToken cancellationToken) => Smtp4devMail.ClearAsync(_stack.Mail.GetHttpBaseAddress(), _patience, cancellationToken);
