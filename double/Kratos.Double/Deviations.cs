@@ -34,10 +34,17 @@ public static class Deviations
     public const string AddressNotVerified = DeviationNames.AddressNotVerified;
     public const string AuthenticatedAtNotRefreshed = DeviationNames.AuthenticatedAtNotRefreshed;
     public const string SessionTokenChanges = DeviationNames.SessionTokenChanges;
+    public const string UpgradeDropsTotp = DeviationNames.UpgradeDropsTotp;
+    public const string UpgradeLosesVerifiedFlags = DeviationNames.UpgradeLosesVerifiedFlags;
+    public const string UpgradeInvalidatesSessions = DeviationNames.UpgradeInvalidatesSessions;
+    public const string UpgradeLeavesSchemaBehind = DeviationNames.UpgradeLeavesSchemaBehind;
 
     /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>
     public static IReadOnlyList<(string Name, string Description)> All => DeviationNames.All;
 
     /// <summary>Deviations of the second factors and settings whose suites are not written yet: the double accepts them by name.</summary>
     public static IReadOnlyList<(string Name, string Description)> AwaitingSuites => DeviationNames.AwaitingSuites;
+
+    /// <summary>Deviations of <c>migrate sql</c> that only an upgrade with data shows (caught by <c>kc upgrade</c>, not the kill matrix).</summary>
+    public static IReadOnlyList<(string Name, string Description)> Upgrade => DeviationNames.Upgrade;
 }

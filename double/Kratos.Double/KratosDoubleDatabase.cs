@@ -13,8 +13,12 @@ namespace Kratos.Double;
 public static class KratosDoubleDatabase
 {
     /// <summary>Applies the pending migrations of <paramref name="version"/> to the SQLite file <paramref name="dsn"/> names.</summary>
+    /// <param name="dsn">A sqlite:// file DSN (memory: nothing to migrate).</param>
+    /// <param name="version">The emulated version whose migrations apply.</param>
+    /// <param name="log">Where popx's migration lines go.</param>
+    /// <param name="deviations">Upgrade deviations (<see cref="Deviations.Upgrade"/>) this migration shows; none when null.</param>
     /// <returns>How many migrations ran (0 for dsn memory, which has nothing to keep).</returns>
-    public static int Migrate(string dsn, string version, TextWriter log)
+    public static int Migrate(string dsn, string version, TextWriter log, IReadOnlyCollection<string>? deviations = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         var parsed = Dsn.Parse(dsn);
@@ -25,7 +29,8 @@ public static class KratosDoubleDatabase
         }
 
         using var connection = SqliteStore.Open(parsed.FilePath!);
-        return new Migrator(connection, checkedVersion, new KratosLog(log, checkedVersion)).Up();
+        var active = StartupChoices.ActiveDeviations(new ServeSettings { Emulate = version, RequestedDeviations = [.. deviations ?? []] });
+        return new Migrator(connection, checkedVersion, new KratosLog(log, checkedVersion), active).Up();
     }
 
     /// <summary>The versions recorded in schema_migration, oldest first (empty for a database never migrated).</summary>

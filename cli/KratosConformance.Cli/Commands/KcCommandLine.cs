@@ -11,13 +11,14 @@ namespace KratosConformance.Cli.Commands;
 /// </summary>
 public static class KcCommandLine
 {
-    public static IReadOnlyList<string> CommandNames { get; } = ["run", "test", "compare", "bench", "mutate", "double", "images", "completion"];
+    public static IReadOnlyList<string> CommandNames { get; } = ["run", "upgrade", "test", "compare", "bench", "mutate", "double", "images", "completion"];
 
     public static RootCommand Create(CommandContext context)
     {
         var root = new RootCommand("kc: conformance suite and harness for Ory Kratos code-MFA login. Exit codes: 0 passed, 1 conformance failure, 2 bad input, 130/143 interrupted (SIGINT/SIGTERM).")
         {
             RunCommand.Create(context),
+            UpgradeCommand.Create(context),
             TestCommand.Create(context),
             CompareCommand.Create(context),
             BenchCommand.Create(context),

@@ -14,12 +14,12 @@ namespace KratosConformance.Cli.Commands;
 
 /// <summary>
 /// kc test: the project's own tests. Self-tests of every library (dotnet test, the CLI's own included), the suites
-/// against the reference double at every emulated version, the kill matrix (every deviation must be caught), one run
-/// through real containers, and a smoke of the benchmark. Ends with CI's line "N passed, N failed, N skipped".
+/// against the reference double at every emulated version, the kill matrix (every deviation must be caught), the
+/// upgrade certification in-process (two upgrades, every upgrade deviation caught), one run through real containers, and a smoke of the benchmark. Ends with CI's line "N passed, N failed, N skipped".
 /// </summary>
 public static class TestCommand
 {
-    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "elements-ui", "matrix", "containers", "bench", "mutation"];
+    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "elements-ui", "matrix", "upgrade", "containers", "bench", "mutation"];
 
     public static Command Create(CommandContext context)
     {
@@ -27,7 +27,7 @@ public static class TestCommand
         var workers = KcOption.Number("--workers", "<n>", "Parallel workers for suite runs (default: 2 × cores).", Environment.ProcessorCount * 2, 1, 64);
         var underLoad = KcOption.Flag("--under-load", "Run with two CPU-burning processes beside the tests (a busy 2-core CI runner); they are stopped at the end, also on failure or Ctrl-C.");
         var patience = TargetOptions.PatienceOption();
-        var command = new Command("test", "Run the project's own tests (self-tests, the browser suite against the Ory Elements SPA, versions, kill matrix, containers, bench smoke, mutation sample); ends with \"N passed, N failed, N skipped\".");
+        var command = new Command("test", "Run the project's own tests (self-tests, the browser suite against the Ory Elements SPA, versions, kill matrix, upgrades, containers, bench smoke, mutation sample); ends with \"N passed, N failed, N skipped\".");
         command.Options.Add(skip);
         command.Options.Add(workers);
         command.Options.Add(underLoad);
@@ -80,6 +80,13 @@ public static class TestCommand
             tallies.AddRange(KillMatrix.RunAsync(Path.Combine(root, "matrix"), Math.Max(workers, 16), console, settings.Patience, context.Token).GetAwaiter().GetResult());
         }
 
+        if (!skip.Contains("upgrade"))
+        {
+            console.WriteLine();
+            console.WriteLine("upgrade: kc upgrade in-process, v1.3.1 and v25.4.0 to v26.2.0 with the suites, then each upgrade deviation of the double");
+            tallies.AddRange(UpgradeChecks.Run(Path.Combine(root, "upgrade"), workers, settings, console, () => context.Signals?.Received?.Name, context.Token));
+        }
+
         if (!skip.Contains("containers"))
         {
             console.WriteLine();
@@ -88,6 +95,9 @@ public static class TestCommand
             // Once more with Kratos's data in a SQLite file: the migration job and serve share its volume.
             console.WriteLine();
             tallies.Add(ContainersRun(Path.Combine(root, "containers-sqlite"), workers, settings, context, Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "sqlite-file.yml")));
+            // kc upgrade as a team runs it: A's and B's containers sharing the SQLite file's named volume.
+            console.WriteLine();
+            tallies.Add(UpgradeChecks.RunContainers(Path.Combine(root, "upgrade-containers"), workers, settings, console, () => context.Signals?.Received?.Name, context.Token));
         }
 
         if (!skip.Contains("bench"))

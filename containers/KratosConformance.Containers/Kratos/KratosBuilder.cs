@@ -67,6 +67,13 @@ public sealed class KratosBuilder : ContainerBuilder<KratosBuilder, KratosContai
     public KratosBuilder WithPatience(ContainerPatience patience) =>
         Merge(DockerResourceConfiguration, new KratosConfiguration(patience: patience));
 
+    /// <summary>
+    /// Keeps the SQLite file on <paramref name="volume" /> (mounted at the DSN's folder in the migration job and in
+    /// serve) instead of a volume of its own; the volume outlives the container (an upgrade's A and B share it).
+    /// </summary>
+    public KratosBuilder WithSqliteVolume(IVolume volume) =>
+        Merge(DockerResourceConfiguration, new KratosConfiguration(sqliteVolume: volume, sqliteVolumeShared: true));
+
     /// <summary>Uses this host port for the public API instead of a free one picked at <see cref="Build" />.</summary>
     public KratosBuilder WithPublicHostPort(int port) =>
         Merge(DockerResourceConfiguration, new KratosConfiguration(publicHostPort: port));
@@ -93,7 +100,11 @@ public sealed class KratosBuilder : ContainerBuilder<KratosBuilder, KratosContai
             builder = builder.WithCommand([.. ServeCommand()]);
         }
 
-        if (KratosDsn.SqliteDirectory(DockerResourceConfiguration) is { } directory && DockerResourceConfiguration.SqliteVolume is null)
+        if (KratosDsn.SqliteDirectory(DockerResourceConfiguration) is { } shared && DockerResourceConfiguration is { SqliteVolume: { } given, SqliteVolumeShared: true })
+        {
+            builder = builder.WithVolumeMount(given, shared);
+        }
+        else if (KratosDsn.SqliteDirectory(DockerResourceConfiguration) is { } directory && DockerResourceConfiguration.SqliteVolume is null)
         {
             var volume = new VolumeBuilder()
                 .WithName($"{DockerEnvironment.SessionId}-sqlite-{Guid.NewGuid().ToString("N")[..12]}")

@@ -13,8 +13,10 @@ public sealed class KratosConfiguration : ContainerConfiguration
         bool? watchCourier = null,
         int? publicHostPort = null,
         IVolume? sqliteVolume = null,
-        ContainerPatience? patience = null)
+        ContainerPatience? patience = null,
+        bool? sqliteVolumeShared = null)
     {
+        SqliteVolumeShared = sqliteVolumeShared;
         Patience = patience;
         ConfigYml = configYml;
         ConfigFiles = configFiles;
@@ -52,6 +54,7 @@ public sealed class KratosConfiguration : ContainerConfiguration
         PublicHostPort = BuildConfiguration.Combine(oldValue.PublicHostPort, newValue.PublicHostPort);
         SqliteVolume = BuildConfiguration.Combine(oldValue.SqliteVolume, newValue.SqliteVolume);
         Patience = BuildConfiguration.Combine(oldValue.Patience, newValue.Patience);
+        SqliteVolumeShared = BuildConfiguration.Combine(oldValue.SqliteVolumeShared, newValue.SqliteVolumeShared);
     }
 
     /// <summary>The kratos.yml text copied to <see cref="KratosBuilder.ConfigPath" />.</summary>
@@ -72,6 +75,12 @@ public sealed class KratosConfiguration : ContainerConfiguration
     /// serve opens the database the job migrated (an image VOLUME would give each container its own empty one).
     /// </summary>
     public IVolume? SqliteVolume { get; }
+
+    /// <summary>
+    /// True when <see cref="SqliteVolume" /> was given (<see cref="KratosBuilder.WithSqliteVolume" />) and outlives this
+    /// container: the upgrade's database, which version A's and version B's containers share. The giver removes it.
+    /// </summary>
+    public bool? SqliteVolumeShared { get; }
 
     /// <summary>Scales the ready and migration deadlines; null: KC_PATIENCE.</summary>
     public ContainerPatience? Patience { get; }

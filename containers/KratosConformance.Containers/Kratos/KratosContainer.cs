@@ -55,7 +55,7 @@ public sealed class KratosContainer : DockerContainer
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore().ConfigureAwait(false);
-        if (_configuration.SqliteVolume is { } volume)
+        if (_configuration.SqliteVolume is { } volume && _configuration.SqliteVolumeShared != true)
         {
             await volume.DisposeAsync().ConfigureAwait(false);
         }

@@ -14,4 +14,13 @@ public sealed record KratosProfile(
 {
     /// <summary>Further files kratos.yml names (templates, schemas), copied beside it: file name → content.</summary>
     public IReadOnlyDictionary<string, string> ConfigFiles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>This Kratos's image instead of the stack's (an upgrade runs A's and B's image in one stack).</summary>
+    public string? Image { get; init; }
+
+    /// <summary>Environment on top of the stack's (e.g. the double's KRATOS_DOUBLE_EMULATE for one version).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A named volume for the SQLite file that outlives this Kratos (<see cref="KratosBuilder.WithSqliteVolume" />).</summary>
+    public IVolume? SqliteVolume { get; init; }
 }

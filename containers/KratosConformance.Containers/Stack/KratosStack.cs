@@ -97,6 +97,15 @@ public sealed class KratosStack : IAsyncDisposable
     /// <summary>Starts one more Kratos on the running stack, as described by <paramref name="profile"/>.</summary>
     public Task<KratosContainer> AddKratosAsync(KratosProfile profile, CancellationToken ct = default) => StartKratosAsync(profile, ct);
 
+    /// <summary>Stops and removes one Kratos of the stack (an upgrade stops version A before B migrates); the rest keep running.</summary>
+    public async Task RemoveKratosAsync(string profile)
+    {
+        if (_kratos.TryRemove(profile, out var kratos))
+        {
+            await kratos.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Every image the stack runs with its id and repository digests, for the report.</summary>
     public async Task<IReadOnlyList<StackImage>> GetImagesAsync(CancellationToken ct = default)
     {
@@ -147,14 +156,20 @@ public sealed class KratosStack : IAsyncDisposable
 
     private async Task<KratosContainer> StartKratosAsync(KratosProfile profile, CancellationToken ct)
     {
-        var builder = new KratosBuilder(_options.KratosImage)
+        var builder = new KratosBuilder(profile.Image ?? _options.KratosImage)
             .WithConfig(profile.ConfigYml)
             .WithIdentitySchema(profile.IdentitySchemaFileName, profile.IdentitySchemaJson)
             .WithNetwork(Network)
             .WithNetworkAliases($"kratos-{profile.Name}")
             .WithEnvironment("COURIER_SMTP_CONNECTION_URI", MailConnectionUri)
             .WithEnvironment(_options.KratosEnvironment)
+            .WithEnvironment(profile.Environment)
             .WithPatience(_options.Patience);
+        if (profile.SqliteVolume is { } volume)
+        {
+            builder = builder.WithSqliteVolume(volume);
+        }
+
         foreach (var (fileName, content) in profile.ConfigFiles)
         {
             builder = builder.WithIdentitySchema(fileName, content);

@@ -86,9 +86,40 @@ public sealed class SqliteStorageTests
 
         status.Should().Be(HttpStatusCode.ServiceUnavailable);
         body!["errors"]!["migrations"]!.GetValue<string>().Should().Be("migrations have not yet been fully applied");
-        KratosDoubleDatabase.Migrate(harness.Dsn!, "v26.2.0", TextWriter.Null).Should().Be(2, "v25.4.0's and v26.2.0's migrations were pending");
+        KratosDoubleDatabase.Migrate(harness.Dsn!, "v26.2.0", TextWriter.Null).Should().Be(4, "v25.4.0's one and v26.2.0's three migrations were pending");
         (await harness.AdminGetAsync("/admin/health/ready")).Status.Should().Be(HttpStatusCode.OK);
         KratosDoubleDatabase.MigratedVersion(harness.Dsn!).Should().Be("v26.2.0");
+    }
+
+    [Test]
+    public async Task Migrating_from_v1_3_1_to_v26_2_0_carries_credentials_forward_in_v26_2_0s_shape()
+    {
+        // persistence/sql/migrations/sql/20251104000000000000_identifiers_devices_identity_id.sqlite.up.sql backfills
+        // identity_id on every identifier from its credential; 20250710085000000000_add_schema_id.up.sql adds a column
+        // to login flows; 20251215000000000000 one to courier messages (docs/kratos-facts.md).
+        await using var harness = await DoubleHarness.StartAsync(env: Aal1, version: "v1.3.1", store: DoubleStore.Sqlite);
+        var email = $"carried-{Guid.NewGuid():N}@example.com";
+        var identityId = (await harness.CreateIdentityAsync(email))["id"]!.GetValue<string>();
+        SqliteProbe.Columns(harness.Dsn!, "identity_credential_identifiers").Should().NotContain("identity_id");
+
+        harness.Host.Reconfigure([], "v26.2.0", clearStore: false);
+        KratosDoubleDatabase.Migrate(harness.Dsn!, "v26.2.0", TextWriter.Null).Should().Be(4);
+
+        SqliteProbe.Columns(harness.Dsn!, "identity_credential_identifiers").Should().Contain("identity_id");
+        SqliteProbe.Columns(harness.Dsn!, "selfservice_login_flows").Should().Contain("identity_schema_id");
+        SqliteProbe.Columns(harness.Dsn!, "courier_messages").Should().Contain("request_headers");
+        SqliteProbe.Scalar(harness.Dsn!, "SELECT COUNT(*) FROM identity_credential_identifiers WHERE identity_id IS NULL OR identity_id <> $id", ("$id", identityId))
+            .Should().Be(0, "every identifier carries its credential's identity");
+        SqliteProbe.Scalar(harness.Dsn!, "SELECT COUNT(*) FROM identity_credential_identifiers WHERE identity_id = $id", ("$id", identityId))
+            .Should().BeGreaterThan(0);
+        using var actor = harness.NewActor();
+        actor.Style = ClientStyle.Native;
+        await actor.PasswordLoginAsync(email);
+        (await actor.WhoamiAsync()).Code.Should().Be(200, "the password identifier written at v1.3.1 still finds the identity");
+        var other = $"written-after-{Guid.NewGuid():N}@example.com";
+        var otherId = (await harness.CreateIdentityAsync(other))["id"]!.GetValue<string>();
+        SqliteProbe.Scalar(harness.Dsn!, "SELECT COUNT(*) FROM identity_credential_identifiers WHERE identity_id = $id", ("$id", otherId))
+            .Should().BeGreaterThan(0, "the served double writes v26.2.0's shape once the file has it");
     }
 
     [Test]
@@ -112,7 +143,7 @@ public sealed class SqliteStorageTests
             KratosDoubleDatabase.Migrate(dsn, "v25.4.0", TextWriter.Null).Should().Be(4);
             KratosDoubleDatabase.AppliedVersions(dsn).Should().Equal("20150100000001000000", "20240425095000000001", "20240425095000000002", "20250710085000000000");
             KratosDoubleDatabase.Migrate(dsn, "v25.4.0", TextWriter.Null).Should().Be(0);
-            KratosDoubleDatabase.Migrate(dsn, "v26.2.0", TextWriter.Null).Should().Be(1);
+            KratosDoubleDatabase.Migrate(dsn, "v26.2.0", TextWriter.Null).Should().Be(3);
             KratosDoubleDatabase.MigratedVersion(dsn).Should().Be("v26.2.0");
         }
         finally

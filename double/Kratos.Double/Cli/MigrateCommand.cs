@@ -58,7 +58,7 @@ internal static class MigrateCommand
         }
 
         using var connection = SqliteStore.Open(dsn.InMemory ? ":memory:" : dsn.FilePath!);
-        var migrator = new Migrator(connection, version, log);
+        var migrator = new Migrator(connection, version, log, StartupChoices.ActiveDeviations(options.Settings()));
         if (dsn.InMemory)
         {
             migrator.Up();

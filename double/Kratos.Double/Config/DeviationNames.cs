@@ -30,6 +30,10 @@ internal static class DeviationNames
     public const string AuthenticatedAtNotRefreshed = "authenticated-at-not-refreshed";
     public const string SessionTokenChanges = "session-token-changes";
 
+    public const string UpgradeDropsTotp = "upgrade-drops-totp";
+    public const string UpgradeLosesVerifiedFlags = "upgrade-loses-verified-flags";
+    public const string UpgradeInvalidatesSessions = "upgrade-invalidates-sessions";
+    public const string UpgradeLeavesSchemaBehind = "upgrade-leaves-schema-behind";
     public const string TotpWindowTooWide = "totp-window-too-wide";
     public const string TotpUnlinkKeepsCredential = "totp-unlink-keeps-credential";
     public const string TotpEnrolmentStaysAal1 = "totp-enrolment-stays-aal1";
@@ -88,8 +92,20 @@ internal static class DeviationNames
         (AvailableAalIgnoresTotp, "an identity whose only second factor is TOTP counts as aal1-only: whoami and settings accept its aal1 session"),
     ];
 
-    /// <summary>Every name the double accepts: <see cref="All"/> and <see cref="AwaitingSuites"/>.</summary>
-    public static IEnumerable<(string Name, string Description)> Known => All.Concat(AwaitingSuites);
+    /// <summary>
+    /// Deviations of <c>migrate sql</c> on a database an older version migrated: they show only across an upgrade, so the
+    /// upgrade certification (<c>kc upgrade</c>) catches them, not the suite run on a fresh database (the kill matrix).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Description)> Upgrade { get; } =
+    [
+        (UpgradeDropsTotp, "the migration to this version deletes every TOTP credential: users enrolled before the upgrade lose their authenticator"),
+        (UpgradeLosesVerifiedFlags, "the migration to this version resets every verifiable address to verified: false, status: pending"),
+        (UpgradeInvalidatesSessions, "the migration to this version deactivates every session: everyone is signed out by the upgrade"),
+        (UpgradeLeavesSchemaBehind, "migrate sql reports success but applies none of this version's own migrations, so serve finds them pending"),
+    ];
+
+    /// <summary>Every name the double accepts: <see cref="All"/>, <see cref="AwaitingSuites"/> and <see cref="Upgrade"/>.</summary>
+    public static IEnumerable<(string Name, string Description)> Known => All.Concat(AwaitingSuites).Concat(Upgrade);
 
     public static bool IsKnown(string name) => Known.Any(d => d.Name == name);
 }

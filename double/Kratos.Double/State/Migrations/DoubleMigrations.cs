@@ -70,13 +70,32 @@ internal static class DoubleMigrations
               identity_id TEXT NOT NULL REFERENCES identities(id) ON DELETE CASCADE, selfservice_recovery_flow_id TEXT NOT NULL,
               expires_at TEXT NOT NULL);
             """),
-        new("20250710085000000000", "kratos_double_v25.4.0", EmulatedVersion.V25_4_0, """
-            -- The tables the double uses are unchanged from v1.3.1 to v25.4.0 (the code credential keeps
-            -- {"addresses":[{"channel","address"}]}, identity/credentials_code.go); applying this records the version.
-            SELECT 1;
+        new("20250710085000000000", "add_schema_id", EmulatedVersion.V25_4_0, """
+            -- Kratos v25.4.0, persistence/sql/migrations/sql/20250710085000000000_add_schema_id.up.sql (the login half;
+            -- the double has no registration flows). The tables the double uses are otherwise unchanged from v1.3.1.
+            ALTER TABLE selfservice_login_flows ADD COLUMN identity_schema_id VARCHAR(128) NULL;
             """),
-        new("20260114175904000000", "kratos_double_v26.2.0", EmulatedVersion.V26_2_0, """
-            -- The tables the double uses are unchanged from v25.4.0 to v26.2.0; applying this records the version.
+        new("20251104000000000000", "identifiers_devices_identity_id", EmulatedVersion.V26_2_0, """
+            -- Kratos v26.2.0, persistence/sql/migrations/sql/20251104000000000000_identifiers_devices_identity_id.sqlite.up.sql:
+            -- identity_credential_identifiers is rebuilt with identity_id NOT NULL, backfilled from its credential by an
+            -- INNER JOIN (an identifier without a credential is not carried over).
+            CREATE TABLE "_identity_credential_identifiers_tmp" (id TEXT PRIMARY KEY,
+              identity_credential_id TEXT NOT NULL REFERENCES identity_credentials(id) ON DELETE CASCADE, identifier TEXT NOT NULL,
+              identity_id TEXT NOT NULL REFERENCES identities(id) ON DELETE CASCADE);
+            INSERT INTO "_identity_credential_identifiers_tmp" (id, identity_credential_id, identifier, identity_id)
+              SELECT ici.id, ici.identity_credential_id, ici.identifier, ic.identity_id
+              FROM identity_credential_identifiers ici INNER JOIN identity_credentials ic ON ici.identity_credential_id = ic.id;
+            DROP TABLE identity_credential_identifiers;
+            ALTER TABLE "_identity_credential_identifiers_tmp" RENAME TO identity_credential_identifiers;
+            CREATE INDEX identity_credential_identifiers_identifier_idx ON identity_credential_identifiers (identifier);
+            """),
+        new("20251215000000000000", "courier_messages_add_request_headers", EmulatedVersion.V26_2_0, """
+            -- Kratos v26.2.0, persistence/sql/migrations/sql/20251215000000000000_courier_messages_add_request_headers.sqlite.up.sql.
+            ALTER TABLE courier_messages ADD COLUMN request_headers JSONB;
+            """),
+        new("20260114175904000000", "drop_identity_credentials_nid_idx", EmulatedVersion.V26_2_0, """
+            -- Kratos v26.2.0's last migration drops an index on nid, a column the double's tables do not have (one
+            -- network); applying it records the version.
             SELECT 1;
             """),
     ];

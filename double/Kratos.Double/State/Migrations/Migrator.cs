@@ -9,7 +9,7 @@ namespace Kratos.Double.State.Migrations;
 /// version_self INT, unique on version), Status() as "migrate sql status" prints it, Up() applying each pending
 /// migration and its version row in one transaction, logged with popx's lines.
 /// </summary>
-internal sealed class Migrator(SqliteConnection connection, string version, KratosLog log)
+internal sealed class Migrator(SqliteConnection connection, string version, KratosLog log, IReadOnlySet<string>? deviations = null)
 {
     public const string Table = "schema_migration";
 
@@ -46,11 +46,12 @@ internal sealed class Migrator(SqliteConnection connection, string version, Krat
     /// <summary>Applies what is pending; returns how many migrations ran.</summary>
     public int Up()
     {
+        var upgrade = AppliedVersions().Count > 0;
         CreateTable();
         var count = 0;
         foreach (var (migration, applied) in Status())
         {
-            if (applied)
+            if (applied || (upgrade && Has(Config.DeviationNames.UpgradeLeavesSchemaBehind) && migration.IntroducedIn == version))
             {
                 continue;
             }
@@ -73,7 +74,41 @@ internal sealed class Migrator(SqliteConnection connection, string version, Krat
             count++;
         }
 
+        if (upgrade && count > 0)
+        {
+            Damage();
+        }
+
         return count;
+    }
+
+    private bool Has(string deviation) => deviations?.Contains(deviation) == true;
+
+    /// <summary>The upgrade deviations that damage the data an older version wrote (the double's only; Kratos keeps it).</summary>
+    private void Damage()
+    {
+        var statements = new List<string>();
+        if (Has(Config.DeviationNames.UpgradeDropsTotp))
+        {
+            statements.Add("DELETE FROM identity_credentials WHERE type = 'totp'");
+        }
+
+        if (Has(Config.DeviationNames.UpgradeLosesVerifiedFlags))
+        {
+            statements.Add("UPDATE identity_verifiable_addresses SET verified = 0, status = 'pending', verified_at = NULL");
+        }
+
+        if (Has(Config.DeviationNames.UpgradeInvalidatesSessions))
+        {
+            statements.Add("UPDATE sessions SET active = 0");
+        }
+
+        foreach (var sql in statements)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
     }
 
     private void CreateTable()

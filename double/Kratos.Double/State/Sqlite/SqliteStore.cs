@@ -13,6 +13,8 @@ internal sealed partial class SqliteStore : IStore
 {
     private readonly SqliteConnection _connection;
 
+    private bool _identifiersCarryIdentityId;
+
     public SqliteStore(SqliteConnection connection) => _connection = connection;
 
     public Lock Gate { get; } = new();
@@ -110,9 +112,36 @@ internal sealed partial class SqliteStore : IStore
             ("$created", Row.Time(created ?? identity.CreatedAt)), ("$updated", Row.Time(updated ?? identity.UpdatedAt)));
         foreach (var identifier in identifiers)
         {
-            Exec(tx, "INSERT INTO identity_credential_identifiers (id, identity_credential_id, identifier) VALUES ($id, $credential, $identifier)",
-                ("$id", Guid.NewGuid()), ("$credential", credentialId), ("$identifier", identifier));
+            if (IdentifiersCarryIdentityId(tx))
+            {
+                Exec(tx, "INSERT INTO identity_credential_identifiers (id, identity_credential_id, identifier, identity_id) VALUES ($id, $credential, $identifier, $identity)",
+                    ("$id", Guid.NewGuid()), ("$credential", credentialId), ("$identifier", identifier), ("$identity", identity.Id));
+            }
+            else
+            {
+                Exec(tx, "INSERT INTO identity_credential_identifiers (id, identity_credential_id, identifier) VALUES ($id, $credential, $identifier)",
+                    ("$id", Guid.NewGuid()), ("$credential", credentialId), ("$identifier", identifier));
+            }
         }
+    }
+
+    /// <summary>
+    /// Whether the file has v26.2.0's identity_id column on identifiers (migration 20251104000000000000): a newer double
+    /// serving a file migrated by an older version writes the older shape until the file is migrated. Once seen, the
+    /// column stays (no migration removes it).
+    /// </summary>
+    private bool IdentifiersCarryIdentityId(SqliteTransaction tx)
+    {
+        if (_identifiersCarryIdentityId)
+        {
+            return true;
+        }
+
+        using var command = _connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('identity_credential_identifiers') WHERE name = 'identity_id'";
+        _identifiersCarryIdentityId = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return _identifiersCarryIdentityId;
     }
 
     private List<Identity> ReadIdentities(string where, params (string Name, object? Value)[] parameters)
