@@ -5,7 +5,8 @@ namespace Kratos.Double;
 /// <summary>
 /// Named misbehaviours the double can be switched into (env <c>KRATOS_DOUBLE_DEVIATIONS</c>). Each is a regression a
 /// Kratos version or a misconfiguration could plausibly show. <see cref="All"/> lists those a suite catches (the kill
-/// matrix runs every one of them); <see cref="AwaitingSuites"/> those whose suites are still to be written (accepted by
+/// matrix runs every one of them): the emailed code's (<see cref="CodeMfa"/>) and the other factors' and settings'
+/// (<see cref="Factors"/>); <see cref="AwaitingSuites"/> those whose suites are still to be written (accepted by
 /// name, not in the kill matrix). The names live in the configuration layer so request handlers below the host can
 /// test them.
 /// </summary>
@@ -42,7 +43,13 @@ public static class Deviations
     /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>
     public static IReadOnlyList<(string Name, string Description)> All => DeviationNames.All;
 
-    /// <summary>Deviations of the second factors and settings whose suites are not written yet: the double accepts them by name.</summary>
+    /// <summary>The emailed code's deviations (caught by the login.code-mfa suites).</summary>
+    public static IReadOnlyList<(string Name, string Description)> CodeMfa => DeviationNames.CodeMfa;
+
+    /// <summary>TOTP, lookup-secret and settings/AAL deviations (caught by the factor suites; in <see cref="All"/>).</summary>
+    public static IReadOnlyList<(string Name, string Description)> Factors => DeviationNames.Factors;
+
+    /// <summary>Deviations whose suites are not written yet: the double accepts them by name (none at present).</summary>
     public static IReadOnlyList<(string Name, string Description)> AwaitingSuites => DeviationNames.AwaitingSuites;
 
     /// <summary>Deviations of <c>migrate sql</c> that only an upgrade with data shows (caught by <c>kc upgrade</c>, not the kill matrix).</summary>

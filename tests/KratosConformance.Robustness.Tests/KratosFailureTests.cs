@@ -48,7 +48,9 @@ public sealed class KratosFailureTests
         using var kratos = await DoubleServe.StartAsync($"smtp://{sink.Host}:{sink.SmtpPort}/?disable_starttls=true", new Dictionary<string, string>(), Patience);
         using var output = new TempFiles();
         using var kc = KcProcess.Start(
-            "run", "--target", "external", "--no-browser", "--workers", "1", "--out", output.Directory,
+            // The emailed code's tests only: on an external target the other factors' scenarios are not applicable (their
+            // profiles need a Kratos configured for them) and would be the run's first results, before any test passed.
+            "run", "--target", "external", "--no-browser", "--workers", "1", "--only", "login.code-mfa.*", "--out", output.Directory,
             "--public-url", kratos.PublicUrl.AbsoluteUri, "--admin-url", kratos.AdminUrl.AbsoluteUri, "--mail-url", $"smtp4dev+{sink.HttpBaseUrl.AbsoluteUri.TrimEnd('/')}");
         await kc.WaitForLineAsync("the run's second result", l => l.StartsWith("[ 2/", StringComparison.Ordinal), Patience.For("./kc run's first results", TimeSpan.FromSeconds(120)));
 

@@ -27,7 +27,7 @@ public static class RunCommand
         var noBrowser = KcOption.Flag("--no-browser", "Leave out the Playwright browser suite (browser-ui).");
         var workers = KcOption.Number("--workers", "<n>", "Parallel test workers (default: 2 × cores).", Environment.ProcessorCount * 2, 1, 64);
         var output = KcOption.Value("--out", "<dir>", "Where run folders go (default reports/out).");
-        var command = new Command("run", "Run the conformance suite (login.code-mfa.*) and write results.json, junit.xml, summary.md and index.html to reports/out/<run-id>/; reports/out/latest points at the newest run that was not interrupted.");
+        var command = new Command("run", "Run the conformance suites (login.*, settings.*) and write results.json, junit.xml, summary.md and index.html to reports/out/<run-id>/; reports/out/latest points at the newest run that was not interrupted.");
         target.AddTo(command);
         command.Options.Add(baseline);
         command.Options.Add(only);

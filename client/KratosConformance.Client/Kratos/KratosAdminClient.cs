@@ -46,6 +46,10 @@ public sealed class KratosAdminClient
     public Task<KratosResponse> GetIdentityAsync(string id, CancellationToken ct = default) =>
         GetAsync("admin/identities/" + Uri.EscapeDataString(id), ct);
 
+    /// <summary>GET /admin/identities/{id}?include_credential=&lt;type&gt;: that credential's config is shown (factors spec §3.6).</summary>
+    public Task<KratosResponse> GetIdentityAsync(string id, string includeCredential, CancellationToken ct = default) =>
+        GetAsync("admin/identities/" + Uri.EscapeDataString(id) + "?include_credential=" + Uri.EscapeDataString(includeCredential), ct);
+
     /// <summary>GET /admin/courier/messages?recipient= (bodies are only visible with --dev, spec §5.6).</summary>
     public Task<KratosResponse> GetCourierMessagesAsync(string recipient, CancellationToken ct = default) =>
         GetAsync("admin/courier/messages?recipient=" + Uri.EscapeDataString(recipient), ct);

@@ -32,6 +32,16 @@ public sealed record KratosFacts
     public Uri? LoginUiUrl { get; init; }
     /// <summary>selfservice.flows.error.ui_url, if known.</summary>
     public Uri? ErrorUiUrl { get; init; }
+    /// <summary>selfservice.flows.settings.ui_url (target of a browser's settings 303s), if known.</summary>
+    public Uri? SettingsUiUrl { get; init; }
+    /// <summary>selfservice.methods.totp.enabled (default false; factors spec §3.1).</summary>
+    public bool TotpEnabled { get; init; }
+    /// <summary>selfservice.methods.lookup_secret.enabled (default false; factors spec §4.1).</summary>
+    public bool LookupSecretEnabled { get; init; }
+    /// <summary>selfservice.flows.settings.required_aal: aal1 or highest_available (default; factors spec §7.1).</summary>
+    public string SettingsRequiredAal { get; init; } = "highest_available";
+    /// <summary>selfservice.flows.settings.privileged_session_max_age (default 1h; factors spec §7.1, §7.3).</summary>
+    public TimeSpan PrivilegedSessionMaxAge { get; init; } = TimeSpan.FromHours(1);
     /// <summary>selfservice.default_browser_return_url, if known.</summary>
     public Uri? DefaultBrowserReturnUrl { get; init; }
     /// <summary>

@@ -21,6 +21,12 @@ public sealed record LoginSubmission
     /// <summary><c>method=code&amp;resend=code&amp;identifier=…</c> (spec §2.10).</summary>
     public static LoginSubmission Resend(string identifier) => Of(("method", "code"), ("resend", "code"), ("identifier", identifier));
 
+    /// <summary><c>method=totp&amp;totp_code=…</c>: the TOTP form of an aal2 flow (factors spec §3.5).</summary>
+    public static LoginSubmission Totp(string code) => Of(("method", "totp"), ("totp_code", code));
+
+    /// <summary><c>method=lookup_secret&amp;lookup_secret=…</c>: the backup-code form of an aal2 flow (factors spec §4.4).</summary>
+    public static LoginSubmission LookupSecret(string code) => Of(("method", "lookup_secret"), ("lookup_secret", code));
+
     /// <summary>The password first factor.</summary>
     public static LoginSubmission Password(string identifier, string password) =>
         Of(("method", "password"), ("identifier", identifier), ("password", password));

@@ -43,7 +43,7 @@ public sealed class DeviationTests(DoubleStore store)
     }
 
     public static IEnumerable<string> WalkDeviations() =>
-        Deviations.All.Select(d => d.Name).Where(n => n is not (Deviations.RefreshMissing1010003 or Deviations.Aal2Missing1010004 or Deviations.ExpiredCodeAccepted));
+        Deviations.CodeMfa.Select(d => d.Name).Where(n => n is not (Deviations.RefreshMissing1010003 or Deviations.Aal2Missing1010004 or Deviations.ExpiredCodeAccepted));
 
     [TestCaseSource(nameof(WalkDeviations))]
     public async Task Deviation_changes_the_walk(string deviation)

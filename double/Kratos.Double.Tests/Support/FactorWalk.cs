@@ -4,7 +4,7 @@ namespace Kratos.Double.Tests.Support;
 
 /// <summary>
 /// One walk through TOTP, lookup secrets and settings with AAL, written down as stable facts; the baseline equals the
-/// spec (§3, §4, §7) and each deviation of <see cref="Deviations.AwaitingSuites"/> changes at least one line.
+/// spec (§3, §4, §7) and each deviation of <see cref="Deviations.Factors"/> changes at least one line.
 /// </summary>
 public static class FactorWalk
 {

@@ -45,8 +45,8 @@ internal static class DeviationNames
     public const string PrivilegedWindowIgnored = "privileged-window-ignored";
     public const string AvailableAalIgnoresTotp = "available-aal-ignores-totp";
 
-    /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>
-    public static IReadOnlyList<(string Name, string Description)> All { get; } =
+    /// <summary>The emailed code's deviations, caught by the login.code-mfa suites.</summary>
+    public static IReadOnlyList<(string Name, string Description)> CodeMfa { get; } =
     [
         (WrongCodeMessageId, "a wrong code is reported with 4010002 (no strategy) instead of 4010008"),
         (RefreshMissing1010003, "a refresh=true login flow lacks info message 1010003"),
@@ -74,11 +74,11 @@ internal static class DeviationNames
     ];
 
     /// <summary>
-    /// Deviations of TOTP, lookup secrets and the settings flow whose suites are written later: accepted by name, shown by
-    /// <c>deviations</c>, but not in <see cref="All"/>, because the kill matrix fails on an entry no suite catches yet.
-    /// Each one has a double-level test (DeviationAwaitingSuitesTests) showing it changes behaviour.
+    /// TOTP, lookup-secret and settings/AAL deviations, caught by the login.totp, login.lookup-secret, settings.totp and
+    /// settings.lookup-secret suites (issue 15). Each also has a double-level test (FactorDeviationTests) showing it
+    /// changes the double's own walk.
     /// </summary>
-    public static IReadOnlyList<(string Name, string Description)> AwaitingSuites { get; } =
+    public static IReadOnlyList<(string Name, string Description)> Factors { get; } =
     [
         (TotpWindowTooWide, "TOTP codes up to 5 time steps (2.5 minutes) away are accepted instead of only the previous, current and next step"),
         (TotpUnlinkKeepsCredential, "totp_unlink answers success (1050001) but the TOTP credential stays, so login still offers and accepts it"),
@@ -91,6 +91,15 @@ internal static class DeviationNames
         (PrivilegedWindowIgnored, "privileged settings actions (TOTP, lookup) succeed with a session older than privileged_session_max_age"),
         (AvailableAalIgnoresTotp, "an identity whose only second factor is TOTP counts as aal1-only: whoami and settings accept its aal1 session"),
     ];
+
+    /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>
+    public static IReadOnlyList<(string Name, string Description)> All { get; } = [.. CodeMfa, .. Factors];
+
+    /// <summary>
+    /// Deviations whose suites are not written yet: accepted by name, but not in <see cref="All"/>, because the kill
+    /// matrix fails on an entry no suite catches. Empty since issue 15's suites catch every factor deviation.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Description)> AwaitingSuites { get; } = [];
 
     /// <summary>
     /// Deviations of <c>migrate sql</c> on a database an older version migrated: they show only across an upgrade, so the

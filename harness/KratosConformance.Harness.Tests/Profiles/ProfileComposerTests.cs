@@ -169,6 +169,33 @@ public sealed class ProfileComposerTests
     }
 
     [Test]
+    public void A_factor_profile_does_not_apply_to_a_team_config_that_does_not_enable_the_factor()
+    {
+        var dir = Directory.CreateTempSubdirectory("kc-factor-config").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "my-kratos.yml"), """
+                selfservice:
+                  methods:
+                    totp:
+                      enabled: true
+                """);
+            var profiles = Path.Combine(KratosReference.RepositoryRoot(), "fixtures", "profiles");
+            var team = new ProfileComposer(profiles, Path.Combine(dir, "my-kratos.yml"));
+
+            team.WhyNotApplicable(KratosProfiles.Totp).Should().BeNull("the team's config enables TOTP");
+            team.WhyNotApplicable(KratosProfiles.Default).Should().BeNull();
+            team.WhyNotApplicable(KratosProfiles.Mixed).Should().Be(
+                $"the config given with --config ({Path.Combine(dir, "my-kratos.yml")}) does not enable selfservice.methods.lookup_secret.enabled, which profile 'mixed' tests");
+            new ProfileComposer(profiles).WhyNotApplicable(KratosProfiles.Mixed).Should().BeNull("the harness's own base runs every profile");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
     public void A_users_own_config_and_schema_replace_the_base()
     {
         var dir = Directory.CreateTempSubdirectory("kc-user-config").FullName;
@@ -215,7 +242,7 @@ public sealed class ProfileComposerTests
     {
         var act = () => Composer().Compose("no-such-profile", Wiring);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*Available: default, short-code-lifespan, whoami-aal1.*");
+        act.Should().Throw<ArgumentException>().WithMessage("*Available: default, lookup, mixed, settings-aal1, settings-privileged, short-code-lifespan, totp, whoami-aal1.*");
     }
 
     [TestCase("1h", 3600_000)]

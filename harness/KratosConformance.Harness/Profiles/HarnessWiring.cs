@@ -19,6 +19,8 @@ public sealed record HarnessWiring
     public string? SmtpConnectionUri { get; init; }
     public Uri? LoginUiUrl { get; init; }
     public Uri? ErrorUiUrl { get; init; }
+    /// <summary>selfservice.flows.settings.ui_url: where settings steps send the browser.</summary>
+    public Uri? SettingsUiUrl { get; init; }
     /// <summary>selfservice.default_browser_return_url; also added to allowed_return_urls.</summary>
     public Uri? DefaultReturnUrl { get; init; }
     /// <summary>An SPA's origin: serve.public.cors is enabled for it with credentials (the SPA fetches with cookies).</summary>

@@ -16,5 +16,20 @@ public static class KratosProfiles
     /// <summary>session.whoami.required_aal: aal1, so an aal1 session passes whoami (spec §4.1).</summary>
     public const string WhoamiAal1 = "whoami-aal1";
 
-    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1];
+    /// <summary>TOTP as the only second factor (factors spec §3).</summary>
+    public const string Totp = "totp";
+
+    /// <summary>Backup codes (lookup secrets) as the only second factor (factors spec §4).</summary>
+    public const string Lookup = "lookup";
+
+    /// <summary>The emailed code, TOTP and backup codes together (factors spec §6).</summary>
+    public const string Mixed = "mixed";
+
+    /// <summary>privileged_session_max_age 1ms: every privileged settings action needs re-authentication (factors spec §7.4).</summary>
+    public const string SettingsPrivileged = "settings-privileged";
+
+    /// <summary>selfservice.flows.settings.required_aal: aal1 (factors spec §7.2).</summary>
+    public const string SettingsAal1 = "settings-aal1";
+
+    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1];
 }

@@ -45,6 +45,32 @@ public sealed class ProfileComposer
             ? Directory.GetFiles(ProfilesDirectory, "*.yml").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal).ToList()
             : [];
 
+    /// <summary>
+    /// Why <paramref name="profile"/> does not apply to the team's own config (--config), or null when it does (always
+    /// without --config). A factor's overlay enables its method (selfservice.methods.&lt;m&gt;.enabled: true); on a
+    /// team's config that does not enable that method the overlay would certify a configuration the team does not run,
+    /// so the profile's scenarios are reported not applicable instead.
+    /// </summary>
+    public string? WhyNotApplicable(string profile)
+    {
+        var overlayPath = Path.Combine(ProfilesDirectory, profile + ".yml");
+        if (_userConfigPath is null || !File.Exists(overlayPath))
+        {
+            return null;
+        }
+
+        var team = YamlTree.Load(ReadFile(_userConfigPath, "kratos.yml"), _userConfigPath);
+        var overlay = YamlTree.Load(File.ReadAllText(overlayPath), overlayPath);
+        var methods = YamlTree.Get(overlay, "selfservice.methods") as YamlMappingNode;
+        var missing = (methods?.Children.Keys ?? []).OfType<YamlScalarNode>().Select(k => k.Value!)
+            .Where(m => Bool(overlay, $"selfservice.methods.{m}.enabled") == true && Bool(team, $"selfservice.methods.{m}.enabled") != true)
+            .Select(m => $"selfservice.methods.{m}.enabled")
+            .ToList();
+        return missing.Count == 0
+            ? null
+            : $"the config given with --config ({_userConfigPath}) does not enable {string.Join(" and ", missing)}, which profile '{profile}' tests";
+    }
+
     public ComposedProfile Compose(string profile, HarnessWiring wiring)
     {
         var changes = new List<string>();
@@ -89,6 +115,11 @@ public sealed class ProfileComposer
         if (wiring.LoginUiUrl is { } login)
         {
             Set(root, "selfservice.flows.login.ui_url", login.AbsoluteUri, changes);
+        }
+
+        if (wiring.SettingsUiUrl is { } settings)
+        {
+            Set(root, "selfservice.flows.settings.ui_url", settings.AbsoluteUri, changes);
         }
 
         if (wiring.ErrorUiUrl is { } error)
@@ -184,6 +215,11 @@ public sealed class ProfileComposer
             Dev = wiring.Dev,
             LoginUiUrl = Url(root, "selfservice.flows.login.ui_url"),
             ErrorUiUrl = Url(root, "selfservice.flows.error.ui_url"),
+            SettingsUiUrl = Url(root, "selfservice.flows.settings.ui_url"),
+            TotpEnabled = Bool(root, "selfservice.methods.totp.enabled") ?? false,
+            LookupSecretEnabled = Bool(root, "selfservice.methods.lookup_secret.enabled") ?? false,
+            SettingsRequiredAal = YamlTree.Scalar(root, "selfservice.flows.settings.required_aal") ?? "highest_available",
+            PrivilegedSessionMaxAge = Duration(root, "selfservice.flows.settings.privileged_session_max_age", TimeSpan.FromHours(1)),
             DefaultBrowserReturnUrl = Url(root, "selfservice.default_browser_return_url"),
             CodeLoginReturnUrl = Url(root, "selfservice.flows.login.after.code.default_browser_return_url")
                 ?? Url(root, "selfservice.flows.login.after.default_browser_return_url")

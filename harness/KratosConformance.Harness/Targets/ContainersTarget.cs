@@ -79,6 +79,11 @@ public sealed class ContainersTarget : IConformanceTarget
             return Task.FromResult(DeploymentLookup.NotAvailable($"no profile '{profile}' in {_composer.ProfilesDirectory}"));
         }
 
+        if (_composer.WhyNotApplicable(profile) is { } notApplicable)
+        {
+            return Task.FromResult(DeploymentLookup.NotAvailable(notApplicable));
+        }
+
         return _deployments.GetOrAdd(profile, p => new Lazy<Task<DeploymentLookup>>(() => StartAsync(p, cancellationToken))).Value;
     }
 
@@ -134,6 +139,7 @@ public sealed class ContainersTarget : IConformanceTarget
             AdminBaseUrl = new Uri($"http://kratos-{profile}:4434/"),
             SmtpConnectionUri = _stack.MailConnectionUri,
             LoginUiUrl = ui.LoginUrl,
+            SettingsUiUrl = ui.SettingsUrl,
             ErrorUiUrl = ui.ErrorUrl,
             DefaultReturnUrl = ui.HomeUrl,
             Version = assumed is null ? KratosVersion.V26_2_0 : KratosVersion.Parse(assumed),

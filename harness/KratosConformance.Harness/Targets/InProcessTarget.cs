@@ -89,6 +89,11 @@ public sealed class InProcessTarget : IConformanceTarget
             return Task.FromResult(DeploymentLookup.NotAvailable($"no profile '{profile}' in {_composer.ProfilesDirectory}"));
         }
 
+        if (_composer.WhyNotApplicable(profile) is { } notApplicable)
+        {
+            return Task.FromResult(DeploymentLookup.NotAvailable(notApplicable));
+        }
+
         return Volatile.Read(ref _deployments).GetOrAdd(profile, p => new Lazy<Task<DeploymentLookup>>(() => DeployAsync(p, cancellationToken))).Value;
     }
 
@@ -196,6 +201,7 @@ public sealed class InProcessTarget : IConformanceTarget
                     AdminBaseUrl = adminUrl,
                     SmtpConnectionUri = _smtpUri,
                     LoginUiUrl = ui.LoginUrl,
+                    SettingsUiUrl = ui.SettingsUrl,
                     ErrorUiUrl = ui.ErrorUrl,
                     DefaultReturnUrl = ui.HomeUrl,
                     CorsOrigin = ui.CorsOrigin,

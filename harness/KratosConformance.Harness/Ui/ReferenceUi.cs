@@ -32,6 +32,12 @@ public sealed class ReferenceUi : IAsyncDisposable
     /// <summary>/login: with ?flow= renders the flow; without it starts one at Kratos (aal, refresh, return_to passed on).</summary>
     public Uri LoginUrl => new(BaseUrl, "login");
 
+    /// <summary>
+    /// /settings?flow=: where Kratos sends a browser after a settings step (selfservice.flows.settings.ui_url). The
+    /// HTTP suites read that flow from Kratos's API (as a UI would); the page itself is not rendered by this UI.
+    /// </summary>
+    public Uri SettingsUrl => new(BaseUrl, "settings");
+
     /// <summary>/error?id=: the self-service error Kratos stored.</summary>
     public Uri ErrorUrl => new(BaseUrl, "error");
 

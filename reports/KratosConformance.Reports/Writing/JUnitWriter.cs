@@ -52,7 +52,7 @@ public static class JUnitWriter
     private static void WriteSuite(XmlWriter w, RunMetadata run, string scenario, IReadOnlyList<TestResult> tests)
     {
         w.WriteStartElement("testsuite");
-        w.WriteAttributeString("name", TestId.Prefix + scenario);
+        w.WriteAttributeString("name", TestId.Qualify(scenario));
         WriteCounts(w, RunSummary.Of(tests), tests);
         w.WriteAttributeString("timestamp", run.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
         WriteProperties(w, run);

@@ -7,7 +7,8 @@ namespace KratosConformance.Suites.Checks;
 /// Every property of a body the suites receive is one Kratos documents for that object (its OpenAPI schema, as the
 /// field-coverage table lists it): a renamed or invented key breaks Ory's generated clients, which drop or refuse it,
 /// even when every value a check reads is right. The walk knows the nesting of flows, nodes, messages, sessions,
-/// identities, login results and errors; free-form objects (traits, metadata, a message's context, error details)
+/// identities, login results and errors, settings flows with their image and text nodes; free-form objects (traits,
+/// metadata, a message's context, error details)
 /// are not descended into.
 /// </summary>
 public static class ShapeChecks
@@ -37,6 +38,7 @@ public static class ShapeChecks
     private static string? Kind(JsonObject? body) => body switch
     {
         null => null,
+        _ when body["ui"] is JsonObject && body["state"] is not null && body["identity"] is JsonObject && body["requested_aal"] is null => "settingsFlow",
         _ when body["ui"] is JsonObject && body["state"] is not null => "loginFlow",
         _ when body["error"] is JsonObject && body["id"] is not null => "flowError",
         _ when body["error"] is JsonObject && body["redirect_browser_to"] is not null => "errorBrowserLocationChangeRequired",
@@ -75,10 +77,18 @@ public static class ShapeChecks
     {
         var schema = field switch
         {
-            "loginFlow.ui" => "uiContainer",
+            "loginFlow.ui" or "settingsFlow.ui" => "uiContainer",
+            "settingsFlow.identity" => "identity",
+            "settingsFlow.continue_with" => "continueWithRedirectBrowserTo",
+            "uiNodeTextAttributes.text" => "uiText",
             "uiContainer.nodes" => "uiNode",
             "uiContainer.messages" or "uiNode.messages" or "uiNodeMeta.label" => "uiText",
-            "uiNode.attributes" => "uiNodeInputAttributes",
+            "uiNode.attributes" => (string?)(value as JsonObject)?["node_type"] switch
+            {
+                "img" => "uiNodeImageAttributes",
+                "text" => "uiNodeTextAttributes",
+                _ => "uiNodeInputAttributes",
+            },
             "uiNode.meta" => "uiNodeMeta",
             "successfulNativeLogin.session" => "session",
             "successfulNativeLogin.continue_with" => "continueWithRedirectBrowserTo",

@@ -14,6 +14,8 @@ public static class ErrorTexts
     {
         ["session_aal2_required"] = ("Session does not fulfill the requested Authenticator Assurance Level",
             _ => "An active session was found but it does not fulfill the requested Authenticator Assurance Level. Please verify yourself with a second factor to resolve this issue."),
+        // Factors spec §1.5: herodot's ErrForbidden message, the reason of settings.NewFlowNeedsReAuth.
+        ["session_refresh_required"] = (Default(403)!, _ => "The login session is too old and thus not allowed to update these fields. Please re-authenticate."),
         ["session_aal1_required"] = ("aal2 and aal3 can only be requested if a session exists already",
             _ => "You can not requested a higher AAL (AAL2/AAL3) without an active session."),
         ["session_already_available"] = ("you are already logged in", _ => VersionExpectations.ValidSessionText),

@@ -190,7 +190,7 @@ public sealed class ConformanceScope
         }
     }
 
-    /// <summary>"wrong-code.spa": the address of a test's identity names the test.</summary>
+    /// <summary>"wrong-code.spa", "login.totp.window.spa": the address of a test's identity names the test.</summary>
     private string IdentityHint =>
         TestId.StartsWith(ConformanceProperties.IdPrefix, StringComparison.Ordinal) ? TestId[ConformanceProperties.IdPrefix.Length..] : TestId;
 
