@@ -12,6 +12,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<MimeMessage> _messages = [];
     private readonly SemaphoreSlim _arrived = new(0);
+    private int _taken;
     private readonly Task _loop;
 
     public SmtpSink()
@@ -22,7 +23,10 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    /// <summary>Waits for the next message, up to <paramref name="timeout"/>, and says what it saw on failure.</summary>
+    /// <summary>
+    /// Waits for the next message not yet returned, in arrival order, up to <paramref name="timeout"/>, and says what it
+    /// saw on failure. (Returning the newest one gave the same mail twice when two arrived before the reader asked.)
+    /// </summary>
     public async Task<MimeMessage> NextAsync(TimeSpan timeout)
     {
         if (!await _arrived.WaitAsync(timeout))
@@ -35,7 +39,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
         lock (_messages)
         {
-            return _messages[^1];
+            return _messages[_taken++];
         }
     }
 
