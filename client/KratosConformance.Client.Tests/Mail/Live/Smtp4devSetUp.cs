@@ -25,7 +25,7 @@ public sealed class Smtp4devSetUp
     }
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _server = await Smtp4devProcess.StartAsync(KratosConformance.Client.Waiting.Patience.Default);
+    public async Task StartAsync() => _server = await Smtp4devProcess.StartAsync(KratosConformance.Harness.Targets.HarnessSettings.FromEnvironment().Patience);
 
     [OneTimeTearDown]
     public async Task StopAsync()
