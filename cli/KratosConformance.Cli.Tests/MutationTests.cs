@@ -8,7 +8,8 @@ namespace KratosConformance.Cli.Tests;
 /// <summary>
 /// ./kc mutate's own logic without Stryker: the scope comes from mutation/stryker-config.json and --file only narrows
 /// it (a file outside is a user error naming the valid ones), the score is Stryker's, and a survivor documented in
-/// docs/mutation-survivors.md is recognised by file, mutator and replacement, whatever line it moved to.
+/// docs/mutation-survivors.md is recognised by file, mutator, the code it replaced and the replacement, whatever line it
+/// moved to.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -35,25 +36,38 @@ public sealed class MutationTests
     {
         var file = Path.Combine(Path.GetTempPath(), $"kc-mutation-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
         File.WriteAllText(file, """
-            {"files":{"/x/double/Kratos.Double/Endpoints/Aal.cs":{"mutants":[
-              {"location":{"start":{"line":3}},"mutatorName":"Equality mutation","replacement":"a != b","status":"Killed"},
-              {"location":{"start":{"line":4}},"mutatorName":"String mutation","replacement":"\"\"","status":"Survived"},
-              {"location":{"start":{"line":5}},"mutatorName":"Block removal mutation","replacement":"{}","status":"Timeout"},
-              {"location":{"start":{"line":6}},"mutatorName":"Statement mutation","replacement":";","status":"NoCoverage"},
-              {"location":{"start":{"line":7}},"mutatorName":"Statement mutation","replacement":";","status":"CompileError"}]}}}
+            {"files":{"/x/double/Kratos.Double/Endpoints/Aal.cs":{"source":"a == b\nx = \"aal1\";\ny = \"aal2\";\n{\n}\nf();\ng();\n","mutants":[
+              {"location":{"start":{"line":1,"column":1},"end":{"line":1,"column":7}},"mutatorName":"Equality mutation","replacement":"a != b","status":"Killed"},
+              {"location":{"start":{"line":2,"column":5},"end":{"line":2,"column":11}},"mutatorName":"String mutation","replacement":"\"\"","status":"Survived"},
+              {"location":{"start":{"line":4,"column":1},"end":{"line":5,"column":2}},"mutatorName":"Block removal mutation","replacement":"{}","status":"Timeout"},
+              {"location":{"start":{"line":6,"column":1},"end":{"line":6,"column":5}},"mutatorName":"Statement mutation","replacement":";","status":"NoCoverage"},
+              {"location":{"start":{"line":7,"column":1},"end":{"line":7,"column":5}},"mutatorName":"Statement mutation","replacement":";","status":"CompileError"},
+              {"location":{"start":{"line":3,"column":5},"end":{"line":3,"column":11}},"mutatorName":"String mutation","replacement":"\"\"","status":"Survived"}]}}}
             """);
         try
         {
             var report = MutationReport.Read(file);
-            report.Score.Should().Be(50);
-            report.Survivors.Select(s => (s.File, s.Line)).Should().Equal(("Endpoints/Aal.cs", 4), ("Endpoints/Aal.cs", 6));
+            report.Score.Should().Be(40);
+            report.Survivors.Select(s => (s.File, s.Line, s.Original)).Should().Equal(
+                ("Endpoints/Aal.cs", 2, "\"aal1\""), ("Endpoints/Aal.cs", 6, "f();"), ("Endpoints/Aal.cs", 3, "\"aal2\""));
+            report.Mutants.Single(m => m.Status == "Timeout").Original.Should().Be("{ }");
             var row = SurvivorCatalog.Row(report.Survivors[0] with { Line = 40 }, "equivalent");
-            row.Should().Be("| `Endpoints/Aal.cs` | 40 | String mutation | `\"\"` | equivalent |");
+            row.Should().Be("| `Endpoints/Aal.cs` | 40 | String mutation | `\"aal1\"` | `\"\"` | equivalent |");
             SurvivorCatalog.Key(report.Survivors[0]).Should().Be(SurvivorCatalog.Key(report.Survivors[0] with { Line = 99 }));
+            SurvivorCatalog.Key(report.Survivors[0]).Should().NotBe(SurvivorCatalog.Key(report.Survivors[2]), "the same replacement of other code is another survivor");
+            var longer = report.Survivors[1] with { Original = new string('x', 200) };
+            SurvivorCatalog.Row(longer, "r").Should().Contain("`" + new string('x', SurvivorCatalog.OriginalLength) + "…`");
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    [Test]
+    public void Every_row_of_the_survivor_doc_parses()
+    {
+        SurvivorCatalog.Malformed().Should().BeEmpty("a row the catalogue can not read explains no survivor");
+        SurvivorCatalog.Keys().Should().NotBeEmpty();
     }
 }

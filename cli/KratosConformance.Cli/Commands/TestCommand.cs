@@ -109,7 +109,7 @@ public static class TestCommand
         if (!skip.Contains("mutation"))
         {
             console.WriteLine();
-            tallies.Add(MutationSample.Run(Path.Combine(root, "mutation"), console, context.Token));
+            tallies.Add(MutationSample.Run(Path.Combine(root, "mutation"), console, settings.Patience, context.Token));
         }
 
         context.Token.ThrowIfCancellationRequested();

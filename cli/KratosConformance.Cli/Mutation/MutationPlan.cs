@@ -1,3 +1,5 @@
+using KratosConformance.Client.Waiting;
+
 namespace KratosConformance.Cli.Mutation;
 
 /// <summary>What one ./kc mutate runs: which of the configured files, since which git ref, how parallel, where to.</summary>
@@ -11,6 +13,6 @@ public sealed record MutationPlan
     public required string OutputDirectory { get; init; }
     /// <summary>The score below which the command exits 1 (0 = never).</summary>
     public double BreakAt { get; init; }
-    /// <summary>A bound on the whole Stryker run (the sample ./kc test runs); null = none.</summary>
-    public TimeSpan? Deadline { get; init; }
+    /// <summary>A named bound on the whole Stryker run (the sample ./kc test runs, scaled by its patience); null = none.</summary>
+    public Deadline? Deadline { get; init; }
 }

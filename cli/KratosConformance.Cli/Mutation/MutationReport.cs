@@ -4,12 +4,12 @@ namespace KratosConformance.Cli.Mutation;
 
 /// <summary>
 /// Stryker's mutation-report.json (the mutation-testing-elements schema) read back: per mutant its file, line,
-/// mutator, replacement and status. The score is Stryker's: detected (killed, timeout) over valid (detected,
+/// mutator, the code it replaced (cut from the file's source by the mutant's location), replacement and status. The score is Stryker's: detected (killed, timeout) over valid (detected,
 /// survived, no coverage); compile errors and ignored mutants do not count.
 /// </summary>
 public sealed record MutationReport(IReadOnlyList<MutationReport.Mutant> Mutants)
 {
-    public sealed record Mutant(string File, int Line, string Mutator, string Replacement, string Status);
+    public sealed record Mutant(string File, int Line, string Mutator, string Original, string Replacement, string Status);
 
     public int Killed => Count("Killed");
     public int Timeout => Count("Timeout");
@@ -31,18 +31,42 @@ public sealed record MutationReport(IReadOnlyList<MutationReport.Mutant> Mutants
         foreach (var (file, node) in root["files"]?.AsObject() ?? [])
         {
             var relative = RelativeToProject(file);
+            var source = ((string?)node?["source"] ?? string.Empty).ReplaceLineEndings("\n").Split('\n');
             foreach (var m in node?["mutants"]?.AsArray() ?? [])
             {
                 mutants.Add(new Mutant(
                     relative,
                     (int?)m?["location"]?["start"]?["line"] ?? 0,
                     (string?)m?["mutatorName"] ?? "?",
+                    Span(source, m?["location"]),
                     ((string?)m?["replacement"] ?? string.Empty).ReplaceLineEndings(" "),
                     (string?)m?["status"] ?? "?"));
             }
         }
 
         return new MutationReport(mutants);
+    }
+
+    // Locations are 1-based, the end column exclusive; a span over several lines is joined with spaces.
+    private static string Span(string[] source, JsonNode? location)
+    {
+        int Get(string end, string part) => (int?)location?[end]?[part] ?? 0;
+        var (startLine, startColumn, endLine, endColumn) = (Get("start", "line"), Get("start", "column"), Get("end", "line"), Get("end", "column"));
+        if (startLine < 1 || endLine > source.Length || endLine < startLine)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        for (var line = startLine; line <= endLine; line++)
+        {
+            var text = source[line - 1];
+            var from = line == startLine ? Math.Clamp(startColumn - 1, 0, text.Length) : 0;
+            var to = line == endLine ? Math.Clamp(endColumn - 1, from, text.Length) : text.Length;
+            parts.Add(text[from..to]);
+        }
+
+        return string.Join(" ", parts);
     }
 
     private int Count(string status) => Mutants.Count(m => m.Status == status);

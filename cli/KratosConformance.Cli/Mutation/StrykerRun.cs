@@ -54,7 +54,7 @@ public static class StrykerRun
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet-stryker did not start.");
         var output = Pump(process.StandardOutput, console);
         var errors = Pump(process.StandardError, console);
-        using var bound = plan.Deadline is { } d ? new CancellationTokenSource(d) : new CancellationTokenSource();
+        using var bound = plan.Deadline is { } d ? new CancellationTokenSource(d.Limit) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
         try
         {
@@ -66,7 +66,7 @@ public static class StrykerRun
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            throw new TimeoutException($"the mutation run exceeded its deadline of {plan.Deadline} and was stopped (raise it, or narrow the run with --file).");
+            throw new TimeoutException($"the mutation run was stopped at {plan.Deadline!.Expired}.");
         }
 
         await Task.WhenAll(output, errors).ConfigureAwait(false);

@@ -28,14 +28,16 @@ public sealed class IdentityFactory(KratosEndpoints endpoints, EvidenceRecorder 
     /// <summary>
     /// Like <see cref="CreateAsync(string, CancellationToken)"/>, plus a second code address in the optional
     /// <see cref="SecondAddressTrait"/> trait: two code addresses switch off v26.2.0's auto-send (spec §2.6), so the
-    /// choose_method screen with one address button per address can be seen.
+    /// choose_method screen with one address button per address can be seen. The second address sorts before the
+    /// first ("0-second." + hint): Kratos lists the addresses sorted, not in the traits' order (docs/kratos-facts.md),
+    /// which is observable only when the two orders differ.
     /// </summary>
     public Task<TestIdentity> CreateWithSecondAddressAsync(string hint, CancellationToken ct = default) => CreateAsync(hint, secondAddress: true, ct);
 
     private async Task<TestIdentity> CreateAsync(string hint, bool secondAddress, CancellationToken ct)
     {
         var email = NewAddress(hint);
-        var second = secondAddress ? NewAddress(hint + ".second") : null;
+        var second = secondAddress ? NewAddress("0-second." + hint) : null;
         var password = NewPassword();
         var traits = new JsonObject { ["email"] = email };
         var addresses = new JsonArray(UnverifiedAddress(email));

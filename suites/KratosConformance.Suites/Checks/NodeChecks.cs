@@ -14,6 +14,7 @@ public static class NodeChecks
     public static readonly CheckDefinition Attributes = new("node.attributes", "the node carries the row's value, required flag, label id and label context, is an enabled input, and has the autocomplete the version sends", "uiNode.type", "uiNode.meta", "uiNodeMeta.label", "uiNodeInputAttributes.value", "uiNodeInputAttributes.required", "uiNodeInputAttributes.disabled", "uiNodeInputAttributes.node_type", "uiNodeInputAttributes.autocomplete", "uiText.context");
     public static readonly CheckDefinition Excluded = new("node.absent", "a node the spec excludes (csrf_token on an API flow) is not there", "uiContainer.nodes");
     public static readonly CheckDefinition OrderRule = new("node.order", "ui.nodes come in the order the spec's tables give: csrf first on choose_method, the sent_email form as built, csrf and identifier first after an error", "uiContainer.nodes");
+    public static readonly CheckDefinition AddressOrderRule = new("node.address_order", "the address buttons of choose_method come in ascending order of their address, as Kratos stores the code credential's addresses sorted", "uiContainer.nodes", "uiNodeInputAttributes.value");
     public static readonly CheckDefinition Message = new("node.message", "the node carries the field error the spec puts on it", "uiNode.messages");
 
     /// <summary>The node exists and carries what <paramref name="expected"/> says, its label the version's text; returns it.</summary>
@@ -67,6 +68,26 @@ public static class NodeChecks
             Why = why,
             Actual = "it was " + Check.List(actual),
             Expected = Check.List(expected),
+            Observed = Check.List(actual),
+        });
+    }
+
+    /// <summary>
+    /// The code address buttons are in ascending ordinal order of their address (spec §2.6: the strategy sorts them;
+    /// identity/extension_credentials.go stores the addresses sorted by address, then channel, docs/kratos-facts.md).
+    /// </summary>
+    public static void AddressOrder(Observation o, string why)
+    {
+        var actual = FlowChecks.Flow(o).FindNodes("code", "address", "submit").Select(n => n.Value ?? string.Empty).ToList();
+        var sorted = actual.Order(StringComparer.Ordinal).ToList();
+        Check.Verify(o, AddressOrderRule, actual.SequenceEqual(sorted, StringComparer.Ordinal), new FailureText
+        {
+            Headline = "address buttons out of order",
+            Subject = "the values of the code address buttons",
+            Expectation = "be in ascending order " + Check.List(sorted),
+            Why = why,
+            Actual = "they were " + Check.List(actual),
+            Expected = Check.List(sorted),
             Observed = Check.List(actual),
         });
     }

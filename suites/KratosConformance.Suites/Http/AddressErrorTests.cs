@@ -6,7 +6,7 @@ namespace KratosConformance.Suites.Http;
 /// <summary>
 /// Scenario address-errors: what the choose_method screen answers to a forged or empty address (spec §2.8, §1.3): an
 /// address with no code credential gives 4000035 and sends nothing, a submission without any address gives 4000002
-/// on the identifier node. An identity with two addresses keeps every version on that screen (no auto-send).
+/// on the identifier node, and the real address typed in capitals with spaces is normalised and sent to. An identity with two addresses keeps every version on that screen (no auto-send).
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -14,7 +14,7 @@ public sealed class AddressErrorTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "address-errors",
-        "§2.8/§1.3: on choose_method an unknown address gives 4000035 and no mail, a submission without an address 4000002 on identifier; the flow stays usable");
+        "§2.8/§1.3: on choose_method an unknown address gives 4000035 and no mail, a submission without an address 4000002 on identifier; the flow stays usable, and the address is lower-cased and trimmed before the lookup");
 
     [TestCaseSource(nameof(Cases))]
     public async Task AddressErrors(ClientStyle client)
@@ -39,9 +39,13 @@ public sealed class AddressErrorTests : CodeMfaTest
         NodeChecks.HasMessage(empty, "default", "identifier", "hidden", 4000002, "identifier/address missing in choose_method: 4000002 on the identifier node, spec §1.3");
         MessageChecks.ExactlyIds(empty, [], "a field error empties ui.messages, spec §2.11");
 
-        var sent = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(empty), LoginSubmission.SendCodeTo(identity.Email)), "after pressing the real address button");
+        // Kratos normalises the submitted address before it looks it up (spec §2.8 step 1: lower-cased; x/normalize.go:
+        // trimmed, docs/kratos-facts.md), so a typed address in capitals with spaces reaches the stored one.
+        var typed = " " + identity.Email.ToUpperInvariant() + " ";
+        var sent = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(empty), LoginSubmission.SendCodeTo(typed)), "after submitting the real address in capitals with surrounding spaces");
         StatusChecks.FlowRendered(sent, client);
-        FlowChecks.State(sent, "sent_email", "the flow is still usable, spec §2.8");
+        FlowChecks.State(sent, "sent_email", "the flow is still usable, and the address is lower-cased and trimmed before the lookup, spec §2.8 step 1");
+        MessageChecks.ExactlyIds(sent, [flows.Expect.CodeSentMessageId], $"the code-sent info of Kratos {flows.Expect.Version}, spec §2.9");
         var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
         await flows.CompleteAsync(user, FlowChecks.Flow(sent), mail.Code, identity);
         await flows.WhoAmIAal2Async(user, identity);

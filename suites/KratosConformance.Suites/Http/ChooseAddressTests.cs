@@ -14,7 +14,7 @@ public sealed class ChooseAddressTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "choose-address",
-        "§2.6/§2.8: with two code addresses an aal2 flow waits in choose_method with [1010004] and one address button (1010023) per address on every version; the code goes only to the address pressed and gives aal2");
+        "§2.6/§2.8: with two code addresses an aal2 flow waits in choose_method with [1010004] and one address button (1010023) per address, in ascending order of address, on every version; the code goes only to the address pressed and gives aal2");
 
     [TestCaseSource(nameof(Cases))]
     public async Task ChooseAddress(ClientStyle client)
@@ -31,6 +31,7 @@ public sealed class ChooseAddressTests : CodeMfaTest
         FlowChecks.RequestedAal(created, "aal2");
         CodeFormChecks.ChooseMethod(created, client, identity.Email, [1010004], "two code addresses: nothing is sent until the user picks one (the fast path needs exactly one), spec §2.3, §2.6");
         NodeChecks.Present(created, CodeFormChecks.AddressButton(second), "one address button per code address, spec §2.6 (a)");
+        NodeChecks.AddressOrder(created, "the strategy sorts the addresses (spec §2.6; identity/extension_credentials.go stores them sorted): the second address, which sorts first, comes first although its trait is the second");
 
         Step($"press the address button for {second}");
         var sent = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(created), LoginSubmission.SendCodeTo(second)), "after pressing the second address button");
