@@ -14,6 +14,26 @@ public static class MutationConfig
 
     public static string File => Path.Combine(Directory, "stryker-config.json");
 
+    /// <summary>
+    /// A copy of the config in <paramref name="directory"/> whose test-case-filter is <paramref name="filter"/>, its test
+    /// projects as absolute paths (Stryker still runs in <see cref="Directory"/>); returns the copy's path.
+    /// </summary>
+    public static string WithTestFilter(string filter, string directory)
+    {
+        var root = JsonNode.Parse(System.IO.File.ReadAllText(File))!.AsObject();
+        var config = root["stryker-config"]?.AsObject() ?? throw new InvalidOperationException($"{File} has no stryker-config object.");
+        config["test-case-filter"] = filter;
+        if (config["test-projects"] is JsonArray projects)
+        {
+            config["test-projects"] = new JsonArray(projects.Select(p => (JsonNode?)JsonValue.Create(Path.GetFullPath(Path.Combine(Directory, p!.GetValue<string>())))).ToArray());
+        }
+
+        System.IO.Directory.CreateDirectory(directory);
+        var copy = Path.Combine(directory, "stryker-config.json");
+        System.IO.File.WriteAllText(copy, root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        return copy;
+    }
+
     /// <summary>The mutate globs of the config, e.g. <c>**/Endpoints/CodeVerifier.cs</c>.</summary>
     public static IReadOnlyList<string> Scope()
     {

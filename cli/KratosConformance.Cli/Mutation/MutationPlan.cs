@@ -10,6 +10,8 @@ public sealed record MutationPlan
     /// <summary>Only files changed since this git ref (Stryker's --since).</summary>
     public string? Since { get; init; }
     public int Concurrency { get; init; } = 2;
+    /// <summary>A VSTest filter replacing the configured test-case-filter (the sample's few tests); null = the configured one.</summary>
+    public string? TestFilter { get; init; }
     public required string OutputDirectory { get; init; }
     /// <summary>The score below which the command exits 1 (0 = never).</summary>
     public double BreakAt { get; init; }

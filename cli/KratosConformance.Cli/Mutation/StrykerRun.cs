@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using KratosConformance.Cli.Errors;
 using KratosConformance.Harness.Paths;
+using KratosConformance.Harness.Processes;
 using KratosConformance.Runner;
 
 namespace KratosConformance.Cli.Mutation;
@@ -51,7 +52,8 @@ public static class StrykerRun
         start.Environment["KC_EVIDENCE_DIR"] = evidence;
         start.Environment["KC_ROOT"] = RepositoryLayout.RequireRoot();
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet-stryker did not start.");
+        // Bound to kc by the parent-death signal: a killed kc takes Stryker (and, on its own stop, its test hosts) along.
+        using var process = await ParentBoundProcess.StartAsync(start).ConfigureAwait(false);
         var output = Pump(process.StandardOutput, console);
         var errors = Pump(process.StandardError, console);
         using var bound = plan.Deadline is { } d ? new CancellationTokenSource(d.Limit) : new CancellationTokenSource();
@@ -82,7 +84,7 @@ public static class StrykerRun
     private static IEnumerable<string> Arguments(MutationPlan plan, IReadOnlyList<string> files)
     {
         yield return "--config-file";
-        yield return MutationConfig.File;
+        yield return plan.TestFilter is { } filter ? MutationConfig.WithTestFilter(filter, plan.OutputDirectory) : MutationConfig.File;
         yield return "--concurrency";
         yield return plan.Concurrency.ToString(CultureInfo.InvariantCulture);
         yield return "--output";
