@@ -135,7 +135,11 @@ public static class DockerEnvironment
         }
     }
 
-    /// <summary>1 when removed (or already gone), 0 when Docker refused for now because it is in use (409).</summary>
+    /// <summary>
+    /// 1 when removed (or already gone), 0 when Docker refused for now: a volume or container in use answers 409, a
+    /// network with active endpoints 403 (and some daemons 500) while a container is still being detached. The caller's
+    /// loop tries again within the cleanup deadline, which also ends a refusal that never goes away.
+    /// </summary>
     private static async Task<int> TryDeleteAsync(DockerSocket socket, string path, CancellationToken ct)
     {
         try
@@ -143,7 +147,7 @@ public static class DockerEnvironment
             await socket.DeleteAsync(path, ct).ConfigureAwait(false);
             return 1;
         }
-        catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        catch (HttpRequestException)
         {
             return 0;
         }
