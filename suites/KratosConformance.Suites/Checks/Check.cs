@@ -24,6 +24,13 @@ internal static class Check
         throw new InvalidOperationException("unreachable: a stopping check throws");
     }
 
+    /// <summary>
+    /// As <see cref="Verify(Observation, CheckDefinition, bool, FailureText)"/>, but a failure always stops whatever the
+    /// call site chose: for checks that return what they read (a secret, the codes) for the next step.
+    /// </summary>
+    public static void Must(Observation o, CheckDefinition definition, bool passed, FailureText text) =>
+        Verify(o, definition, passed, text, CheckSeverity.Stop);
+
     /// <summary>Records a passed evaluation of a check whose failure is reported by <see cref="Require"/>.</summary>
     public static void Passed(Observation o, CheckDefinition definition, FailureText text) =>
         Verify(o, definition, passed: true, text, CheckSeverity.Stop);

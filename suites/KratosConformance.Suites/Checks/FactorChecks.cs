@@ -57,12 +57,7 @@ public static partial class FactorChecks
             Expected = "text 1050006 <[A-Z2-7]{32}> label 1050017",
             Observed = seen,
         };
-        if (!ok)
-        {
-            Check.Require(o, Secret, failure);
-        }
-
-        Check.Passed(o, Secret, failure);
+        Check.Must(o, Secret, ok, failure);
         MessageChecks.AsCatalogued(o, [node!.Label!], "the label of node totp/totp_secret_key");
         return secret;
     }
@@ -89,12 +84,7 @@ public static partial class FactorChecks
             Expected = "12 × 1050009, 1050015, label 1050010",
             Observed = seen,
         };
-        if (!ok)
-        {
-            Check.Require(o, Codes, failure);
-        }
-
-        Check.Passed(o, Codes, failure);
+        Check.Must(o, Codes, ok, failure);
         return codes;
     }
 

@@ -37,12 +37,7 @@ public static class SettingsChecks
             Expected = expected,
             Observed = r.Describe(),
         };
-        if (!ok)
-        {
-            Check.Require(o, Answer, text);
-        }
-
-        Check.Passed(o, Answer, text);
+        Check.Must(o, Answer, ok, text);
         return r.Flow!;
     }
 
