@@ -107,6 +107,24 @@ public sealed class KratosStackTests
     }
 
     [Test]
+    public async Task Removing_the_stack_while_a_profile_starts_stops_that_start_and_leaves_nothing_behind()
+    {
+        // An interrupted run removes its stack while a test still running may be adding a profile (issue 11: the
+        // network stayed behind with that container on it).
+        var (doubleImage, smtp4devImage) = await DockerFixture.ImagesAsync();
+        var stack = await KratosStack.StartAsync(TestProfiles.Options(doubleImage, smtp4devImage, "base"));
+
+        var adding = stack.AddKratosAsync("short-code-lifespan", TestProfiles.Config, TestProfiles.Schema);
+        await stack.DisposeAsync();
+        var late = () => stack.AddKratosAsync("late", TestProfiles.Config, TestProfiles.Schema);
+
+        await adding.ContinueWith(_ => { }, TaskScheduler.Default);
+        adding.IsCompletedSuccessfully.Should().BeFalse("the removal stopped the start it found in flight: {0}", adding.Exception?.GetBaseException().Message);
+        (await late.Should().ThrowAsync<ObjectDisposedException>()).WithMessage("*'late' was not started: the stack is being removed*");
+        (await DockerEnvironment.ListSessionResourcesAsync(DockerEnvironment.SessionId)).Should().BeEmpty("the start in flight removed its container before the network went");
+    }
+
+    [Test]
     public async Task Broken_config_fails_with_krato_log_and_a_hint_and_leaves_nothing_behind()
     {
         var (doubleImage, smtp4devImage) = await DockerFixture.ImagesAsync();

@@ -34,7 +34,7 @@ public sealed class KilledRunTests
 
         // The CLI under kc gets SIGTERM from the kernel (parent death) and stops the run as it would on SIGTERM.
         await ProcessTree.AllEndedAsync(tree, Patience.For("the CLI's stop after kc was killed", TimeSpan.FromSeconds(60)));
-        (await SessionResourcesAsync(kc)).Should().BeEmpty("the CLI removed its stack before it exited");
+        (await SessionResourcesAsync(kc)).Should().BeEmpty("the CLI removed its stack before it exited; its output:\n{0}", kc.Output);
         var run = Directory.GetDirectories(output.Directory).Single(d => Path.GetFileName(d) != "latest");
         File.ReadAllText(Path.Combine(run, "summary.md")).Should().Contain("INTERRUPTED by SIGTERM");
     }

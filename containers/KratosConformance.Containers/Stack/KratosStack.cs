@@ -13,6 +13,9 @@ public sealed class KratosStack : IAsyncDisposable
     private readonly KratosStackOptions _options;
     private readonly ConcurrentDictionary<string, KratosContainer> _kratos = new(StringComparer.Ordinal);
     private readonly IDisposable _registration;
+    private readonly Lock _gate = new();
+    private readonly List<Task> _starting = [];
+    private readonly CancellationTokenSource _closing = new();
     private bool _disposed;
 
     private KratosStack(KratosStackOptions options, INetwork network, IMailSinkContainer mail)
@@ -126,15 +129,29 @@ public sealed class KratosStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
+        Task[] starting;
+        lock (_gate)
         {
-            return;
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            starting = [.. _starting];
         }
 
-        _disposed = true;
+        // A test still running after an interruption may be starting a Kratos on this network: stop that start and
+        // wait for it (it removes its own container), or the network outlives the run with that container on it.
+        await _closing.CancelAsync().ConfigureAwait(false);
+        // Only their end matters here: a failed start removed its own container and reported to its caller.
+        await Task.WhenAll(starting.Select(s => s.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)))
+            .ConfigureAwait(false);
+
         await Task.WhenAll(_kratos.Values.Select(k => k.DisposeAsync().AsTask()).Append(Mail.DisposeAsync().AsTask())).ConfigureAwait(false);
         await Network.DisposeAsync().ConfigureAwait(false);
         _registration.Dispose();
+        _closing.Dispose();
     }
 
     private async Task StartMailAsync(CancellationToken ct)
@@ -154,8 +171,27 @@ public sealed class KratosStack : IAsyncDisposable
         }
     }
 
-    private async Task<KratosContainer> StartKratosAsync(KratosProfile profile, CancellationToken ct)
+    /// <summary>Starts a Kratos unless the stack is being removed; the start is tracked so removal can stop and await it.</summary>
+    private Task<KratosContainer> StartKratosAsync(KratosProfile profile, CancellationToken ct)
     {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(KratosStack), $"Kratos profile '{profile.Name}' was not started: the stack is being removed (the run was stopped).");
+            }
+
+            var start = StartKratosCoreAsync(profile, ct);
+            _starting.Add(start);
+            return start;
+        }
+    }
+
+    private async Task<KratosContainer> StartKratosCoreAsync(KratosProfile profile, CancellationToken callerToken)
+    {
+        await Task.Yield();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _closing.Token);
+        var ct = linked.Token;
         var builder = new KratosBuilder(profile.Image ?? _options.KratosImage)
             .WithConfig(profile.ConfigYml)
             .WithIdentitySchema(profile.IdentitySchemaFileName, profile.IdentitySchemaJson)
