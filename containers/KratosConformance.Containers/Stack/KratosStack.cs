@@ -181,6 +181,8 @@ public sealed class KratosStack : IAsyncDisposable
                 throw new ObjectDisposedException(nameof(KratosStack), $"Kratos profile '{profile.Name}' was not started: the stack is being removed (the run was stopped).");
             }
 
+            // Only starts still running matter to the removal; finished ones are dropped so the list stays short.
+            _starting.RemoveAll(t => t.IsCompleted);
             var start = StartKratosCoreAsync(profile, ct);
             _starting.Add(start);
             return start;
