@@ -30,7 +30,7 @@ public sealed partial class SuiteIdTests
     public void Ids_have_the_published_form()
     {
         var bad = Tests.Value.Select(Id).Where(id => !IdForm().IsMatch(id)).ToList();
-        bad.Should().BeEmpty("ids are login.code-mfa.<scenario>.<client> or <login|settings>.<factor>.<scenario>.<client>, client browser|spa|native|browser-ui");
+        bad.Should().BeEmpty("ids are login.code-mfa.<scenario>.<client> or <login|settings|recovery>.<factor>.<scenario>.<client>, client browser|spa|native|browser-ui");
     }
 
     [Test]
@@ -76,6 +76,6 @@ public sealed partial class SuiteIdTests
 
     private static IEnumerable<ITest> Flatten(ITest test) => new[] { test }.Concat(test.Tests.SelectMany(Flatten));
 
-    [GeneratedRegex(@"^(login|settings)\.[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*\.(browser|spa|native|browser-ui)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(login|settings|recovery)\.[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*\.(browser|spa|native|browser-ui)$", RegexOptions.CultureInvariant)]
     private static partial Regex IdForm();
 }
