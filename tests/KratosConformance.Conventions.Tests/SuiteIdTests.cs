@@ -57,7 +57,7 @@ public sealed partial class SuiteIdTests
 
     // The emailed code's scenarios are bare (login.code-mfa implied); the other factors' name their flow and factor.
     private static string Expected(ITest t) =>
-        t.Properties.Get("Scenario") is string s && (s.StartsWith("login.", StringComparison.Ordinal) || s.StartsWith("settings.", StringComparison.Ordinal))
+        t.Properties.Get("Scenario") is string s && (s.StartsWith("login.", StringComparison.Ordinal) || s.StartsWith("settings.", StringComparison.Ordinal) || s.StartsWith("recovery.", StringComparison.Ordinal))
             ? $"{s}.{t.Properties.Get("Client")}"
             : $"login.code-mfa.{t.Properties.Get("Scenario")}.{t.Properties.Get("Client")}";
 
