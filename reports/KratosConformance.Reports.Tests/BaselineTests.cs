@@ -89,8 +89,8 @@ public sealed class BaselineTests
         problems.Should().Equal(
             "expectedFailures[0] has no \"id\".",
             "expectedFailures[1] (login.code-mfa.aal2.spa) has no \"reason\": say why the failure is expected, so others can tell when to remove it.",
-            "expectedFailures[2].id \"aal2.spa\" is not a test id: expected <login|settings>.<factor>.<scenario>.<client> (e.g. login.code-mfa.aal2.spa) with client one of browser, spa, native, browser-ui.",
-            "expectedFailures[3].id \"login.code-mfa.aal2.desktop\" is not a test id: expected <login|settings>.<factor>.<scenario>.<client> (e.g. login.code-mfa.aal2.spa) with client one of browser, spa, native, browser-ui.");
+            "expectedFailures[2].id \"aal2.spa\" is not a test id: expected <login|settings|recovery>.<factor>.<scenario>.<client> (e.g. login.code-mfa.aal2.spa) with client one of browser, spa, native, browser-ui.",
+            "expectedFailures[3].id \"login.code-mfa.aal2.desktop\" is not a test id: expected <login|settings|recovery>.<factor>.<scenario>.<client> (e.g. login.code-mfa.aal2.spa) with client one of browser, spa, native, browser-ui.");
     }
 
     [Test]

@@ -24,7 +24,7 @@ public sealed class TestIdTests
 
     [TestCase("aal2.spa")]
     [TestCase("login.totp.spa")]
-    [TestCase("recovery.totp.x.spa")]
+    [TestCase("registration.totp.x.spa")]
     [TestCase("login.totp.x.desktop")]
     [TestCase("login..x.spa")]
     public void Other_texts_are_not_ids(string text) => TestId.TryParse(text, out _).Should().BeFalse();

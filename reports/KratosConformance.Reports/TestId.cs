@@ -4,7 +4,7 @@ namespace KratosConformance.Reports;
 
 /// <summary>
 /// The test id contract (docs/architecture.md): <c>&lt;flow&gt;.&lt;factor&gt;.&lt;scenario&gt;.&lt;client&gt;</c> with flow
-/// <c>login</c> or <c>settings</c>. The emailed code's tests (<c>login.code-mfa.…</c>) came first and keep their bare
+/// <c>login</c>, <c>settings</c> or <c>recovery</c>. The emailed code's tests (<c>login.code-mfa.…</c>) came first and keep their bare
 /// scenario (<c>aal2</c>); every other factor's scenario carries its flow and factor (<c>login.totp.wrong-code</c>), so
 /// the reports' rows read factor × scenario and a scenario name never collides across factors. Parsed here so
 /// baselines, reports and compare agree on what a scenario and a client are.
@@ -15,7 +15,7 @@ public sealed record TestId(string Scenario, string Client)
     public const string Prefix = "login.code-mfa.";
 
     /// <summary>The flows an id may start with.</summary>
-    public static IReadOnlyList<string> KnownFlows { get; } = ["login", "settings"];
+    public static IReadOnlyList<string> KnownFlows { get; } = ["login", "settings", "recovery"];
 
     /// <summary>Client styles in the order reports show them as columns.</summary>
     public static IReadOnlyList<string> KnownClients { get; } = ["browser", "spa", "native", "browser-ui"];

@@ -30,7 +30,7 @@ public sealed partial class SuiteIdTests
     public void Ids_have_the_published_form()
     {
         var bad = Tests.Value.Select(Id).Where(id => !IdForm().IsMatch(id)).ToList();
-        bad.Should().BeEmpty("ids are login.code-mfa.<scenario>.<client> or <login|settings>.<factor>.<scenario>.<client>, client browser|spa|native|browser-ui");
+        bad.Should().BeEmpty("ids are login.code-mfa.<scenario>.<client> or <login|settings|recovery>.<factor>.<scenario>.<client>, client browser|spa|native|browser-ui");
     }
 
     [Test]
@@ -57,7 +57,7 @@ public sealed partial class SuiteIdTests
 
     // The emailed code's scenarios are bare (login.code-mfa implied); the other factors' name their flow and factor.
     private static string Expected(ITest t) =>
-        t.Properties.Get("Scenario") is string s && (s.StartsWith("login.", StringComparison.Ordinal) || s.StartsWith("settings.", StringComparison.Ordinal))
+        t.Properties.Get("Scenario") is string s && (s.StartsWith("login.", StringComparison.Ordinal) || s.StartsWith("settings.", StringComparison.Ordinal) || s.StartsWith("recovery.", StringComparison.Ordinal))
             ? $"{s}.{t.Properties.Get("Client")}"
             : $"login.code-mfa.{t.Properties.Get("Scenario")}.{t.Properties.Get("Client")}";
 
@@ -76,6 +76,6 @@ public sealed partial class SuiteIdTests
 
     private static IEnumerable<ITest> Flatten(ITest test) => new[] { test }.Concat(test.Tests.SelectMany(Flatten));
 
-    [GeneratedRegex(@"^(login|settings)\.[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*\.(browser|spa|native|browser-ui)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(login|settings|recovery)\.[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*\.(browser|spa|native|browser-ui)$", RegexOptions.CultureInvariant)]
     private static partial Regex IdForm();
 }

@@ -13,6 +13,13 @@ namespace KratosConformance.Robustness.Tests;
 /// </summary>
 internal sealed class KcProcess : IDisposable
 {
+    /// <summary>
+    /// The console line of the run's <paramref name="n"/>th result: <c>[ n/total]</c>, the number right-aligned to
+    /// the total's width (<c>[  1/108]</c> once a run has 100 tests or more).
+    /// </summary>
+    public static bool IsResultLine(string line, int n) =>
+        line.StartsWith('[') && line[1..].TrimStart().StartsWith(n.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/", StringComparison.Ordinal);
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
 

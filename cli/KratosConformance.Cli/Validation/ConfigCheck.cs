@@ -37,7 +37,9 @@ public static class ConfigCheck
         IdentitySchemaCheck.ParseOrThrow(schemaFile);
         var composer = new ProfileComposer(RepositoryLayout.ProfilesDirectory, configFile, settings.SchemaFile);
         var profiles = settings.Target == TargetKind.External ? [KratosProfiles.Default] : KratosProfiles.All;
-        foreach (var profile in profiles)
+        // A profile that does not apply to the team's config (its factor off, or its own identity schema) never runs
+        // with it, so its overlay on the team's config is nothing the team deploys.
+        foreach (var profile in profiles.Where(p => composer.WhyNotApplicable(p) is null))
         {
             ComposedProfile composed;
             try

@@ -34,6 +34,8 @@ public sealed record KratosFacts
     public Uri? ErrorUiUrl { get; init; }
     /// <summary>selfservice.flows.settings.ui_url (target of a browser's settings 303s), if known.</summary>
     public Uri? SettingsUiUrl { get; init; }
+    /// <summary>selfservice.flows.recovery.ui_url (target of a browser's recovery 303s), if known.</summary>
+    public Uri? RecoveryUiUrl { get; init; }
     /// <summary>selfservice.methods.totp.enabled (default false; factors spec §3.1).</summary>
     public bool TotpEnabled { get; init; }
     /// <summary>selfservice.methods.lookup_secret.enabled (default false; factors spec §4.1).</summary>

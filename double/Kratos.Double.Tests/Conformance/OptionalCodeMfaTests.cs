@@ -25,13 +25,12 @@ public sealed class OptionalCodeMfaTests
         }
         """;
 
-    private static string Yaml(string whoamiAal = "highest_available") =>
+    internal static string Yaml(string whoamiAal = "highest_available") =>
         DoubleConfigs.Yaml($"session:\n  whoami:\n    required_aal: {whoamiAal}\n", schema: Schema)
             .Replace("\n    error:\n", "\n    settings:\n      ui_url: http://127.0.0.1:4455/settings\n      required_aal: highest_available\n    error:\n", StringComparison.Ordinal);
 
     [TestCase("v26.2.0")]
     [TestCase("v25.4.0")]
-    [TestCase("v1.3.1")]
     public async Task Without_the_optional_address_a_password_login_is_enough(string version)
     {
         await using var harness = await DoubleHarness.StartAsync(version, yaml: Yaml());
@@ -46,6 +45,21 @@ public sealed class OptionalCodeMfaTests
         login.Code.Should().Be(200, "no second factor is available ({0})", login);
         who.Body!["authentication_methods"]!.AsArray().Select(m => m!["method"]!.GetValue<string>()).Should().Equal(["password"]);
         settings.Code.Should().Be(200, "settings open without 2FA ({0})", settings);
+    }
+
+    [Test]
+    public async Task At_v1_3_1_code_mfa_counts_for_an_identity_without_any_code_address()
+    {
+        await using var harness = await DoubleHarness.StartAsync("v1.3.1", yaml: Yaml());
+        var email = $"plain-{Guid.NewGuid():N}@example.com";
+        await CreateAsync(harness, email, null);
+        using var actor = harness.NewActor();
+
+        var login = await actor.PasswordLoginAsync(email);
+        var who = await actor.WhoamiAsync();
+
+        login.Body!["error"]!["id"]!.GetValue<string>().Should().Be("browser_location_change_required", "v1.3.1's code strategy counts 1 whenever mfa_enabled is on ({0})", login);
+        who.Code.Should().Be(403);
     }
 
     [TestCase("v26.2.0", "sent_email")]
@@ -98,7 +112,7 @@ public sealed class OptionalCodeMfaTests
         Factors.Node(login.Body, "code").Should().NotBeNull();
     }
 
-    private static async Task CreateAsync(DoubleHarness harness, string email, string? mfa)
+    internal static async Task CreateAsync(DoubleHarness harness, string email, string? mfa)
     {
         var traits = new JsonObject { ["email"] = email };
         if (mfa is not null)

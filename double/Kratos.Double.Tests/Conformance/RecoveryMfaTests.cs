@@ -13,7 +13,7 @@ namespace Kratos.Double.Tests.Conformance;
 [Parallelizable(ParallelScope.All)]
 public sealed class RecoveryMfaTests
 {
-    private static string Yaml(string requiredAal, bool transitions = false) =>
+    internal static string Yaml(string requiredAal, bool transitions = false) =>
         DoubleConfigs.Factors(
             $"      required_aal: {requiredAal}\n      privileged_session_max_age: 1m\n    recovery:\n      enabled: true\n      ui_url: http://127.0.0.1:4455/recovery\n",
             code: false,
@@ -88,7 +88,7 @@ public sealed class RecoveryMfaTests
         apiReply.Body!["state"]!.GetValue<string>().Should().Be("passed_challenge");
     }
 
-    private static async Task<(string Email, string Secret)> IdentityWithTotpAsync(DoubleHarness harness)
+    internal static async Task<(string Email, string Secret)> IdentityWithTotpAsync(DoubleHarness harness)
     {
         var email = $"recover-{Guid.NewGuid():N}@example.com";
         await harness.CreateIdentityAsync(email);
@@ -98,7 +98,7 @@ public sealed class RecoveryMfaTests
     }
 
     /// <summary>Recovery by code in the actor's style; returns the answer to the code submission.</summary>
-    private static async Task<Reply> RecoverAsync(DoubleHarness harness, Actor actor, string email)
+    internal static async Task<Reply> RecoverAsync(DoubleHarness harness, Actor actor, string email)
     {
         var api = actor.Style == ClientStyle.Native;
         var init = await actor.SendAsync(HttpMethod.Get, api ? "/self-service/recovery/api" : "/self-service/recovery/browser", null, followToUi: false);

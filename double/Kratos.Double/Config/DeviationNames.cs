@@ -44,6 +44,13 @@ internal static class DeviationNames
     public const string SettingsAal1Allowed = "settings-aal1-allowed";
     public const string PrivilegedWindowIgnored = "privileged-window-ignored";
     public const string AvailableAalIgnoresTotp = "available-aal-ignores-totp";
+    public const string RecoverySessionAal2 = "recovery-session-aal2";
+    public const string RecoverySettingsIgnoreAal = "recovery-settings-ignore-aal";
+    public const string RecoveryMissing1060001 = "recovery-missing-1060001";
+    public const string RecoveryAmrLinkMethod = "recovery-amr-link-method";
+    public const string CodeOptionalCountsEveryIdentity = "code-optional-counts-every-identity";
+    public const string CodeOptionalSendsToLoginEmail = "code-optional-sends-to-login-email";
+    public const string CodeOptionalIgnoresOptionalTrait = "code-optional-ignores-optional-trait";
 
     /// <summary>The emailed code's deviations, caught by the login.code-mfa suites.</summary>
     public static IReadOnlyList<(string Name, string Description)> CodeMfa { get; } =
@@ -90,6 +97,13 @@ internal static class DeviationNames
         (SettingsAal1Allowed, "an aal1 session opens and submits settings although required_aal is highest_available and aal2 is available"),
         (PrivilegedWindowIgnored, "privileged settings actions (TOTP, lookup) succeed with a session older than privileged_session_max_age"),
         (AvailableAalIgnoresTotp, "an identity whose only second factor is TOTP counts as aal1-only: whoami and settings accept its aal1 session"),
+        (RecoverySessionAal2, "the session a recovery issues is aal2 ({code_recovery, aal2} plus an aal1 entry), so an identity with TOTP gets whoami and settings without its second factor"),
+        (RecoverySettingsIgnoreAal, "a session issued by recovery opens and submits settings at aal1 although required_aal is highest_available and the identity has TOTP"),
+        (RecoveryMissing1060001, "the settings flow a successful recovery creates lacks the success message 1060001 (the privileged-window notice)"),
+        (RecoveryAmrLinkMethod, "a recovery by code records authentication method link_recovery instead of code_recovery"),
+        (CodeOptionalCountsEveryIdentity, "with code mfa_enabled every identity counts as having aal2 available (v1.3.1's counting), also one without any code address"),
+        (CodeOptionalSendsToLoginEmail, "the aal2 code is offered and sent to the identity's verifiable (login) e-mail addresses instead of the addresses of its code credential"),
+        (CodeOptionalIgnoresOptionalTrait, "a code address on a trait that is not also the password identifier does not count: aal2 stays unavailable, the second factor is never asked"),
     ];
 
     /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>

@@ -12,28 +12,52 @@ namespace Kratos.Double.Endpoints;
 internal static class Aal
 {
     public static string Available(Identity identity, Runtime rt) =>
-        (rt.Config.MfaEnabled && identity.CodeAddresses.Count > 0)
+        CodeCounts(identity, rt)
         || (identity.Totp is { IsActive: true } && !rt.Has(DeviationNames.AvailableAalIgnoresTotp))
         || identity.Lookup is { IsActive: true }
             ? "aal2"
             : "aal1";
 
     /// <summary>
+    /// code/strategy.go CountActiveMultiFactorCredentials: from v25.4.0 only a code credential with a non-empty address
+    /// counts; v1.3.1 counts 1 for every identity whenever mfa_enabled is on (docs/kratos-facts.md), so an identity
+    /// without a code address has aal2 available there too.
+    /// </summary>
+    private static bool CodeCounts(Identity identity, Runtime rt)
+    {
+        if (!rt.Config.MfaEnabled)
+        {
+            return false;
+        }
+
+        if (!rt.Config.IsAtLeast(EmulatedVersion.V25_4_0) || rt.Has(DeviationNames.CodeOptionalCountsEveryIdentity))
+        {
+            return true;
+        }
+
+        return rt.Has(DeviationNames.CodeOptionalIgnoresOptionalTrait)
+            ? identity.CodeAddresses.Any(a => identity.PasswordIdentifiers.Contains(a.Address))
+            : identity.CodeAddresses.Count > 0;
+    }
+
+    /// <summary>
     /// session/manager_http.go DoesSessionSatisfy: aal1 lets every session pass; highest_available wants aal2 from a
     /// session whose identity has aal2 available.
     /// </summary>
     public static bool Satisfies(Session session, Identity identity, string requiredAal, Runtime rt) =>
-        requiredAal == "aal1" || session.Aal == "aal2" || Available(identity, rt) == "aal1";
+        requiredAal == "aal1" || session.Aal == "aal2" || Available(identity, rt) == "aal1"
+        || (rt.Has(DeviationNames.RecoverySettingsIgnoreAal) && session.Methods.Any(m => m.Method == "code_recovery"));
 
     /// <summary>Another enabled strategy than code counts an active second factor (v26.2.0 FastLogin2FA).</summary>
     public static bool HasOtherEnabledFactor(Identity identity, DoubleConfig config) =>
         (config.TotpEnabled && identity.Totp is { IsActive: true }) || (config.LookupEnabled && identity.Lookup is { IsActive: true });
 
     /// <summary>strategy.go FindCodeAddresses: the code credential's addresses, else (fallback) verifiable emails.</summary>
-    public static List<string> CodeAddresses(Identity identity, DoubleConfig config)
+    public static List<string> CodeAddresses(Identity identity, Runtime rt)
     {
+        var config = rt.Config;
         var addresses = identity.CodeAddresses.Where(a => a.Channel == "email").Select(a => a.Address).ToList();
-        if (addresses.Count == 0 && config.FallbackEnabled)
+        if ((addresses.Count == 0 && config.FallbackEnabled) || (addresses.Count > 0 && rt.Has(DeviationNames.CodeOptionalSendsToLoginEmail)))
         {
             addresses = identity.VerifiableAddresses.Where(a => a.Via == "email").Select(a => a.Value).ToList();
         }

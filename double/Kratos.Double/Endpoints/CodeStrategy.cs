@@ -82,7 +82,7 @@ internal static class CodeStrategy
             target = rt.Store.FindIdentityByCodeAddress(address);
         }
 
-        if (target is null && rt.Config.FallbackEnabled && Aal.CodeAddresses(sessionIdentity, rt.Config).Contains(address))
+        if (target is null && rt.Config.FallbackEnabled && Aal.CodeAddresses(sessionIdentity, rt).Contains(address))
         {
             target = sessionIdentity;
         }

@@ -120,7 +120,7 @@ internal static class LoginCreate
         {
             if (rt.Config.MfaEnabled && rt.Config.CodeEnabled)
             {
-                nodes.AddRange(Aal.CodeAddresses(identity, rt.Config).Select(a => LoginForms.AddressButton(rt, a)));
+                nodes.AddRange(Aal.CodeAddresses(identity, rt).Select(a => LoginForms.AddressButton(rt, a)));
             }
 
             nodes.AddRange(SecondFactorForms.Login(rt, identity, csrf ?? string.Empty));
@@ -156,7 +156,7 @@ internal static class LoginCreate
             identity = rt.Store.FindIdentity(session.IdentityId);
         }
 
-        if (identity is null || Aal.CodeAddresses(identity, rt.Config) is not [var address] || Aal.HasOtherEnabledFactor(identity, rt.Config))
+        if (identity is null || Aal.CodeAddresses(identity, rt) is not [var address] || Aal.HasOtherEnabledFactor(identity, rt.Config))
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kratos.Double.Config;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
 using Kratos.Double.Text;
@@ -18,7 +19,12 @@ internal static class RecoveryCompletion
             UserAgent = ctx.Request.Headers.UserAgent.ToString(), IpAddress = ctx.Connection.RemoteIpAddress?.ToString(),
             AuthenticatedAt = now, IssuedAt = now, ExpiresAt = now + rt.Config.SessionLifespan,
         };
-        session.Methods.Add(("code_recovery", "aal1", now));
+        session.Methods.Add((rt.Has(DeviationNames.RecoveryAmrLinkMethod) ? "link_recovery" : "code_recovery", "aal1", now));
+        if (rt.Has(DeviationNames.RecoverySessionAal2))
+        {
+            session.Methods.Add(("code_recovery", "aal2", now));
+        }
+
         lock (rt.Store.Gate)
         {
             flow.Messages = [];
@@ -46,7 +52,7 @@ internal static class RecoveryCompletion
         var settings = SettingsCreate.New(ctx, rt, identity, flow.Type, flow.ReturnTo);
         lock (rt.Store.Gate)
         {
-            settings.Messages = new JsonArray(RecoveryMessages.Successful(DateTimeOffset.UtcNow + rt.Config.PrivilegedSessionMaxAge));
+            settings.Messages = rt.Has(DeviationNames.RecoveryMissing1060001) ? [] : new JsonArray(RecoveryMessages.Successful(DateTimeOffset.UtcNow + rt.Config.PrivilegedSessionMaxAge));
             rt.Store.SaveSettingsFlow(settings);
         }
 

@@ -31,5 +31,11 @@ public static class KratosProfiles
     /// <summary>selfservice.flows.settings.required_aal: aal1 (factors spec §7.2).</summary>
     public const string SettingsAal1 = "settings-aal1";
 
-    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1];
+    /// <summary>Recovery by the emailed code for identities with TOTP, settings and whoami at highest_available (factors spec §8).</summary>
+    public const string Recovery = "recovery";
+
+    /// <summary>Code MFA whose address is an optional trait of its own (code-optional.schema.json; factors spec §9).</summary>
+    public const string CodeOptional = "code-optional";
+
+    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1, Recovery, CodeOptional];
 }

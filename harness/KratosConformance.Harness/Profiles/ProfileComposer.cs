@@ -59,6 +59,11 @@ public sealed class ProfileComposer
             return null;
         }
 
+        if (File.Exists(ProfileSchemaPath(profile)))
+        {
+            return $"profile '{profile}' certifies an identity schema of its own ({ProfileSchemaPath(profile)}), and the config given with --config ({_userConfigPath}) keeps the team's schema";
+        }
+
         var team = YamlTree.Load(ReadFile(_userConfigPath, "kratos.yml"), _userConfigPath);
         var overlay = YamlTree.Load(File.ReadAllText(overlayPath), overlayPath);
         var methods = YamlTree.Get(overlay, "selfservice.methods") as YamlMappingNode;
@@ -71,11 +76,20 @@ public sealed class ProfileComposer
             : $"the config given with --config ({_userConfigPath}) does not enable {string.Join(" and ", missing)}, which profile '{profile}' tests";
     }
 
+    /// <summary>
+    /// &lt;profile&gt;.schema.json beside the overlay: the identity schema a profile certifies when the behaviour lives in
+    /// the schema, not in kratos.yml (code-optional: the code address on an optional trait, factors spec §9). It
+    /// replaces base/identity.schema.json for the harness's own base; a --config run keeps the team's schema, so such a
+    /// profile is not applicable there (<see cref="WhyNotApplicable"/>).
+    /// </summary>
+    public string ProfileSchemaPath(string profile) => Path.Combine(ProfilesDirectory, profile + ".schema.json");
+
     public ComposedProfile Compose(string profile, HarnessWiring wiring)
     {
         var changes = new List<string>();
         var configPath = _userConfigPath ?? Path.Combine(ProfilesDirectory, "base", "kratos.yml");
-        var schemaPath = _userSchemaPath ?? Path.Combine(ProfilesDirectory, "base", DefaultSchemaFileName);
+        var schemaPath = _userSchemaPath
+            ?? (_userConfigPath is null && File.Exists(ProfileSchemaPath(profile)) ? ProfileSchemaPath(profile) : Path.Combine(ProfilesDirectory, "base", DefaultSchemaFileName));
         var root = YamlTree.Load(ReadFile(configPath, "kratos.yml"), configPath);
         var schemaJson = ReadFile(schemaPath, "identity schema");
 
@@ -216,6 +230,7 @@ public sealed class ProfileComposer
             LoginUiUrl = Url(root, "selfservice.flows.login.ui_url"),
             ErrorUiUrl = Url(root, "selfservice.flows.error.ui_url"),
             SettingsUiUrl = Url(root, "selfservice.flows.settings.ui_url"),
+            RecoveryUiUrl = Url(root, "selfservice.flows.recovery.ui_url"),
             TotpEnabled = Bool(root, "selfservice.methods.totp.enabled") ?? false,
             LookupSecretEnabled = Bool(root, "selfservice.methods.lookup_secret.enabled") ?? false,
             SettingsRequiredAal = YamlTree.Scalar(root, "selfservice.flows.settings.required_aal") ?? "highest_available",

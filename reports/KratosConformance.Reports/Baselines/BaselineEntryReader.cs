@@ -23,7 +23,7 @@ internal static class BaselineEntryReader
         }
         else if (!TestId.TryParse(id, out _))
         {
-            problems.Add($"{where}.id \"{id}\" is not a test id: expected <login|settings>.<factor>.<scenario>.<client> (e.g. login.code-mfa.aal2.spa) with client one of "
+            problems.Add($"{where}.id \"{id}\" is not a test id: expected <login|settings|recovery>.<factor>.<scenario>.<client> (e.g. login.code-mfa.aal2.spa) with client one of "
                 + string.Join(", ", TestId.KnownClients) + ".");
             ok = false;
         }

@@ -7,7 +7,8 @@ namespace KratosConformance.Suites.Checks;
 /// Every property of a body the suites receive is one Kratos documents for that object (its OpenAPI schema, as the
 /// field-coverage table lists it): a renamed or invented key breaks Ory's generated clients, which drop or refuse it,
 /// even when every value a check reads is right. The walk knows the nesting of flows, nodes, messages, sessions,
-/// identities, login results and errors, settings flows with their image and text nodes; free-form objects (traits,
+/// identities, login results and errors, settings flows with their image and text nodes, recovery flows with their
+/// continue_with; free-form objects (traits,
 /// metadata, a message's context, error details)
 /// are not descended into.
 /// </summary>
@@ -39,6 +40,7 @@ public static class ShapeChecks
     {
         null => null,
         _ when body["ui"] is JsonObject && body["state"] is not null && body["identity"] is JsonObject && body["requested_aal"] is null => "settingsFlow",
+        _ when body["ui"] is JsonObject && body["state"] is not null && ((string?)body["request_url"])?.Contains("/self-service/recovery/", StringComparison.Ordinal) == true => "recoveryFlow",
         _ when body["ui"] is JsonObject && body["state"] is not null => "loginFlow",
         _ when body["error"] is JsonObject && body["id"] is not null => "flowError",
         _ when body["error"] is JsonObject && body["redirect_browser_to"] is not null => "errorBrowserLocationChangeRequired",
@@ -77,7 +79,9 @@ public static class ShapeChecks
     {
         var schema = field switch
         {
-            "loginFlow.ui" or "settingsFlow.ui" => "uiContainer",
+            "loginFlow.ui" or "settingsFlow.ui" or "recoveryFlow.ui" => "uiContainer",
+            "recoveryFlow.continue_with" => "continueWith",
+            "continueWithSettingsUi.flow" => "continueWithSettingsUiFlow",
             "settingsFlow.identity" => "identity",
             "settingsFlow.continue_with" => "continueWithRedirectBrowserTo",
             "uiNodeTextAttributes.text" => "uiText",
@@ -109,6 +113,19 @@ public static class ShapeChecks
         {
             foreach (var item in array.OfType<JsonObject>())
             {
+                // A recovery's continue_with: each item's schema by its action (continueWith's discriminator).
+                if (schema == "continueWith")
+                {
+                    yield return ((string?)item["action"] switch
+                    {
+                        "show_settings_ui" => "continueWithSettingsUi",
+                        "set_ory_session_token" => "continueWithSetOrySessionToken",
+                        "redirect_browser_to" => "continueWithRedirectBrowserTo",
+                        var other => "continueWith(" + other + ")",
+                    }, item);
+                    continue;
+                }
+
                 // continue_with holds one of several schemas; only redirect_browser_to is in the table.
                 if (schema != "continueWithRedirectBrowserTo" || (string?)item["action"] == "redirect_browser_to")
                 {

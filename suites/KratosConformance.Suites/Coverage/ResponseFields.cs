@@ -16,13 +16,14 @@ public static class ResponseFields
         "session", "sessionAuthenticationMethod", "sessionDevice",
         "identity", "verifiableIdentityAddress", "recoveryIdentityAddress",
         "successfulNativeLogin", "continueWithRedirectBrowserTo",
+        "recoveryFlow", "continueWithSettingsUi", "continueWithSettingsUiFlow", "continueWithSetOrySessionToken",
         "errorGeneric", "genericError", "errorBrowserLocationChangeRequired", "errorAuthenticatorAssuranceLevelNotSatisfied", "flowError",
     ];
 
     /// <summary>Whole bodies and the wire outside the JSON bodies.</summary>
     public static IReadOnlyList<string> Wire { get; } =
     [
-        "loginFlow", "settingsFlow", "session",
+        "loginFlow", "settingsFlow", "recoveryFlow", "session",
         "http.status", "http.Content-Type", "http.Location", "http.Set-Cookie",
         "cookie.session.name", "cookie.session.httponly", "cookie.session.samesite", "cookie.session.path", "cookie.session.secure", "cookie.session.max-age", "cookie.session.domain",
         "cookie.csrf.name", "cookie.csrf.httponly", "cookie.csrf.samesite", "cookie.csrf.path", "cookie.csrf.secure", "cookie.csrf.max-age", "cookie.csrf.domain",

@@ -33,6 +33,7 @@ public static class MessageTexts
         [1050011] = "Confirm backup recovery codes",
         [1050016] = "Disable this method",
         [1050017] = "This is your authenticator app secret. Use it if you can not scan the QR code.",
+        [1060003] = "An email containing a recovery code has been sent to the email address you provided. If you have not received an email, check the spelling of the address and make sure to use the address you registered with.",
         [1070003] = "Save",
         [1070006] = "Verify code",
         [1010025] = VersionExpectations.AuthenticatedCodeSentText,

@@ -75,6 +75,17 @@ public sealed class VersionExpectations
     /// <summary>session.whoami.required_aal is highest_available (the default, spec §4.1).</summary>
     public bool WhoamiRequiresHighestAvailable => Facts.WhoamiRequiredAal == "highest_available";
 
+    /// <summary>
+    /// Up to v1.3.1 the code strategy counts an active second factor for every identity whenever
+    /// selfservice.methods.code.mfa_enabled is on, with or without a code address (code/strategy.go
+    /// CountActiveMultiFactorCredentials, docs/kratos-facts.md); from v25.4.0 only an identity with a code address
+    /// counts, which the optional code-MFA variant rests on (factors spec §9, §12).
+    /// </summary>
+    public bool CodeMfaCountsEveryIdentity => Facts.CodeMfaEnabled && Version < KratosVersion.V25_4_0;
+
+    /// <summary>The recovery-code email of this version (factors spec §8; docs/kratos-facts.md).</summary>
+    public LoginCodeTemplate RecoveryMailTemplate => RecoveryCodeTemplates.For(Version);
+
     public static VersionExpectations For(KratosFacts facts) => new(facts ?? throw new ArgumentNullException(nameof(facts)));
 
     public override string ToString() => $"Kratos {Version} expectations";

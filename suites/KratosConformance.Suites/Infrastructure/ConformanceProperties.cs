@@ -6,7 +6,7 @@ namespace KratosConformance.Suites;
 /// </summary>
 public static class ConformanceProperties
 {
-    /// <summary>The stable test id, <c>&lt;login|settings&gt;.&lt;factor&gt;.&lt;scenario&gt;.&lt;client&gt;</c> (architecture.md, Contracts).</summary>
+    /// <summary>The stable test id, <c>&lt;login|settings|recovery&gt;.&lt;factor&gt;.&lt;scenario&gt;.&lt;client&gt;</c> (architecture.md, Contracts).</summary>
     public const string ConformanceId = "ConformanceId";
 
     /// <summary>The scenario part of the id: bare for the emailed code (<c>wrong-code</c>), with flow and factor for
@@ -23,7 +23,7 @@ public static class ConformanceProperties
     public const string IdPrefix = "login.code-mfa.";
 
     /// <summary>The flows a qualified scenario starts with.</summary>
-    public static readonly IReadOnlyList<string> Flows = ["login", "settings"];
+    public static readonly IReadOnlyList<string> Flows = ["login", "settings", "recovery"];
 
     /// <summary><c>login.code-mfa.&lt;scenario&gt;.&lt;client&gt;</c> for a bare scenario, <c>&lt;scenario&gt;.&lt;client&gt;</c>
     /// for one that names its flow and factor (<see cref="Qualified"/>).</summary>
