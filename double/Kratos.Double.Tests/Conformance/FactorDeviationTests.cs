@@ -38,7 +38,8 @@ public sealed class FactorDeviationTests(DoubleStore store)
         (await FactorWalk.StaleAsync(stale)).Should().Be(StaleBaseline);
     }
 
-    public static IEnumerable<string> FactorDeviations() => Deviations.Factors.Select(d => d.Name);
+    // The mixed-factor deviations change the aal2 screen of an identity with several factors: MixedDeviationTests.
+    public static IEnumerable<string> FactorDeviations() => Deviations.Factors.Select(d => d.Name).Where(n => !n.StartsWith("mixed-", StringComparison.Ordinal));
 
     [TestCaseSource(nameof(FactorDeviations))]
     public async Task Deviation_changes_the_walk(string deviation)

@@ -44,6 +44,9 @@ internal static class DeviationNames
     public const string SettingsAal1Allowed = "settings-aal1-allowed";
     public const string PrivilegedWindowIgnored = "privileged-window-ignored";
     public const string AvailableAalIgnoresTotp = "available-aal-ignores-totp";
+    public const string MixedFastLoginIgnoresOtherFactors = "mixed-fast-login-ignores-other-factors";
+    public const string MixedTotpHidesLookup = "mixed-totp-hides-lookup";
+    public const string MixedOtherFactorsHideCode = "mixed-other-factors-hide-code";
 
     /// <summary>The emailed code's deviations, caught by the login.code-mfa suites.</summary>
     public static IReadOnlyList<(string Name, string Description)> CodeMfa { get; } =
@@ -74,8 +77,8 @@ internal static class DeviationNames
     ];
 
     /// <summary>
-    /// TOTP, lookup-secret and settings/AAL deviations, caught by the login.totp, login.lookup-secret, settings.totp and
-    /// settings.lookup-secret suites (issue 15). Each also has a double-level test (FactorDeviationTests) showing it
+    /// TOTP, lookup-secret, mixed-factor and settings/AAL deviations, caught by the login.totp, login.lookup-secret,
+    /// login.mixed, settings.totp and settings.lookup-secret suites (issue 15). Each also has a double-level test (FactorDeviationTests) showing it
     /// changes the double's own walk.
     /// </summary>
     public static IReadOnlyList<(string Name, string Description)> Factors { get; } =
@@ -90,6 +93,9 @@ internal static class DeviationNames
         (SettingsAal1Allowed, "an aal1 session opens and submits settings although required_aal is highest_available and aal2 is available"),
         (PrivilegedWindowIgnored, "privileged settings actions (TOTP, lookup) succeed with a session older than privileged_session_max_age"),
         (AvailableAalIgnoresTotp, "an identity whose only second factor is TOTP counts as aal1-only: whoami and settings accept its aal1 session"),
+        (MixedFastLoginIgnoresOtherFactors, "v26.2.0 sends the emailed code on creating the aal2 flow although the identity also has TOTP or backup codes (FastLogin2FA ignoring the other strategies)"),
+        (MixedTotpHidesLookup, "an identity with TOTP and backup codes gets only the TOTP form at aal2: the backup-code form is left out"),
+        (MixedOtherFactorsHideCode, "an identity with TOTP or backup codes gets no \"Send code to …\" button at aal2: the emailed code is offered only as the sole factor"),
     ];
 
     /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>
