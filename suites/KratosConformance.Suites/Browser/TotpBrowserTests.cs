@@ -20,7 +20,7 @@ public sealed class TotpBrowserTests : FactorBrowserTest
     private static IEnumerable<TestCaseData> Aal2() =>
     [
         Case("login", "totp", "aal2",
-            "factors §3.5/§2.3/§2.4: in Chromium, a password sign-in of an identity with TOTP lands on the aal2 screen (1010004), a wrong TOTP code shows 4000008, the right one signs in at aal2 [password, totp]"),
+            "factors §3.5/§2.3/§2.4: in Chromium, a password sign-in of an identity with TOTP lands on the aal2 screen (the TOTP form), a wrong TOTP code shows 4000008, the right one signs in at aal2 [password, totp]"),
     ];
 
     [TestCaseSource(nameof(Enrol))]
@@ -58,7 +58,8 @@ public sealed class TotpBrowserTests : FactorBrowserTest
         var secret = await Steps.WithTotpAsync(ClientStyle.Browser, identity);
 
         await SignInWithPasswordAsync(identity);
-        await Ui.ExpectMessageAsync(1010004, "on the aal2 screen after the password", "an aal2 flow on an aal1 session asks for the second factor, factors spec §3.5");
+        // The aal2 screen is known by its form: its info message 1010004 is the HTTP suites' check (Ory Elements hides
+        // 1010004 and describes the screen in its card header, docs/kratos-facts.md).
         await Ui.ExpectVisibleAsync(NodeTarget.TotpSubmit, "on the aal2 screen after the password", "the TOTP submit of the aal2 form, factors spec §3.5 row 3");
 
         Step("submit a wrong TOTP code");
