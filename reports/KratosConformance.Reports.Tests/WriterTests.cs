@@ -102,11 +102,12 @@ public sealed class WriterTests
         var md = SummaryMarkdownWriter.Render(result);
 
         md.Should().StartWith("## Kratos code-MFA conformance: ✗ FAILED: 1 failed, 2 passed, 1 not applicable, 1 expected failure (5 tests)");
-        md.Should().Contain("| scenario | browser | spa | native |");
-        md.Should().Contain("| aal2 | ✓ | ✓ |  |");
-        md.Should().Contain("| wrong-code | ✗ |  |  |");
-        md.Should().Contain("| whoami-aal1 |  |  | n.a. |");
-        md.Should().Contain("| resend |  | ✗ (expected) |  |");
+        md.Should().Contain("| factor | flow | scenario | browser | spa | native |");
+        md.Should().Contain("| code-mfa | login | aal2 | ✓ | ✓ |  |");
+        md.Should().Contain("| code-mfa | login | wrong-code | ✗ |  |  |");
+        md.Should().Contain("| code-mfa | login | whoami-aal1 |  |  | n.a. |");
+        md.Should().Contain("| code-mfa | login | resend |  | ✗ (expected) |  |");
+        md.Should().Contain("By factor: code-mfa 2/5 passed, 1 failed, 1 n.a.");
         md.Should().Contain("#### login.code-mfa.wrong-code.browser\n\n");
         md.Should().Contain("```text\nlogin.code-mfa.wrong-code / browser — message 4010008 missing\nExpected ui.messages");
         md.Should().Contain("- `login.code-mfa.resend.spa`: KRATOS-1234");

@@ -139,7 +139,8 @@ public static class TestCommand
                 Target = TargetKind.InProcess, Patience = settings.Patience, EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName),
                 ReferenceUi = HarnessSettings.ReferenceUiElements,
             },
-            new ConformanceTestFilter(["login.code-mfa.*.browser-ui"], includeBrowser: true),
+            // Every browser-ui scenario: the emailed code's and TOTP's and backup codes' (login and settings pages).
+            new ConformanceTestFilter(["*.browser-ui"], includeBrowser: true),
             workers,
             null);
         context.Out.WriteLine("elements-ui: the browser suite against the Ory Elements SPA (no selector map)");

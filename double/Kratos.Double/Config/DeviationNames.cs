@@ -51,6 +51,9 @@ internal static class DeviationNames
     public const string CodeOptionalCountsEveryIdentity = "code-optional-counts-every-identity";
     public const string CodeOptionalSendsToLoginEmail = "code-optional-sends-to-login-email";
     public const string CodeOptionalIgnoresOptionalTrait = "code-optional-ignores-optional-trait";
+    public const string MixedFastLoginIgnoresOtherFactors = "mixed-fast-login-ignores-other-factors";
+    public const string MixedTotpHidesLookup = "mixed-totp-hides-lookup";
+    public const string MixedOtherFactorsHideCode = "mixed-other-factors-hide-code";
 
     /// <summary>The emailed code's deviations, caught by the login.code-mfa suites.</summary>
     public static IReadOnlyList<(string Name, string Description)> CodeMfa { get; } =
@@ -81,8 +84,8 @@ internal static class DeviationNames
     ];
 
     /// <summary>
-    /// TOTP, lookup-secret and settings/AAL deviations, caught by the login.totp, login.lookup-secret, settings.totp and
-    /// settings.lookup-secret suites (issue 15). Each also has a double-level test (FactorDeviationTests) showing it
+    /// TOTP, lookup-secret, mixed-factor and settings/AAL deviations, caught by the login.totp, login.lookup-secret,
+    /// login.mixed, settings.totp and settings.lookup-secret suites (issue 15). Each also has a double-level test (FactorDeviationTests) showing it
     /// changes the double's own walk.
     /// </summary>
     public static IReadOnlyList<(string Name, string Description)> Factors { get; } =
@@ -104,6 +107,9 @@ internal static class DeviationNames
         (CodeOptionalCountsEveryIdentity, "with code mfa_enabled every identity counts as having aal2 available (v1.3.1's counting), also one without any code address"),
         (CodeOptionalSendsToLoginEmail, "the aal2 code is offered and sent to the identity's verifiable (login) e-mail addresses instead of the addresses of its code credential"),
         (CodeOptionalIgnoresOptionalTrait, "a code address on a trait that is not also the password identifier does not count: aal2 stays unavailable, the second factor is never asked"),
+        (MixedFastLoginIgnoresOtherFactors, "v26.2.0 sends the emailed code on creating the aal2 flow although the identity also has TOTP or backup codes (FastLogin2FA ignoring the other strategies)"),
+        (MixedTotpHidesLookup, "an identity with TOTP and backup codes gets only the TOTP form at aal2: the backup-code form is left out"),
+        (MixedOtherFactorsHideCode, "an identity with TOTP or backup codes gets no \"Send code to …\" button at aal2: the emailed code is offered only as the sole factor"),
     ];
 
     /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>

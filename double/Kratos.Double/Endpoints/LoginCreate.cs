@@ -118,7 +118,8 @@ internal static class LoginCreate
         }
         else if (aal == "aal2" && identity is not null)
         {
-            if (rt.Config.MfaEnabled && rt.Config.CodeEnabled)
+            if (rt.Config.MfaEnabled && rt.Config.CodeEnabled
+                && !(rt.Has(DeviationNames.MixedOtherFactorsHideCode) && Aal.HasOtherEnabledFactor(identity, rt.Config)))
             {
                 nodes.AddRange(Aal.CodeAddresses(identity, rt).Select(a => LoginForms.AddressButton(rt, a)));
             }
@@ -156,7 +157,8 @@ internal static class LoginCreate
             identity = rt.Store.FindIdentity(session.IdentityId);
         }
 
-        if (identity is null || Aal.CodeAddresses(identity, rt) is not [var address] || Aal.HasOtherEnabledFactor(identity, rt.Config))
+        if (identity is null || Aal.CodeAddresses(identity, rt) is not [var address]
+            || (Aal.HasOtherEnabledFactor(identity, rt.Config) && !rt.Has(DeviationNames.MixedFastLoginIgnoresOtherFactors)))
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kratos.Double.Config;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
 using Kratos.Double.Text;
@@ -23,7 +24,7 @@ internal static class SecondFactorForms
             nodes.Add(Nodes.Input("totp", "method", "submit", "totp", label: FactorMessages.UseAuthenticator()));
         }
 
-        if (rt.Config.LookupEnabled && identity.Lookup is not null)
+        if (rt.Config.LookupEnabled && identity.Lookup is not null && !(nodes.Count > 0 && rt.Has(DeviationNames.MixedTotpHidesLookup)))
         {
             if (!nodes.Any(n => Nodes.Name(n) == "csrf_token"))
             {

@@ -43,7 +43,7 @@ public sealed class ElementsUi : IAsyncDisposable
 
     public Uri ErrorUrl => new(BaseUrl, "error");
 
-    /// <summary>selfservice.flows.settings.ui_url: the SPA has no settings page (its home page answers there); the browser suite drives login only.</summary>
+    /// <summary>selfservice.flows.settings.ui_url: Elements' Settings screen (TOTP, backup codes, profile, password) for the flow in ?flow=.</summary>
     public Uri SettingsUrl => new(BaseUrl, "settings");
 
     /// <summary>/: whoami from the browser; an aal1 session that needs aal2 follows redirect_browser_to (spec §4.1).</summary>

@@ -21,9 +21,12 @@ internal static class NodeHtml
                 Input(html, attributes, label);
                 break;
             case "text":
-                html.Append("<p data-testid=\"node/text/").Append(Html.Encode(Html.String(attributes, "id"))).Append("\">")
-                    .Append(Html.Encode(Html.String(label, "text"))).Append(' ')
-                    .Append(Html.Encode(Html.String(attributes["text"] as JsonObject, "text"))).Append("</p>\n");
+                // Ory's kratos-selfservice-ui-node markup: the label and the text apart, so a user (and Ory's e2e tests,
+                // node/text/totp_secret_key/text, node/text/lookup_secret_codes/text) reads the secret without the label.
+                var id = Html.Encode(Html.String(attributes, "id"));
+                html.Append("<div data-testid=\"node/text/").Append(id).Append("\"><p data-testid=\"node/text/").Append(id).Append("/label\">")
+                    .Append(Html.Encode(Html.String(label, "text"))).Append("</p>\n<pre data-testid=\"node/text/").Append(id).Append("/text\">")
+                    .Append(Html.Encode(Html.String(attributes["text"] as JsonObject, "text"))).Append("</pre></div>\n");
                 break;
             case "a":
                 html.Append("<a href=\"").Append(Html.Encode(Html.String(attributes, "href")))
@@ -31,7 +34,7 @@ internal static class NodeHtml
                     .Append(Html.Encode(Html.String(attributes["title"] as JsonObject, "text"))).Append("</a>\n");
                 break;
             case "img":
-                html.Append("<img src=\"").Append(Html.Encode(Html.String(attributes, "src")))
+                html.Append("<img data-testid=\"node/image/").Append(Html.Encode(Html.String(attributes, "id"))).Append("\" src=\"").Append(Html.Encode(Html.String(attributes, "src")))
                     .Append("\" alt=\"").Append(Html.Encode(Html.String(label, "text"))).Append("\">\n");
                 break;
             default:

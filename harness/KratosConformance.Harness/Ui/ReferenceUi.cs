@@ -12,7 +12,8 @@ namespace KratosConformance.Harness.Ui;
 /// The harness's reference self-service login UI: what selfservice.flows.login.ui_url, flows.error.ui_url and
 /// default_browser_return_url point at when the harness configures Kratos, so browser tests exercise real redirects,
 /// cookies, CSRF and form posts. It lives in the harness, not in the double, so every target gets the same UI.
-/// Pages: <see cref="LoginUrl"/> (renders any login flow from ui.nodes), <see cref="ErrorUrl"/>, <see cref="HomeUrl"/>.
+/// Pages: <see cref="LoginUrl"/> (renders any login flow from ui.nodes), <see cref="SettingsUrl"/> (any settings flow),
+/// <see cref="ErrorUrl"/>, <see cref="HomeUrl"/>.
 /// </summary>
 public sealed class ReferenceUi : IAsyncDisposable
 {
@@ -33,8 +34,9 @@ public sealed class ReferenceUi : IAsyncDisposable
     public Uri LoginUrl => new(BaseUrl, "login");
 
     /// <summary>
-    /// /settings?flow=: where Kratos sends a browser after a settings step (selfservice.flows.settings.ui_url). The
-    /// HTTP suites read that flow from Kratos's API (as a UI would); the page itself is not rendered by this UI.
+    /// /settings?flow=: renders a settings flow from ui.nodes (selfservice.flows.settings.ui_url); without ?flow= it
+    /// starts one at Kratos. The browser suite enrols TOTP and backup codes here; the HTTP suites read the same flow
+    /// from Kratos's API.
     /// </summary>
     public Uri SettingsUrl => new(BaseUrl, "settings");
 

@@ -53,32 +53,45 @@ public static class HtmlReportWriter
         return path;
     }
 
+    // Factor × scenario × client: the factor cell spans its rows, each row a flow and a scenario (from the test ids).
     private static void RenderMatrix(StringBuilder html, OutcomeMatrix matrix)
     {
-        html.Append("<table class=\"matrix\"><thead><tr><th>scenario</th>");
+        html.Append("<table class=\"matrix\"><thead><tr><th>factor</th><th>flow</th><th>scenario</th>");
         foreach (var client in matrix.Clients)
         {
             html.Append("<th>").Append(HtmlText.Encode(client)).Append("</th>");
         }
 
         html.Append("</tr></thead><tbody>\n");
-        foreach (var scenario in matrix.Scenarios)
+        foreach (var group in matrix.Rows.GroupBy(r => r.Factor))
         {
-            html.Append("<tr><td>").Append(HtmlText.Encode(scenario)).Append("</td>");
-            foreach (var client in matrix.Clients)
+            var first = true;
+            foreach (var row in group)
             {
-                html.Append("<td>");
-                if (matrix.Cell(scenario, client) is { } test)
+                html.Append("<tr>");
+                if (first)
                 {
-                    html.Append("<a class=\"").Append(OutcomeSymbols.WireName(test.Outcome)).Append("\" href=\"#")
-                        .Append(HtmlText.TestAnchor(test.Id)).Append("\" title=\"").Append(HtmlText.Encode(test.Id)).Append("\">")
-                        .Append(HtmlText.Encode(OutcomeSymbols.Cell(test.Outcome))).Append("</a>");
+                    html.Append("<th scope=\"rowgroup\" rowspan=\"").Append(group.Count()).Append("\" data-factor=\"").Append(HtmlText.Encode(row.Factor)).Append("\">")
+                        .Append(HtmlText.Encode(row.Factor)).Append("</th>");
+                    first = false;
                 }
 
-                html.Append("</td>");
-            }
+                html.Append("<td>").Append(HtmlText.Encode(row.Flow)).Append("</td><td>").Append(HtmlText.Encode(row.Scenario)).Append("</td>");
+                foreach (var client in matrix.Clients)
+                {
+                    html.Append("<td>");
+                    if (matrix.Cell(row.Key, client) is { } test)
+                    {
+                        html.Append("<a class=\"").Append(OutcomeSymbols.WireName(test.Outcome)).Append("\" href=\"#")
+                            .Append(HtmlText.TestAnchor(test.Id)).Append("\" title=\"").Append(HtmlText.Encode(test.Id)).Append("\">")
+                            .Append(HtmlText.Encode(OutcomeSymbols.Cell(test.Outcome))).Append("</a>");
+                    }
 
-            html.Append("</tr>\n");
+                    html.Append("</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
         }
 
         html.Append("</tbody></table>\n");

@@ -50,20 +50,24 @@ public static class SummaryMarkdownWriter
             return;
         }
 
-        md.Append("| scenario | ").Append(string.Join(" | ", matrix.Clients)).Append(" |\n");
-        md.Append("|---|").Append(string.Concat(matrix.Clients.Select(_ => ":---:|"))).Append('\n');
-        foreach (var scenario in matrix.Scenarios)
+        // Factor × scenario × client (docs/architecture.md, test ids): a factor's rows together, flow and scenario apart.
+        md.Append("| factor | flow | scenario | ").Append(string.Join(" | ", matrix.Clients)).Append(" |\n");
+        md.Append("|---|---|---|").Append(string.Concat(matrix.Clients.Select(_ => ":---:|"))).Append('\n');
+        foreach (var row in matrix.Rows)
         {
-            md.Append("| ").Append(MarkdownText.Cell(scenario)).Append(" |");
+            md.Append("| ").Append(MarkdownText.Cell(row.Factor)).Append(" | ").Append(MarkdownText.Cell(row.Flow)).Append(" | ")
+                .Append(MarkdownText.Cell(row.Scenario)).Append(" |");
             foreach (var client in matrix.Clients)
             {
-                var test = matrix.Cell(scenario, client);
+                var test = matrix.Cell(row.Key, client);
                 md.Append(' ').Append(test is null ? "" : OutcomeSymbols.Cell(test.Outcome)).Append(" |");
             }
 
             md.Append('\n');
         }
 
+        md.Append("\nBy factor: ").Append(string.Join(" · ", matrix.FactorTotals.Select(f =>
+            $"{f.Factor} {f.Passed}/{f.Tests} passed" + (f.Failed > 0 ? $", {f.Failed} failed" : "") + (f.NotApplicable > 0 ? $", {f.NotApplicable} n.a." : "")))).Append('\n');
         md.Append('\n');
     }
 

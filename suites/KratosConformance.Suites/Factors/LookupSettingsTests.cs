@@ -37,7 +37,7 @@ public sealed class LookupSettingsTests : FactorTest
         var first = await steps.EnrolLookupAsync(user, identity);
         var stored = await steps.StoredAsync(identity, "lookup_secret", "on the admin API after confirming the codes");
         FactorChecks.CredentialIs(stored, identity.Id, "lookup_secret", present: true, null, "confirm saves the codes as the lookup_secret credential, factors spec §4.3, §4.5");
-        await steps.Code.WhoAmIAal2Async(user, identity, [("password", "aal1"), ("lookup_secret", "aal2")]);
+        await steps.Code.WhoAmIAal2Async(user, identity, [("password", "aal1"), ("lookup_secret", "aal2")], addedInSettings: 1);
 
         var second = await steps.EnrolLookupAsync(user, identity);
         Check.Verify(steps.Observe(stored.Response, "comparing the two generations"), FactorChecks.Codes, !second.Intersect(first).Any(), new FailureText

@@ -45,7 +45,7 @@ public sealed class TotpSettingsTests : FactorTest
 
         var stored = await steps.StoredAsync(identity, "totp", "on GET /admin/identities/{id}?include_credential=totp after enrolling");
         FactorChecks.CredentialIs(stored, identity.Id, "totp", present: true, secret, "the enrolled key: identifiers [identity id], otpauth URL with SHA1/6/30 and the secret shown, factors spec §3.2, §3.6");
-        await steps.Code.WhoAmIAal2Async(user, identity, [("password", "aal1"), ("totp", "aal2")]);
+        await steps.Code.WhoAmIAal2Async(user, identity, [("password", "aal1"), ("totp", "aal2")], addedInSettings: 1);
     }
 
     [TestCaseSource(nameof(Unlink))]
@@ -66,7 +66,7 @@ public sealed class TotpSettingsTests : FactorTest
 
         var stored = await steps.StoredAsync(identity, "totp", "on the admin API after unlinking");
         FactorChecks.CredentialIs(stored, identity.Id, "totp", present: false, null, "unlink deletes the credential, factors spec §3.4");
-        await steps.Code.WhoAmIAal2Async(user, identity, [("password", "aal1"), ("totp", "aal2")]);
+        await steps.Code.WhoAmIAal2Async(user, identity, [("password", "aal1"), ("totp", "aal2")], addedInSettings: 1);
         var login = await steps.Aal2FlowAsync(user, refresh: true);
         NodeChecks.Absent(login, "totp", "totp_code", "text", "an identity without TOTP gets no TOTP form at aal2, factors spec §3.5");
     }

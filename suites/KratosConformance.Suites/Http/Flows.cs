@@ -202,10 +202,10 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     /// /sessions/whoami after the second factor: 200 with an aal2 session of the identity carrying
     /// <paramref name="methods"/> (default [password/aal1, code/aal2], spec §2.14 step 3, §4.1).
     /// </summary>
-    public async Task<(Observation Observation, Session Session)> WhoAmIAal2Async(KratosClient client, TestIdentity identity, IReadOnlyList<(string Method, string Aal)>? methods = null)
+    public async Task<(Observation Observation, Session Session)> WhoAmIAal2Async(KratosClient client, TestIdentity identity, IReadOnlyList<(string Method, string Aal)>? methods = null, int addedInSettings = 0)
     {
         var o = Observe(await _driver.WhoAmIAsync(client), "on /sessions/whoami after the second factor");
-        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods, identity.Email, (string?)identity.Raw["schema_id"]));
+        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods, identity.Email, (string?)identity.Raw["schema_id"], addedInSettings));
     }
 
     /// <summary>A code that is certainly not <paramref name="code"/> and still six digits: every digit shifted by one.</summary>

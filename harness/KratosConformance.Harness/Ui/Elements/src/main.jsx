@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { Login } from "@ory/elements-react/theme";
+import { Login, Settings } from "@ory/elements-react/theme";
 import "@ory/elements-react/theme/styles.css";
 
 const kratos = window.kcConfig.kratos.replace(/\/$/, "");
@@ -50,6 +50,28 @@ function LoginPage() {
   return <Login flow={flow} config={config} />;
 }
 
+// selfservice.flows.settings.ui_url: Elements' own Settings screen (TOTP, backup codes, profile, password), fed the
+// flow Kratos names; without ?flow= Kratos creates one (and checks the session's AAL).
+function SettingsPage() {
+  const [flow, setFlow] = useState(null);
+  const [problem, setProblem] = useState(null);
+  useEffect(() => {
+    const id = new URLSearchParams(window.location.search).get("flow");
+    if (!id) {
+      window.location.href = kratos + "/self-service/settings/browser";
+      return;
+    }
+    get("/self-service/settings/flows?id=" + encodeURIComponent(id)).then(async (r) => {
+      const body = await r.json();
+      if (r.ok) setFlow(body);
+      else setProblem(body);
+    }, (e) => setProblem({ error: { message: String(e) } }));
+  }, []);
+  if (problem) return <pre data-testid="kc/problem">{JSON.stringify(problem, null, 2)}</pre>;
+  if (!flow) return <p>Loading…</p>;
+  return <Settings flow={flow} config={config} />;
+}
+
 function HomePage() {
   const [state, setState] = useState("loading");
   useEffect(() => {
@@ -79,5 +101,5 @@ function ErrorPage() {
 }
 
 const path = window.location.pathname.replace(/\/$/, "");
-const page = path === "/login" ? <LoginPage /> : path === "/error" ? <ErrorPage /> : <HomePage />;
+const page = path === "/login" ? <LoginPage /> : path === "/settings" ? <SettingsPage /> : path === "/error" ? <ErrorPage /> : <HomePage />;
 createRoot(document.getElementById("root")).render(page);
