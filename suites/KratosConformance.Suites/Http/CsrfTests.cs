@@ -36,6 +36,35 @@ public sealed class CsrfTests : CodeMfaTest
         ErrorChecks.CsrfDetails(peek, peeked, CsrfRejectionTexts.For(flows.Expect.Version, CsrfFault.TokenNotSent, ajax: false),
             "another browser's CSRF cookie and a GET without csrf_token nor X-CSRF-Token: the token-not-sent fault, spec §3 CSRF sub-cases (CSRFErrorReason)");
 
+        // The other faults of spec §3's CSRF sub-cases, on the same fetch: a browser without any cookie, one with only
+        // an unrelated cookie, and the latter as a page's fetch() call (Sec-Fetch-Mode: cors: the AJAX hint).
+        var outsiders = new[]
+        {
+            ("no cookie at all", false, false, CsrfFault.NoCookieHeader),
+            ("only an unrelated cookie", true, false, CsrfFault.CookieMissing),
+            ("only an unrelated cookie, as a fetch() call", true, true, CsrfFault.CookieMissing),
+        };
+        foreach (var (what, unrelatedCookie, ajax, fault) in outsiders)
+        {
+            var outsider = NewClient(client, flows.Deployment);
+            if (unrelatedCookie)
+            {
+                outsider.Cookies.Add(flows.Deployment.Endpoints.PublicUrl, new System.Net.Cookie("unrelated", "1"));
+            }
+
+            using var fetch = new HttpRequestMessage(HttpMethod.Get, "self-service/login/flows?id=" + flow.Id);
+            if (ajax)
+            {
+                fetch.Headers.TryAddWithoutValidation("Sec-Fetch-Mode", "cors");
+            }
+
+            var refused = Observe(await outsider.SendAsync(fetch), $"after a browser with {what} fetching the user's flow");
+            StatusChecks.Is(refused, 403, "a browser flow is fetched only with its CSRF cookie, spec §2.2");
+            var error = ErrorChecks.Id(refused, "security_csrf_violation");
+            ErrorChecks.CsrfDetails(refused, error, CsrfRejectionTexts.For(flows.Expect.Version, fault, ajax),
+                $"a fetch with {what}: the {fault} fault{(ajax ? " with the AJAX hint" : string.Empty)}, spec §3 CSRF sub-cases (CSRFErrorReason)");
+        }
+
         // The right code, so that a deployment that skips the CSRF check visibly completes the login instead.
         // A JSON body without a token is a mismatch: Kratos does not parse JSON before it names the fault.
         var tampered = new[]
