@@ -15,7 +15,7 @@ internal static class LoginFetch
         if (flow.IsBrowser && !rt.Has(DeviationNames.CsrfNotEnforced)
             && (!ctx.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var cookie) || cookie != flow.CsrfToken))
         {
-            throw KratosError.CsrfViolation("The anti-CSRF cookie was not sent with the request or did not match the flow.");
+            throw CsrfRejection.Create(ctx.Request, rt, null);
         }
 
         if (flow.ExpiresAt < DateTimeOffset.UtcNow)

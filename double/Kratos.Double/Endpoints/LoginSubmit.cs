@@ -36,14 +36,9 @@ internal static class LoginSubmit
         if (flow.IsBrowser && !rt.Has(DeviationNames.CsrfNotEnforced))
         {
             var cookie = ctx.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var c) ? c : null;
-            var reason = ctx.Request.Headers.Cookie.Count == 0 ? "No CSRF cookie was sent with the request (no Cookie header)."
-                : cookie is null ? "The CSRF cookie is missing from the request."
-                : body["csrf_token"] is null ? "The CSRF token was not sent in the request body."
-                : cookie != body["csrf_token"] || cookie != flow.CsrfToken ? "The CSRF cookie and token do not match."
-                : null;
-            if (reason is not null)
+            if (cookie is null || cookie != body["csrf_token"] || cookie != flow.CsrfToken)
             {
-                throw KratosError.CsrfViolation(reason);
+                throw CsrfRejection.Create(ctx.Request, rt, body["csrf_token"]);
             }
         }
 

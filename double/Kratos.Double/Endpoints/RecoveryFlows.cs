@@ -71,7 +71,7 @@ internal static class RecoveryFlows
         var flow = Find(rt, ctx.Request.Query["id"].ToString());
         if (flow.IsBrowser && (!ctx.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var cookie) || cookie != flow.CsrfToken))
         {
-            throw KratosError.CsrfViolation("The anti-CSRF cookie was not sent with the request or did not match the flow.");
+            throw CsrfRejection.Create(ctx.Request, rt, null);
         }
 
         return Respond.JsonAsync(ctx, 200, flow.ToJson(rt.Config.PublicBaseUrl));

@@ -31,7 +31,7 @@ internal static class RecoverySubmit
         var body = await SubmissionBody.ReadAsync(ctx.Request, Fields).ConfigureAwait(false);
         if (flow.IsBrowser && (!ctx.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var cookie) || cookie != body["csrf_token"] || cookie != flow.CsrfToken))
         {
-            throw KratosError.CsrfViolation("The CSRF cookie and token do not match.");
+            throw CsrfRejection.Create(ctx.Request, rt, body["csrf_token"]);
         }
 
         if (flow.State != "choose_method" && body["email"] is null)

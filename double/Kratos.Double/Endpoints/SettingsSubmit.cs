@@ -119,16 +119,12 @@ internal static class SettingsSubmit
             }
 
             var cookie = u.Ctx.Request.Cookies.TryGetValue(u.Rt.CsrfCookieName, out var c) ? c : null;
-            var reason = cookie is null ? "The CSRF cookie is missing from the request."
-                : u.Body["csrf_token"] is null ? "The CSRF token was not sent in the request body."
-                : cookie != u.Body["csrf_token"] || cookie != u.Flow.CsrfToken ? "The CSRF cookie and token do not match."
-                : null;
-            if (reason is null)
+            if (cookie is not null && cookie == u.Body["csrf_token"] && cookie == u.Flow.CsrfToken)
             {
                 return true;
             }
 
-            throw KratosError.CsrfViolation(reason);
+            throw CsrfRejection.Create(u.Ctx.Request, u.Rt, u.Body["csrf_token"]);
         }
 
         if (LoginSubmit.ApiHeaderProblem(u.Ctx.Request) is { } problem)

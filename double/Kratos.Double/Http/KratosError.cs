@@ -104,17 +104,20 @@ internal sealed class KratosError : Exception
             TopLevel = new JsonObject { ["redirect_browser_to"] = redirect },
         };
 
-    /// <summary>x/nosurfx/nosurf.go ErrInvalidCSRFToken.</summary>
-    public static KratosError CsrfViolation(string rejectReason) =>
-        new("the request was rejected to protect you from Cross-Site-Request-Forgery")
+    /// <summary>x/nosurfx/nosurf.go ErrInvalidCSRFToken with the fault's details (<see cref="CsrfRejection"/>).</summary>
+    public static KratosError CsrfViolation(string hint, string? rejectReason)
+    {
+        var details = new JsonObject { ["docs"] = "https://www.ory.com/docs/troubleshooting/csrf", ["hint"] = hint };
+        if (rejectReason is not null)
+        {
+            details["reject_reason"] = rejectReason;
+        }
+
+        return new("the request was rejected to protect you from Cross-Site-Request-Forgery")
         {
             Code = 403, Status = "Forbidden", Id = "security_csrf_violation",
             Reason = "Please retry the flow and optionally clear your cookies. The request was rejected to protect you from Cross-Site-Request-Forgery (CSRF) which could cause account takeover, leaking personal information, and other serious security issues.",
-            Details = new JsonObject
-            {
-                ["docs"] = "https://www.ory.com/docs/troubleshooting/csrf",
-                ["hint"] = rejectReason,
-                ["reject_reason"] = rejectReason,
-            },
+            Details = details,
         };
+    }
 }

@@ -13,6 +13,7 @@ public static class ErrorChecks
 {
     public static readonly CheckDefinition IdIs = new("error.id", "the error carries the id the spec names, with the herodot envelope's status and message", "errorGeneric.error", "errorBrowserLocationChangeRequired.error", "errorAuthenticatorAssuranceLevelNotSatisfied.error", "flowError.error", "genericError.id", "genericError.status", "genericError.message");
     public static readonly CheckDefinition Texts = new("error.texts", "status is the reason phrase of code, message and reason the ones the spec or Kratos's source gives the error", "genericError.status", "genericError.message", "genericError.reason");
+    public static readonly CheckDefinition CsrfDetailsAre = new("error.csrf_details", "details.hint and details.reject_reason of a CSRF violation name the fault (no cookie, no CSRF cookie, no token, mismatch) as the version under test does", "genericError.details");
     public static readonly CheckDefinition RedirectIs = new("error.redirect_browser_to", "redirect_browser_to of an aal error leads to the aal2 browser login", "errorBrowserLocationChangeRequired.redirect_browser_to", "errorAuthenticatorAssuranceLevelNotSatisfied.redirect_browser_to");
 
     /// <summary>The response is (or the browser was sent to) an error with id <paramref name="expectedId"/>; returns it.</summary>
@@ -57,6 +58,28 @@ public static class ErrorChecks
             Actual = "it carried " + Shown(error.Status, error.Message, error.Reason),
             Expected = Shown(status, message ?? "(any)", reason),
             Observed = Shown(error.Status, error.Message, error.Reason),
+        });
+    }
+
+    /// <summary>
+    /// details.hint and details.reject_reason of a security_csrf_violation are <paramref name="expected"/> (spec §3
+    /// "CSRF sub-cases", <see cref="CsrfRejectionTexts"/>): they are what an operator reads to tell a lost cookie from
+    /// a stale token.
+    /// </summary>
+    public static void CsrfDetails(Observation o, KratosError error, (string Hint, string? RejectReason) expected, string why)
+    {
+        var hint = error.Details?["hint"]?.GetValue<string>();
+        var reject = error.Details?["reject_reason"]?.GetValue<string>();
+        string Shown(string? h, string? r) => $"hint {Check.Quote(h)}, reject_reason {Check.Quote(r)}";
+        Check.Verify(o, CsrfDetailsAre, hint == expected.Hint && reject == expected.RejectReason, new FailureText
+        {
+            Headline = "security_csrf_violation names another fault",
+            Subject = "details.hint and details.reject_reason of security_csrf_violation",
+            Expectation = "be " + Shown(expected.Hint, expected.RejectReason),
+            Why = why,
+            Actual = "found " + Shown(hint, reject),
+            Expected = Shown(expected.Hint, expected.RejectReason),
+            Observed = Shown(hint, reject),
         });
     }
 

@@ -38,21 +38,41 @@ public static class NodeChecks
         });
     }
 
-    /// <summary>The node carries message <paramref name="messageId"/> in its own messages (e.g. 4000002 on code, spec §2.11).</summary>
-    public static void HasMessage(Observation o, string group, string name, string type, long messageId, string why)
+    /// <summary>
+    /// The node carries message <paramref name="messageId"/> in its own messages (e.g. 4000002 on code, spec §2.11);
+    /// with <paramref name="expectedText"/>, that message reads it: for texts built from the message's own context
+    /// (4000002's property), which the catalogue can only check against that context, not against the field it names.
+    /// With <paramref name="only"/> the node carries this message and no other, once: Kratos resets node messages before
+    /// it writes an error (ResetMessages, spec §2.11), so a second error must not pile onto the first.
+    /// </summary>
+    public static void HasMessage(Observation o, string group, string name, string type, long messageId, string why, string? expectedText = null, bool only = false)
     {
         var node = Find(o, new NodeExpectation(group, name, type), why, checkLabelText: false);
         var ids = node.Messages.Select(m => m.Id).ToList();
-        Check.Verify(o, Message, ids.Contains(messageId), new FailureText
+        Check.Verify(o, Message, only ? ids.SequenceEqual([messageId]) : ids.Contains(messageId), new FailureText
         {
-            Headline = "message " + messageId.ToString(CultureInfo.InvariantCulture) + " missing on node " + node.Triple,
+            Headline = "message " + messageId.ToString(CultureInfo.InvariantCulture) + (only && ids.Contains(messageId) ? " not alone" : " missing") + " on node " + node.Triple,
             Subject = "the messages of node " + node.Triple,
-            Expectation = "contain " + MessageNames.Describe(messageId),
+            Expectation = (only ? "be exactly " : "contain ") + MessageNames.Describe(messageId),
             Why = why,
             Actual = "found " + MessageNames.Ids(ids),
             Expected = "[" + messageId.ToString(CultureInfo.InvariantCulture) + "]",
             Observed = MessageNames.Ids(ids),
         });
+        if (expectedText is not null && node.Messages.FirstOrDefault(m => m.Id == messageId) is { } message)
+        {
+            Check.Verify(o, MessageChecks.TextIs, message.Text == expectedText, new FailureText
+            {
+                Headline = "message " + messageId.ToString(CultureInfo.InvariantCulture) + " on node " + node.Triple + " has another text",
+                Subject = "the text of message " + MessageNames.Describe(messageId) + " on node " + node.Triple,
+                Expectation = "be " + Check.Quote(expectedText),
+                Why = why,
+                Actual = "it read " + Check.Quote(message.Text),
+                Expected = Check.Quote(expectedText),
+                Observed = Check.Quote(message.Text),
+            });
+        }
+
         MessageChecks.AsCatalogued(o, node.Messages, "the messages of node " + node.Triple);
     }
 

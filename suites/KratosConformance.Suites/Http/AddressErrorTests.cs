@@ -6,7 +6,7 @@ namespace KratosConformance.Suites.Http;
 /// <summary>
 /// Scenario address-errors: what the choose_method screen answers to a forged or empty address (spec §2.8, §1.3): an
 /// address with no code credential gives 4000035 and sends nothing, a submission without any address gives 4000002
-/// on the identifier node, and the real address typed in capitals with spaces is normalised and sent to. An identity with two addresses keeps every version on that screen (no auto-send).
+/// on the identifier node, identifier wins over address when both are sent, and the real address typed in capitals with spaces is normalised and sent to. An identity with two addresses keeps every version on that screen (no auto-send).
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -14,7 +14,7 @@ public sealed class AddressErrorTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "address-errors",
-        "§2.8/§1.3: on choose_method an unknown address gives 4000035 and no mail, a submission without an address 4000002 on identifier; the flow stays usable, and the address is lower-cased and trimmed before the lookup");
+        "§2.8/§1.3: on choose_method an unknown address gives 4000035 and no mail, also as identifier beside a real address (identifier wins), a submission without an address 4000002 on identifier; the flow stays usable, and the address is lower-cased and trimmed before the lookup");
 
     [TestCaseSource(nameof(Cases))]
     public async Task AddressErrors(ClientStyle client)
@@ -34,9 +34,16 @@ public sealed class AddressErrorTests : CodeMfaTest
         FlowChecks.KeptFrom(unknown, FlowChecks.Flow(created), "errors are written onto the flow, spec §2.11");
         MailChecks.Count(unknown, await Scope.Mail.ListSettledAsync(flows.Deployment, stranger, 0), 0, "nothing is sent to an unknown address, spec §2.8");
 
-        var empty = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(unknown), LoginSubmission.Code(string.Empty, string.Empty).Without("code").Without("identifier")), "after submitting method=code without an address");
+        // Spec §2.8: `identifier` wins over `address` when both are present (strategy_login.go: cmp.Or(p.Identifier,
+        // p.Address)). A UI that renders every node in one form posts both, and the code must go where identifier says.
+        var both = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(unknown), LoginSubmission.SendCodeTo(identity.Email).With("identifier", stranger)), "after submitting the real address as address and the unknown one as identifier");
+        StatusChecks.FlowRendered(both, client);
+        MessageChecks.ExactlyIds(both, [4000035], "identifier wins over address (spec §2.8): the unknown identifier is looked up, not the real address");
+        MailChecks.Count(both, await Scope.Mail.ListSettledAsync(flows.Deployment, identity.Email, 0), 0, "identifier wins over address, spec §2.8: nothing goes to the address field's address");
+
+        var empty = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(both), LoginSubmission.Code(string.Empty, string.Empty).Without("code").Without("identifier")), "after submitting method=code without an address");
         StatusChecks.FlowRendered(empty, client);
-        NodeChecks.HasMessage(empty, "default", "identifier", "hidden", 4000002, "identifier/address missing in choose_method: 4000002 on the identifier node, spec §1.3");
+        NodeChecks.HasMessage(empty, "default", "identifier", "hidden", 4000002, "identifier/address missing in choose_method: 4000002 on the identifier node naming the identifier property, spec §1.3", "Property identifier is missing.");
         MessageChecks.ExactlyIds(empty, [], "a field error empties ui.messages, spec §2.11");
 
         // Kratos normalises the submitted address before it looks it up (spec §2.8 step 1: lower-cased; x/normalize.go:

@@ -1,5 +1,6 @@
 using KratosConformance.Client.Kratos;
 using KratosConformance.Suites.Checks;
+using KratosConformance.Suites.Expectations;
 
 namespace KratosConformance.Suites.Http;
 
@@ -13,7 +14,7 @@ public sealed class CsrfTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "csrf",
-        "§3/§1.6: a new browser flow sets the CSRF cookie (HttpOnly, Lax, Path, Secure per mode, a year); submitting the right code with a wrong or missing CSRF token gives security_csrf_violation (SPA 403, browser via the error UI) and leaves the flow unchanged",
+        "§3/§1.6: a new browser flow sets the CSRF cookie (HttpOnly, Lax, Path, Secure per mode, a year); submitting the right code with a wrong or missing CSRF token gives security_csrf_violation (SPA 403, browser via the error UI) naming the fault in details.hint/reject_reason as the version does, and leaves the flow unchanged",
         ClientStyle.Browser,
         ClientStyle.Spa);
 
@@ -31,19 +32,53 @@ public sealed class CsrfTests : CodeMfaTest
         // Fetching a browser flow needs its CSRF cookie too (spec §2.2): another browser gets 403, not the flow.
         var peek = Observe(await stranger.GetLoginFlowAsync(flow.Id), "after another browser fetching the user's flow");
         StatusChecks.Is(peek, 403, "a browser flow is fetched only with its CSRF cookie, spec §2.2");
-        ErrorChecks.Id(peek, "security_csrf_violation");
+        var peeked = ErrorChecks.Id(peek, "security_csrf_violation");
+        ErrorChecks.CsrfDetails(peek, peeked, CsrfRejectionTexts.For(flows.Expect.Version, CsrfFault.TokenNotSent, ajax: false),
+            "another browser's CSRF cookie and a GET without csrf_token nor X-CSRF-Token: the token-not-sent fault, spec §3 CSRF sub-cases (CSRFErrorReason)");
+
+        // The other faults of spec §3's CSRF sub-cases, on the same fetch: a browser without any cookie, one with only
+        // an unrelated cookie, and the latter as a page's fetch() call (Sec-Fetch-Mode: cors: the AJAX hint).
+        var outsiders = new[]
+        {
+            ("no cookie at all", false, false, CsrfFault.NoCookieHeader),
+            ("only an unrelated cookie", true, false, CsrfFault.CookieMissing),
+            ("only an unrelated cookie, as a fetch() call", true, true, CsrfFault.CookieMissing),
+        };
+        foreach (var (what, unrelatedCookie, ajax, fault) in outsiders)
+        {
+            var outsider = NewClient(client, flows.Deployment);
+            if (unrelatedCookie)
+            {
+                outsider.Cookies.Add(flows.Deployment.Endpoints.PublicUrl, new System.Net.Cookie("unrelated", "1"));
+            }
+
+            using var fetch = new HttpRequestMessage(HttpMethod.Get, "self-service/login/flows?id=" + flow.Id);
+            if (ajax)
+            {
+                fetch.Headers.TryAddWithoutValidation("Sec-Fetch-Mode", "cors");
+            }
+
+            var refused = Observe(await outsider.SendAsync(fetch), $"after a browser with {what} fetching the user's flow");
+            StatusChecks.Is(refused, 403, "a browser flow is fetched only with its CSRF cookie, spec §2.2");
+            var error = ErrorChecks.Id(refused, "security_csrf_violation");
+            ErrorChecks.CsrfDetails(refused, error, CsrfRejectionTexts.For(flows.Expect.Version, fault, ajax),
+                $"a fetch with {what}: the {fault} fault{(ajax ? " with the AJAX hint" : string.Empty)}, spec §3 CSRF sub-cases (CSRFErrorReason)");
+        }
 
         // The right code, so that a deployment that skips the CSRF check visibly completes the login instead.
+        // A JSON body without a token is a mismatch: Kratos does not parse JSON before it names the fault.
         var tampered = new[]
         {
-            ("a wrong CSRF token", LoginSubmission.Code(mail.Code, identity.Email) with { CsrfTokenOverride = "not-the-csrf-token-of-this-flow" }),
-            ("no CSRF token", LoginSubmission.Code(mail.Code, identity.Email) with { IncludeCsrfToken = false }),
+            ("a wrong CSRF token", LoginSubmission.Code(mail.Code, identity.Email) with { CsrfTokenOverride = "not-the-csrf-token-of-this-flow" }, CsrfFault.TokenMismatch),
+            ("no CSRF token", LoginSubmission.Code(mail.Code, identity.Email) with { IncludeCsrfToken = false }, client == ClientStyle.Browser ? CsrfFault.TokenNotSent : CsrfFault.TokenMismatch),
         };
-        foreach (var (what, submission) in tampered)
+        foreach (var (what, submission, fault) in tampered)
         {
             Step($"submit the right code with {what}");
             var refused = Observe(await user.SubmitLoginAsync(flow, submission), $"after submitting the right code with {what}");
-            StatusChecks.ErrorReturned(refused, client, 403, "security_csrf_violation");
+            var error = StatusChecks.ErrorReturned(refused, client, 403, "security_csrf_violation");
+            ErrorChecks.CsrfDetails(refused, error, CsrfRejectionTexts.For(flows.Expect.Version, fault, ajax: false),
+                $"the CSRF cookie sent with {what} in a {(client == ClientStyle.Browser ? "form" : "JSON")} body: the {fault} fault, spec §3 CSRF sub-cases (CSRFErrorReason)");
 
             var unchanged = Observe(await user.GetLoginFlowAsync(flow.Id), $"when fetching the flow after the submission with {what}");
             StatusChecks.Is(unchanged, 200, "the flow is still there, spec §2.2");

@@ -17,14 +17,25 @@ public sealed class MissingCodeTests : CodeMfaTest
     {
         var (flows, identity, user, flow, mail) = await SignedInWithCodeSentAsync(client);
 
+        // The identifier as a UI may post it (typed in capitals): the hidden identifier node Kratos writes after the
+        // error carries the submitted value, not the address the code went to (spec §2.11 [C], HandleLoginError).
         Step("submit without a code");
+        var typed = identity.Email.ToUpperInvariant();
         var missing = Observe(
-            await user.SubmitLoginAsync(flow, LoginSubmission.Code(string.Empty, identity.Email).Without("code")),
+            await user.SubmitLoginAsync(flow, LoginSubmission.Code(string.Empty, typed).Without("code")),
             "after submitting without a code");
         StatusChecks.FlowRendered(missing, client);
         FlowChecks.State(missing, "sent_email", "a missing code leaves the flow in sent_email, spec §2.11");
-        NodeChecks.HasMessage(missing, "code", "code", "text", 4000002, "the required-field error sits on the code node, spec §2.11");
+        NodeChecks.HasMessage(missing, "code", "code", "text", 4000002, "the required-field error sits on the code node and names the code property, spec §2.11", "Property code is missing.");
+        NodeChecks.Present(missing, new NodeExpectation("default", "identifier", "hidden") { Value = typed }, "after a submit error in sent_email the hidden identifier node carries the submitted identifier, spec §2.11 [C]");
         MessageChecks.ExactlyIds(missing, [], "ui.messages is emptied when the code is missing, spec §2.11");
+
+        Step("submit without a code once more");
+        missing = Observe(
+            await user.SubmitLoginAsync(FlowChecks.Flow(missing), LoginSubmission.Code(string.Empty, identity.Email).Without("code")),
+            "after submitting without a code a second time");
+        StatusChecks.FlowRendered(missing, client);
+        NodeChecks.HasMessage(missing, "code", "code", "text", 4000002, "node messages are reset before an error is written (ResetMessages), so the second missing code leaves one 4000002, not two, spec §2.11", only: true);
 
         // Attempt accounting: max_submissions - 1 wrong codes, then the right one as attempt number max_submissions. Had
         // the missing code been counted, the right code would be attempt max_submissions + 1 and locked out (spec §2.11).
