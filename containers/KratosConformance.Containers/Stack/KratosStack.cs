@@ -13,6 +13,7 @@ public sealed class KratosStack : IAsyncDisposable
     private readonly KratosStackOptions _options;
     private readonly ConcurrentDictionary<string, KratosContainer> _kratos = new(StringComparer.Ordinal);
     private readonly IDisposable _registration;
+    private readonly SemaphoreSlim _smsGate = new(1, 1);
     private bool _disposed;
 
     private KratosStack(KratosStackOptions options, INetwork network, IMailSinkContainer mail)
@@ -28,6 +29,42 @@ public sealed class KratosStack : IAsyncDisposable
     public IMailSinkContainer Mail { get; }
 
     public IReadOnlyDictionary<string, KratosContainer> Kratos => _kratos;
+
+    /// <summary>The SMS sink's container once <see cref="EnsureSmsSinkAsync"/> started it.</summary>
+    public IContainer? SmsSink { get; private set; }
+
+    /// <summary>
+    /// Starts the SMS sink on the stack's network once (<see cref="SmsSinkContainer"/>): <paramref name="image"/> is the
+    /// local smtp4dev image, <paramref name="assemblyPath"/> the sink's assembly. Returns its URL on this machine.
+    /// </summary>
+    public async Task<Uri> EnsureSmsSinkAsync(string image, string assemblyPath, CancellationToken ct = default)
+    {
+        await _smsGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (SmsSink is null)
+            {
+                var container = SmsSinkContainer.Build(image, assemblyPath, Network);
+                try
+                {
+                    await container.StartAsync(ct).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await container.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+
+                SmsSink = container;
+            }
+
+            return SmsSinkContainer.HostUrl(SmsSink);
+        }
+        finally
+        {
+            _smsGate.Release();
+        }
+    }
 
     /// <summary>courier.smtp.connection_uri as every Kratos of this stack has it.</summary>
     public string MailConnectionUri => string.Create(
@@ -132,7 +169,8 @@ public sealed class KratosStack : IAsyncDisposable
         }
 
         _disposed = true;
-        await Task.WhenAll(_kratos.Values.Select(k => k.DisposeAsync().AsTask()).Append(Mail.DisposeAsync().AsTask())).ConfigureAwait(false);
+        var sms = SmsSink is null ? [] : new[] { SmsSink.DisposeAsync().AsTask() };
+        await Task.WhenAll(_kratos.Values.Select(k => k.DisposeAsync().AsTask()).Append(Mail.DisposeAsync().AsTask()).Concat(sms)).ConfigureAwait(false);
         await Network.DisposeAsync().ConfigureAwait(false);
         _registration.Dispose();
     }

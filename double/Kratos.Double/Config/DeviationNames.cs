@@ -44,6 +44,10 @@ internal static class DeviationNames
     public const string SettingsAal1Allowed = "settings-aal1-allowed";
     public const string PrivilegedWindowIgnored = "privileged-window-ignored";
     public const string AvailableAalIgnoresTotp = "available-aal-ignores-totp";
+    public const string SmsWrongTemplateType = "sms-wrong-template-type";
+    public const string SmsBodyMissingCode = "sms-body-missing-code";
+    public const string SmsSentToEmail = "sms-sent-to-email";
+    public const string SmsExpiryLineMissing = "sms-expiry-line-missing";
 
     /// <summary>The emailed code's deviations, caught by the login.code-mfa suites.</summary>
     public static IReadOnlyList<(string Name, string Description)> CodeMfa { get; } =
@@ -90,6 +94,10 @@ internal static class DeviationNames
         (SettingsAal1Allowed, "an aal1 session opens and submits settings although required_aal is highest_available and aal2 is available"),
         (PrivilegedWindowIgnored, "privileged settings actions (TOTP, lookup) succeed with a session older than privileged_session_max_age"),
         (AvailableAalIgnoresTotp, "an identity whose only second factor is TOTP counts as aal1-only: whoami and settings accept its aal1 session"),
+        (SmsWrongTemplateType, "an SMS login code is queued with template_type verification_code_valid instead of login_code_valid"),
+        (SmsBodyMissingCode, "the SMS reaches the gateway without the code: ctx.template_data.login_code is empty and the text lacks it"),
+        (SmsSentToEmail, "the code for a phone address is mailed to the identity's email address instead of sent by SMS"),
+        (SmsExpiryLineMissing, "the SMS text lacks the 'It expires in N minutes.' line that v25.4.0 and later send"),
     ];
 
     /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>

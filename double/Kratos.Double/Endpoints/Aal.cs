@@ -32,7 +32,8 @@ internal static class Aal
     /// <summary>strategy.go FindCodeAddresses: the code credential's addresses, else (fallback) verifiable emails.</summary>
     public static List<string> CodeAddresses(Identity identity, DoubleConfig config)
     {
-        var addresses = identity.CodeAddresses.Where(a => a.Channel == "email").Select(a => a.Address).ToList();
+        // FindCodeAddressCandidates: every address of the code credential, email and sms alike (factors spec §10.5).
+        var addresses = identity.CodeAddresses.Select(a => a.Address).ToList();
         if (addresses.Count == 0 && config.FallbackEnabled)
         {
             addresses = identity.VerifiableAddresses.Where(a => a.Via == "email").Select(a => a.Value).ToList();

@@ -31,5 +31,8 @@ public static class KratosProfiles
     /// <summary>selfservice.flows.settings.required_aal: aal1 (factors spec §7.2).</summary>
     public const string SettingsAal1 = "settings-aal1";
 
-    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1];
+    /// <summary>The code sent by SMS through the courier's http channel to the harness's SMS sink (factors spec §10).</summary>
+    public const string Sms = "sms";
+
+    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1, Sms];
 }
