@@ -38,7 +38,9 @@ public sealed class FactorDeviationTests(DoubleStore store)
         (await FactorWalk.StaleAsync(stale)).Should().Be(StaleBaseline);
     }
 
-    public static IEnumerable<string> FactorDeviations() => Deviations.Factors.Select(d => d.Name);
+    // The SMS deviations change the courier's http channel, which this TOTP/lookup walk does not use: the login.sms
+    // suites and the kill matrix show them (issue 16).
+    public static IEnumerable<string> FactorDeviations() => Deviations.Factors.Select(d => d.Name).Where(n => !n.StartsWith("sms-", StringComparison.Ordinal));
 
     [TestCaseSource(nameof(FactorDeviations))]
     public async Task Deviation_changes_the_walk(string deviation)
