@@ -22,7 +22,11 @@ public sealed class SmsResendTests : SmsTest
         FlowChecks.State(resent, "sent_email", "a resend sends again, spec §2.10");
 
         var second = await WaitForSmsAsync(s.Flows.Deployment, s.Phone, 2);
-        SmsChecks.BodyFor(resent.ContinueOnFailure(), second, s.Phone, s.Sms);
+        if (KnowsTemplate)
+        {
+            SmsChecks.BodyFor(resent.ContinueOnFailure(), second, s.Phone, s.Sms);
+        }
+
         CodeChecks.Renewed(resent.WarnOnFailure(), s.First.Code!, second.Code!);
         SmsChecks.Exactly(resent, await SettledSmsAsync(s.Flows.Deployment, s.Phone, 2), 2, s.Phone, "one SMS for the first send and one for the resend, spec §2.10");
         await CourierRecordedAsync(s, resent, 2);

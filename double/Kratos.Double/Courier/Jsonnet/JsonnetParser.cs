@@ -192,7 +192,14 @@ internal sealed class JsonnetParser
             if (IsSymbol("."))
             {
                 Next();
-                expr = new IndexExpr(token, expr, new LiteralExpr(token, Identifier()));
+                var at = Peek;
+                var name = Identifier();
+                if (expr is VarExpr { Name: "std" } && !JsonnetStd.IsKnown(name))
+                {
+                    throw Unsupported(at, $"std.{name}");
+                }
+
+                expr = new IndexExpr(token, expr, new LiteralExpr(token, name));
             }
             else if (IsSymbol("["))
             {

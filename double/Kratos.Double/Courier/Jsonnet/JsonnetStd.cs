@@ -12,6 +12,15 @@ internal static class JsonnetStd
 
     public static readonly StdLibrary Library = new();
 
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
+    {
+        "length", "toString", "objectHas", "objectHasAll", "join", "startsWith", "endsWith", "asciiLower", "asciiUpper", "substr",
+        "isString", "isNumber", "isBoolean", "isObject", "isArray", "format",
+    };
+
+    /// <summary>Whether <c>std.&lt;name&gt;</c> is in the subset; the parser refuses the others when the config is loaded.</summary>
+    public static bool IsKnown(string name) => Names.Contains(name);
+
     public static JsonnetFunction Function(string name, Token at) => name switch
     {
         "length" => new(name, 1, a => a[0] switch
