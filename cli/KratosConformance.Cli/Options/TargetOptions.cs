@@ -30,6 +30,7 @@ public sealed class TargetOptions
             new(KcOption.Value("--public-url", "<url>", "external: Kratos's public URL, e.g. http://127.0.0.1:4433/."), "KC_PUBLIC_URL"),
             new(KcOption.Value("--admin-url", "<url>", "external: Kratos's admin URL, e.g. http://127.0.0.1:4434/."), "KC_ADMIN_URL"),
             new(KcOption.Value("--mail-url", "<url>", "external: imap://host:port, pop3://host:port, mailpit+http://…, mailhog+http://…, smtp4dev+http://…, courier+http://<admin url>."), "KC_MAIL_URL"),
+            new(KcOption.Value("--sms-url", "<url>", "external: your SMS webhook sink's base URL; GET <url>/messages lists what Kratos's courier sent through courier.channels[sms] (docs/sms-sink.md)."), "KC_SMS_URL"),
             new(KcOption.Value("--kratos-version", "<version>", "Use this version's expectations (v1.3.1, v25.4.0, v26.2.0) instead of what /version answers."), "KC_KRATOS_VERSION"),
             new(KcOption.Value("--config", "<kratos.yml>", "Run against your own kratos.yml (the harness adds only SMTP wiring, base URLs and UI URLs, and says so)."), "KC_CONFIG", IsFile: true),
             new(KcOption.Value("--schema", "<identity.schema.json>", "Your identity schema (with --config)."), "KC_SCHEMA", IsFile: true),

@@ -16,7 +16,7 @@ public static class TargetRules
     private static readonly string[] StartedOnly = ["--kratos-image", "--mail", "--mail-image", "--emulate", "--deviations"];
     private static readonly string[] ContainersOnly = ["--kratos-image", "--mail-image"];
     private static readonly string[] DoubleOnly = ["--emulate", "--deviations"];
-    private static readonly string[] ExternalOnly = ["--public-url", "--admin-url"];
+    private static readonly string[] ExternalOnly = ["--public-url", "--admin-url", "--sms-url"];
 
     public static void Check(TargetOptions options, CommandResult result)
     {

@@ -42,6 +42,8 @@ public static class Preflight
             await endpoints.UiAsync(ui, cancellationToken).ConfigureAwait(false);
         }
 
+        await SmsSinkCheck.CheckAsync(settings, http, settings.Patience.For("URL check", TimeSpan.FromSeconds(5)), cancellationToken).ConfigureAwait(false);
+
         switch (settings.Target)
         {
             case TargetKind.External:

@@ -34,12 +34,30 @@ public sealed class IdentityFactory(KratosEndpoints endpoints, EvidenceRecorder 
     /// </summary>
     public Task<TestIdentity> CreateWithSecondAddressAsync(string hint, CancellationToken ct = default) => CreateAsync(hint, secondAddress: true, ct);
 
-    private async Task<TestIdentity> CreateAsync(string hint, bool secondAddress, CancellationToken ct)
+    /// <summary>The optional trait of fixtures/profiles/sms.schema.json that is a code identifier via sms (factors spec §10.1).</summary>
+    public const string PhoneTrait = "phone";
+
+    /// <summary>
+    /// Like <see cref="CreateAsync(string, CancellationToken)"/>, plus a unique mobile number (E.164, +49 176 and eight
+    /// random digits: valid for libphonenumber) in the <see cref="PhoneTrait"/> trait, a second code address via sms.
+    /// </summary>
+    public Task<TestIdentity> CreateWithPhoneAsync(string hint, CancellationToken ct = default) => CreateAsync(hint, secondAddress: false, ct, phone: NewPhone());
+
+    /// <summary>A unique German mobile number in E.164 (+49176 and eight digits): valid, and not anyone's in a test run.</summary>
+    public static string NewPhone() =>
+        "+49176" + (RandomNumberGenerator.GetInt32(10_000_000, 100_000_000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<TestIdentity> CreateAsync(string hint, bool secondAddress, CancellationToken ct, string? phone = null)
     {
         var email = NewAddress(hint);
         var second = secondAddress ? NewAddress("0-second." + hint) : null;
         var password = NewPassword();
         var traits = new JsonObject { ["email"] = email };
+        if (phone is not null)
+        {
+            traits[PhoneTrait] = phone;
+        }
+
         var addresses = new JsonArray(UnverifiedAddress(email));
         if (second is not null)
         {
@@ -64,13 +82,14 @@ public sealed class IdentityFactory(KratosEndpoints endpoints, EvidenceRecorder 
                 $"Expected Kratos to create test identity {email} with 201, but {response.RequestLine}: {reason}\n"
                 + "  Check that the identity schema \"default\" has an \"email\" trait (password + code identifier, via email)"
                 + (second is null ? "; " : $" and an optional \"{SecondAddressTrait}\" trait (code identifier, via email); ")
+                + (phone is null ? string.Empty : $"an optional \"{PhoneTrait}\" trait (code identifier, via sms; fixtures/profiles/sms.schema.json); ")
                 + $"see fixtures/profiles/base/identity.schema.json. (transcript: {response.TranscriptFile})",
                 response.Status,
                 response.BodyText,
                 response.TranscriptFile);
         }
 
-        return new TestIdentity(id, email, password, identity, _admin) { SecondEmail = second };
+        return new TestIdentity(id, email, password, identity, _admin) { SecondEmail = second, Phone = phone };
     }
 
     // Unverified on purpose: a code login must mark the address verified (spec §2.14 step 2), which tests observe.

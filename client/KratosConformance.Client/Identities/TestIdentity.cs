@@ -27,6 +27,8 @@ public sealed class TestIdentity : IAsyncDisposable
     public string Password { get; }
     /// <summary>The second code address, for identities made with IdentityFactory.CreateWithSecondAddressAsync.</summary>
     public string? SecondEmail { get; init; }
+    /// <summary>The phone number (E.164) the SMS scenarios send codes to, for identities made with IdentityFactory.CreateWithPhoneAsync.</summary>
+    public string? Phone { get; init; }
     /// <summary>The identity as Kratos returned it on creation (201 body).</summary>
     public JsonObject Raw { get; }
 

@@ -42,13 +42,21 @@ public sealed class KratosCourier
     /// the last dispatch error of each message that failed at least once. Kratos's list leaves dispatches out, so they
     /// are read per message, once per attempt.
     /// </summary>
-    public async Task<IReadOnlyList<CourierMessage>> ListAsync(string recipient, bool lastErrors = true, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CourierMessage>> ListAsync(string recipient, bool lastErrors = true, CancellationToken cancellationToken = default) =>
+        ListAsync(recipient, "email", lastErrors, cancellationToken);
+
+    /// <summary>The SMS messages queued for a phone number (type sms, the E.164 recipient as Kratos stored it; factors spec §10.3).</summary>
+    public Task<IReadOnlyList<CourierMessage>> ListSmsAsync(string phone, CancellationToken cancellationToken = default) =>
+        ListAsync(phone, "sms", lastErrors: true, cancellationToken);
+
+    private async Task<IReadOnlyList<CourierMessage>> ListAsync(string recipient, string type, bool lastErrors, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
-        var url = new Uri(AdminUrl, $"admin/courier/messages?recipient={Uri.EscapeDataString(recipient.Trim().ToLowerInvariant())}&page_size=1000");
+        var stored = type == "email" ? recipient.Trim().ToLowerInvariant() : recipient.Trim();
+        var url = new Uri(AdminUrl, $"admin/courier/messages?recipient={Uri.EscapeDataString(stored)}&page_size=1000");
         var listed = await GetJsonAsync<List<Listed>>(url, cancellationToken).ConfigureAwait(false);
         var messages = new List<CourierMessage>();
-        foreach (var m in listed.Where(m => (m.Type is null || m.Type == "email") && string.Equals(m.Recipient?.Trim(), recipient.Trim(), StringComparison.OrdinalIgnoreCase)))
+        foreach (var m in listed.Where(m => (m.Type ?? "email") == type && string.Equals(m.Recipient?.Trim(), recipient.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             var message = new CourierMessage(m.Id, m.Status ?? "unknown", m.Recipient!.Trim(), m.Subject, m.Body, m.TemplateType, m.SendCount, m.CreatedAt);
             if (lastErrors && !message.IsSent && message.SendCount > 0)

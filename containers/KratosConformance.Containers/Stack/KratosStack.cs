@@ -16,6 +16,7 @@ public sealed class KratosStack : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<Task> _starting = [];
     private readonly CancellationTokenSource _closing = new();
+    private readonly SemaphoreSlim _smsGate = new(1, 1);
     private bool _disposed;
 
     private KratosStack(KratosStackOptions options, INetwork network, IMailSinkContainer mail)
@@ -31,6 +32,62 @@ public sealed class KratosStack : IAsyncDisposable
     public IMailSinkContainer Mail { get; }
 
     public IReadOnlyDictionary<string, KratosContainer> Kratos => _kratos;
+
+    /// <summary>The SMS sink's container once <see cref="EnsureSmsSinkAsync"/> started it.</summary>
+    public IContainer? SmsSink { get; private set; }
+
+    /// <summary>
+    /// Starts the SMS sink on the stack's network once (<see cref="SmsSinkContainer"/>): <paramref name="image"/> is the
+    /// local smtp4dev image, <paramref name="assemblyPath"/> the sink's assembly. Returns its URL on this machine.
+    /// </summary>
+    public Task<Uri> EnsureSmsSinkAsync(string image, string assemblyPath, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(KratosStack), "The SMS sink was not started: the stack is being removed (the run was stopped).");
+            }
+
+            // Like a Kratos start: the removal stops and awaits it, so the sink never outlives the network.
+            _starting.RemoveAll(t => t.IsCompleted);
+            var start = EnsureSmsSinkCoreAsync(image, assemblyPath, ct);
+            _starting.Add(start);
+            return start;
+        }
+    }
+
+    private async Task<Uri> EnsureSmsSinkCoreAsync(string image, string assemblyPath, CancellationToken callerToken)
+    {
+        await Task.Yield();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _closing.Token);
+        var ct = linked.Token;
+        await _smsGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (SmsSink is null)
+            {
+                var container = SmsSinkContainer.Build(image, assemblyPath, Network);
+                try
+                {
+                    await container.StartAsync(ct).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await container.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+
+                SmsSink = container;
+            }
+
+            return SmsSinkContainer.HostUrl(SmsSink);
+        }
+        finally
+        {
+            _smsGate.Release();
+        }
+    }
 
     /// <summary>courier.smtp.connection_uri as every Kratos of this stack has it.</summary>
     public string MailConnectionUri => string.Create(
@@ -148,7 +205,8 @@ public sealed class KratosStack : IAsyncDisposable
         await Task.WhenAll(starting.Select(s => s.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)))
             .ConfigureAwait(false);
 
-        await Task.WhenAll(_kratos.Values.Select(k => k.DisposeAsync().AsTask()).Append(Mail.DisposeAsync().AsTask())).ConfigureAwait(false);
+        var sms = SmsSink is null ? [] : new[] { SmsSink.DisposeAsync().AsTask() };
+        await Task.WhenAll(_kratos.Values.Select(k => k.DisposeAsync().AsTask()).Append(Mail.DisposeAsync().AsTask()).Concat(sms)).ConfigureAwait(false);
         await Network.DisposeAsync().ConfigureAwait(false);
         _registration.Dispose();
         _closing.Dispose();

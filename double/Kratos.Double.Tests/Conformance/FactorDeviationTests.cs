@@ -39,9 +39,10 @@ public sealed class FactorDeviationTests(DoubleStore store)
     }
 
     // Recovery and optional-code deviations change walks of their own (RecoveryDeviationTests); the mixed-factor ones change the
-    // aal2 screen of an identity with several factors (MixedDeviationTests). Neither changes this TOTP/lookup walk.
+    // aal2 screen of an identity with several factors (MixedDeviationTests); the SMS ones the courier's http channel (the
+    // login.sms suites and the kill matrix show them). None changes this TOTP/lookup walk.
     public static IEnumerable<string> FactorDeviations() => Deviations.Factors.Select(d => d.Name)
-        .Where(n => !RecoveryDeviationTests.IsOwn(n) && !n.StartsWith("mixed-", StringComparison.Ordinal));
+        .Where(n => !RecoveryDeviationTests.IsOwn(n) && !n.StartsWith("mixed-", StringComparison.Ordinal) && !n.StartsWith("sms-", StringComparison.Ordinal));
 
     [TestCaseSource(nameof(FactorDeviations))]
     public async Task Deviation_changes_the_walk(string deviation)

@@ -64,6 +64,7 @@ internal static class ConfigBuilder
             LocalName = Str(root, "courier.smtp.local_name") ?? "localhost",
             MessageRetries = int.TryParse(Str(root, "courier.message_retries"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : 5,
             CourierPullWait = Duration(root, "courier.worker.pull_wait", TimeSpan.FromSeconds(1)),
+            CourierChannels = CourierChannelReader.Read(root),
             CourierPullCount = int.TryParse(Str(root, "courier.worker.pull_count"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pc) && pc > 0 ? pc : 10,
             LogLeakSensitive = Bool(root, "log.leak_sensitive_values") ?? false,
             Dsn = Str(root, "dsn")!,

@@ -17,6 +17,7 @@ internal static class ConfigLoader
         ValidateRequired(root);
         ValidateCodeMethod(root);
         CorsConfig.Validate(root);
+        CourierChannelReader.Read(root);
         var (schemaId, schemaUrl) = DefaultSchema(root);
         var schema = await SchemaReader.ReadAsync(schemaUrl, cancellationToken).ConfigureAwait(false);
         return (root, schema, schemaId, schemaUrl);

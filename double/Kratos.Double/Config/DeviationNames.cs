@@ -54,6 +54,10 @@ internal static class DeviationNames
     public const string MixedFastLoginIgnoresOtherFactors = "mixed-fast-login-ignores-other-factors";
     public const string MixedTotpHidesLookup = "mixed-totp-hides-lookup";
     public const string MixedOtherFactorsHideCode = "mixed-other-factors-hide-code";
+    public const string SmsWrongTemplateType = "sms-wrong-template-type";
+    public const string SmsBodyMissingCode = "sms-body-missing-code";
+    public const string SmsSentToEmail = "sms-sent-to-email";
+    public const string SmsExpiryLineMissing = "sms-expiry-line-missing";
 
     /// <summary>The emailed code's deviations, caught by the login.code-mfa suites.</summary>
     public static IReadOnlyList<(string Name, string Description)> CodeMfa { get; } =
@@ -110,6 +114,10 @@ internal static class DeviationNames
         (MixedFastLoginIgnoresOtherFactors, "v26.2.0 sends the emailed code on creating the aal2 flow although the identity also has TOTP or backup codes (FastLogin2FA ignoring the other strategies)"),
         (MixedTotpHidesLookup, "an identity with TOTP and backup codes gets only the TOTP form at aal2: the backup-code form is left out"),
         (MixedOtherFactorsHideCode, "an identity with TOTP or backup codes gets no \"Send code to …\" button at aal2: the emailed code is offered only as the sole factor"),
+        (SmsWrongTemplateType, "an SMS login code is queued with template_type verification_code_valid instead of login_code_valid"),
+        (SmsBodyMissingCode, "the SMS reaches the gateway without the code: ctx.template_data.login_code is empty and the text lacks it"),
+        (SmsSentToEmail, "the code for a phone address is mailed to the identity's email address instead of sent by SMS"),
+        (SmsExpiryLineMissing, "the SMS text lacks the 'It expires in N minutes.' line that v25.4.0 and later send"),
     ];
 
     /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>

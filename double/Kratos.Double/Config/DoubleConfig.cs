@@ -42,6 +42,8 @@ internal sealed record DoubleConfig
     public required TimeSpan CourierPullWait { get; init; }
     /// <summary>courier.worker.pull_count: how many queued messages one pull takes (10 by default).</summary>
     public required int CourierPullCount { get; init; }
+    /// <summary>courier.channels: the HTTP channel SMS go through (empty when none is configured).</summary>
+    public required IReadOnlyList<CourierChannel> CourierChannels { get; init; }
     public required bool LogLeakSensitive { get; init; }
     public required string Dsn { get; init; }
     public required IdentitySchema Schema { get; init; }

@@ -42,8 +42,11 @@ internal sealed class CourierQueue : IAsyncDisposable
     }
 
     public CourierMessage Enqueue(string recipient, string subject, string body, string templateType = "login_code_valid")
+        => Enqueue(new CourierMessage { Recipient = recipient, Subject = subject, Body = body, TemplateType = templateType });
+
+    /// <summary>Queues a message as built by the caller (courier/sms.go QueueSMS: type sms, the template's model as template data).</summary>
+    public CourierMessage Enqueue(CourierMessage message)
     {
-        var message = new CourierMessage { Recipient = recipient, Subject = subject, Body = body, TemplateType = templateType };
         lock (_store.Gate)
         {
             _store.AddMessage(message);
@@ -124,6 +127,11 @@ internal sealed class CourierQueue : IAsyncDisposable
 
     private Task SendAsync(DoubleConfig config, CourierMessage message)
     {
+        if (message.Type == "sms")
+        {
+            return HttpChannel.DispatchAsync(config, message, _stop.Token);
+        }
+
         if (config.SmtpConnectionUri is null)
         {
             throw new InvalidOperationException("courier.smtp.connection_uri is not set");
@@ -160,7 +168,7 @@ internal sealed class CourierQueue : IAsyncDisposable
     private static (string Key, object? Value)[] Fields(CourierMessage message) =>
     [
         ("message_id", message.Id), ("message_nid", Guid.Empty), ("message_subject", message.Subject),
-        ("message_template_type", "login_code_valid"), ("message_type", "email"),
+        ("message_template_type", message.TemplateType), ("message_type", message.Type),
     ];
 
     private static JsonObject Dispatch(CourierMessage message, string status, string? error) => new()

@@ -56,7 +56,8 @@ internal static class Aal
     public static List<string> CodeAddresses(Identity identity, Runtime rt)
     {
         var config = rt.Config;
-        var addresses = identity.CodeAddresses.Where(a => a.Channel == "email").Select(a => a.Address).ToList();
+        // FindCodeAddressCandidates: every address of the code credential, email and sms alike (factors spec §10.5).
+        var addresses = identity.CodeAddresses.Select(a => a.Address).ToList();
         if ((addresses.Count == 0 && config.FallbackEnabled) || (addresses.Count > 0 && rt.Has(DeviationNames.CodeOptionalSendsToLoginEmail)))
         {
             addresses = identity.VerifiableAddresses.Where(a => a.Via == "email").Select(a => a.Value).ToList();

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Kratos.Double.Config;
-using Kratos.Double.Courier;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
 using Kratos.Double.Text;
@@ -32,8 +31,7 @@ internal static class CodeSender
 
         if (!rt.Has(DeviationNames.CodeMailNeverSent))
         {
-            var (subject, body) = EmailTemplates.LoginCode(rt.Config, code);
-            rt.Courier.Enqueue(address, subject, body);
+            CodeMessages.QueueLoginCode(rt, flow, target, address, code);
         }
     }
 }

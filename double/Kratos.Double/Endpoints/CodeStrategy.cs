@@ -69,11 +69,8 @@ internal static class CodeStrategy
             return;
         }
 
-        address = address.Trim();
-        if (address.Contains('@', StringComparison.Ordinal))
-        {
-            address = address.ToLowerInvariant();
-        }
+        // maybeNormalizeEmail, then x.GracefulNormalization (a valid phone number in E.164, docs/kratos-facts.md).
+        address = PhoneNumbers.Graceful(address.Contains('@', StringComparison.Ordinal) ? address.ToLowerInvariant() : address);
 
         Identity? target;
         lock (rt.Store.Gate)

@@ -60,6 +60,13 @@ internal static class IdentityFactory
                 continue;
             }
 
+            if (trait.CodeIdentifier && trait.CodeVia == "sms")
+            {
+                // identity/extension_credentials.go: x.NormalizeIdentifier(value, "sms") stores E.164 or fails validation.
+                value = PhoneNumbers.ToE164(value)
+                    ?? throw KratosError.BadRequest($"I[#/traits/{trait.Name}] S[#/properties/traits/properties/{trait.Name}] the provided number is not a valid phone number");
+            }
+
             if (trait.PasswordIdentifier)
             {
                 identity.PasswordIdentifiers.Add(value.ToLowerInvariant());

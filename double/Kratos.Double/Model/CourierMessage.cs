@@ -13,6 +13,10 @@ internal sealed class CourierMessage
     public required string Body { get; init; }
     /// <summary>login_code_valid or recovery_code_valid (courier/template).</summary>
     public string TemplateType { get; init; } = "login_code_valid";
+    /// <summary>email or sms (courier/message.go MessageType); the channel has the same name (QueueEmail: email, QueueSMS: sms).</summary>
+    public string Type { get; init; } = "email";
+    /// <summary>The template's model as JSON (courier/message.go TemplateData): what an HTTP channel gets as ctx.template_data.</summary>
+    public JsonObject? TemplateData { get; init; }
     public int SendCount { get; set; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
@@ -22,12 +26,12 @@ internal sealed class CourierMessage
     {
         ["id"] = Id.ToString(),
         ["status"] = Status,
-        ["type"] = "email",
+        ["type"] = Type,
         ["recipient"] = Recipient,
         ["body"] = dev ? Body : Redacted,
         ["subject"] = dev ? Subject : Redacted,
         ["template_type"] = TemplateType,
-        ["channel"] = "email",
+        ["channel"] = Type,
         ["send_count"] = SendCount,
         ["created_at"] = Time.Node(CreatedAt),
         ["updated_at"] = Time.Node(UpdatedAt),

@@ -95,5 +95,6 @@ internal static class Nodes
         }
     }
 
-    public static JsonObject CodeLabel(string address) => Messages.SendCodeTo(address, "email");
+    /// <summary>1010023 with the address's channel: a code address without @ is a phone number (via sms, factors spec §10.5).</summary>
+    public static JsonObject CodeLabel(string address) => Messages.SendCodeTo(address, address.Contains('@', StringComparison.Ordinal) ? "email" : "sms");
 }

@@ -15,4 +15,7 @@ public sealed record ComposedProfile(string Name, string KratosYml, string Ident
     /// which the kratos.yml now points at there (<see cref="ReferencedFiles"/>). Empty elsewhere.
     /// </summary>
     public IReadOnlyDictionary<string, string> ConfigFiles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whether the composed config has an sms courier channel (courier.channels[].id sms): its deployment needs an SMS sink.</summary>
+    public bool UsesSms { get; init; }
 }

@@ -25,6 +25,8 @@ public sealed record HarnessWiring
     public Uri? DefaultReturnUrl { get; init; }
     /// <summary>An SPA's origin: serve.public.cors is enabled for it with credentials (the SPA fetches with cookies).</summary>
     public Uri? CorsOrigin { get; init; }
+    /// <summary>The SMS sink as Kratos reaches it: written into request_config.url of the config's sms courier channel, if it has one.</summary>
+    public Uri? SmsUrl { get; init; }
     /// <summary>URL of the directory the schema file is placed in, ending in '/': <see cref="ContainerSchemaDirectory"/>
     /// or <see cref="InProcessSchemaDirectory"/>.</summary>
     public string SchemaDirectoryUrl { get; init; } = ContainerSchemaDirectory;

@@ -37,5 +37,8 @@ public static class KratosProfiles
     /// <summary>Code MFA whose address is an optional trait of its own (code-optional.schema.json; factors spec §9).</summary>
     public const string CodeOptional = "code-optional";
 
-    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1, Recovery, CodeOptional];
+    /// <summary>The code sent by SMS through the courier's http channel to the harness's SMS sink (factors spec §10).</summary>
+    public const string Sms = "sms";
+
+    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1, Recovery, CodeOptional, Sms];
 }

@@ -59,12 +59,18 @@ public sealed class ProfileComposer
             return null;
         }
 
-        if (File.Exists(ProfileSchemaPath(profile)))
+        // SMS runs on a team's config that has the sms channel (checked below), with the profile's phone schema or --schema.
+        if (File.Exists(ProfileSchemaPath(profile)) && profile != KratosProfiles.Sms)
         {
             return $"profile '{profile}' certifies an identity schema of its own ({ProfileSchemaPath(profile)}), and the config given with --config ({_userConfigPath}) keeps the team's schema";
         }
 
         var team = YamlTree.Load(ReadFile(_userConfigPath, "kratos.yml"), _userConfigPath);
+        if (profile == KratosProfiles.Sms && SmsChannel(team) is null)
+        {
+            return $"the config given with --config ({_userConfigPath}) has no courier.channels entry with id sms, which profile 'sms' tests";
+        }
+
         var overlay = YamlTree.Load(File.ReadAllText(overlayPath), overlayPath);
         var methods = YamlTree.Get(overlay, "selfservice.methods") as YamlMappingNode;
         var missing = (methods?.Children.Keys ?? []).OfType<YamlScalarNode>().Select(k => k.Value!)
@@ -80,7 +86,7 @@ public sealed class ProfileComposer
     /// &lt;profile&gt;.schema.json beside the overlay: the identity schema a profile certifies when the behaviour lives in
     /// the schema, not in kratos.yml (code-optional: the code address on an optional trait, factors spec §9). It
     /// replaces base/identity.schema.json for the harness's own base; a --config run keeps the team's schema, so such a
-    /// profile is not applicable there (<see cref="WhyNotApplicable"/>).
+    /// profile (sms aside, whose scenarios need the team's sms channel) is not applicable there (<see cref="WhyNotApplicable"/>).
     /// </summary>
     public string ProfileSchemaPath(string profile) => Path.Combine(ProfilesDirectory, profile + ".schema.json");
 
@@ -88,8 +94,9 @@ public sealed class ProfileComposer
     {
         var changes = new List<string>();
         var configPath = _userConfigPath ?? Path.Combine(ProfilesDirectory, "base", "kratos.yml");
-        var schemaPath = _userSchemaPath
-            ?? (_userConfigPath is null && File.Exists(ProfileSchemaPath(profile)) ? ProfileSchemaPath(profile) : Path.Combine(ProfilesDirectory, "base", DefaultSchemaFileName));
+        // A profile may bring its own schema (<profile>.schema.json: code-optional's backup_email, sms's phone trait); a team's
+        // --schema wins.
+        var schemaPath = _userSchemaPath ?? (File.Exists(ProfileSchemaPath(profile)) ? ProfileSchemaPath(profile) : Path.Combine(ProfilesDirectory, "base", DefaultSchemaFileName));
         var root = YamlTree.Load(ReadFile(configPath, "kratos.yml"), configPath);
         var schemaJson = ReadFile(schemaPath, "identity schema");
 
@@ -114,7 +121,7 @@ public sealed class ProfileComposer
             ? ReferencedFiles.CopyInto(root, HarnessWiring.ContainerSchemaDirectory, wiring.SchemaDirectoryUrl + schemaFileName, Path.GetDirectoryName(Path.GetFullPath(configPath))!, _userConfigPath is null ? "the base kratos.yml" : "--config " + configPath, changes)
             : new Dictionary<string, string>();
         var facts = ReadFacts(root, wiring);
-        return new ComposedProfile(profile, YamlTree.Save(root), schemaJson, schemaFileName, facts, changes) { ConfigFiles = files };
+        return new ComposedProfile(profile, YamlTree.Save(root), schemaJson, schemaFileName, facts, changes) { ConfigFiles = files, UsesSms = SmsChannel(root) is not null };
     }
 
     private static void Wire(YamlMappingNode root, HarnessWiring wiring, string schemaFileName, List<string> changes)
@@ -156,8 +163,22 @@ public sealed class ProfileComposer
             changes.Add($"set serve.public.cors.allowed_origins to [{origin.GetLeftPart(UriPartial.Authority)}]");
         }
 
+        if (wiring.SmsUrl is { } sms && SmsChannel(root) is { } channel && YamlTree.Get(channel, "request_config") is YamlMappingNode request)
+        {
+            var previous = YamlTree.SetScalar(request, "url", sms.AbsoluteUri);
+            if (!string.Equals(previous, sms.AbsoluteUri, StringComparison.Ordinal))
+            {
+                changes.Add($"set courier.channels[sms].request_config.url to {sms.AbsoluteUri}" + (previous is null ? string.Empty : $" (was {previous})"));
+            }
+        }
+
         WireSchema(root, wiring.SchemaDirectoryUrl + schemaFileName, changes);
     }
+
+    /// <summary>The courier channel with id sms (factors spec §10.2), or null.</summary>
+    private static YamlMappingNode? SmsChannel(YamlMappingNode root) =>
+        (YamlTree.Get(root, "courier.channels") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>()
+            .FirstOrDefault(c => string.Equals(YamlTree.Scalar(c, "id"), "sms", StringComparison.Ordinal));
 
     private static void Set(YamlMappingNode root, string path, string value, List<string> changes)
     {

@@ -22,6 +22,7 @@ public sealed class ContainersTarget : IConformanceTarget
     private readonly KratosStack _stack;
     private readonly ConcurrentDictionary<string, Lazy<Task<DeploymentLookup>>> _deployments = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<IAsyncDisposable> _resources = [];
+    private Uri? _smsSinkUrl;
 
     private ContainersTarget(HarnessSettings settings, ProfileComposer composer, KratosStack stack, string kratosImage)
     {
@@ -142,9 +143,17 @@ public sealed class ContainersTarget : IConformanceTarget
             SettingsUiUrl = ui.SettingsUrl,
             ErrorUiUrl = ui.ErrorUrl,
             DefaultReturnUrl = ui.HomeUrl,
+            SmsUrl = new Uri(SmsSinkContainer.InternalUrl),
             Version = assumed is null ? KratosVersion.V26_2_0 : KratosVersion.Parse(assumed),
             Dev = true,
         });
+        if (composed.UsesSms)
+        {
+            // The SMS sink runs on the stack's network (alias sms-sink) in a container of the local smtp4dev image.
+            var image = await LocalImages.EnsureSmtp4devImageAsync(RepositoryLayout.RequireRoot(), TextWriter.Null, new ContainerPatience(_settings.Patience.Factor), cancellationToken).ConfigureAwait(false);
+            _smsSinkUrl = await _stack.EnsureSmsSinkAsync(image, typeof(SmsSink.SmsSinkServer).Assembly.Location, cancellationToken).ConfigureAwait(false);
+        }
+
         var kratos = await _stack.AddKratosAsync(
             new KratosProfile(profile, composed.KratosYml, composed.IdentitySchemaJson, composed.SchemaFileName, publicPort) { ConfigFiles = composed.ConfigFiles },
             cancellationToken).ConfigureAwait(false);
@@ -162,6 +171,7 @@ public sealed class ContainersTarget : IConformanceTarget
             ReadLogAsync = async (since, ct) =>
                 (await kratos.GetLogsSinceAsync(since.UtcDateTime, ct).ConfigureAwait(false))
                     .Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            SmsSinkUrl = composed.UsesSms ? _smsSinkUrl : null,
         };
 
         if (profile == KratosProfiles.Default)

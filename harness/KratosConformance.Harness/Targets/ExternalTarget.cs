@@ -66,12 +66,18 @@ public sealed class ExternalTarget : IConformanceTarget
             LoginUi = settings.UiUrl is { } own ? "--ui-url " + own.AbsoluteUri : facts.LoginUiUrl is { } configured ? $"{configured.AbsoluteUri} (selfservice.flows.login.ui_url of {settings.ConfigFile})" : null,
             ConfigChanges = notes,
         });
-        return new ExternalTarget(deployment, mailbox.Description);
+        return new ExternalTarget(deployment, mailbox.Description) { _smsUrl = settings.SmsUrl };
     }
+
+    private Uri? _smsUrl;
 
     public Task<DeploymentLookup> GetDeploymentAsync(string profile, CancellationToken cancellationToken = default) =>
         Task.FromResult(profile == KratosProfiles.Default
             ? DeploymentLookup.Found(_deployment)
+            : profile == KratosProfiles.Sms
+                ? _smsUrl is { } sms
+                    ? DeploymentLookup.Found(_deployment with { Profile = profile, SmsSinkUrl = sms })
+                    : DeploymentLookup.NotAvailable("the SMS scenarios read what the deployment's courier sent through its sms channel: give the team's SMS webhook sink with --sms-url (docs/sms-sink.md)")
             : DeploymentLookup.NotAvailable(
                 $"profile '{profile}' needs a Kratos configured for it (fixtures/profiles/{profile}.yml); the external deployment runs one configuration. Run this scenario with --target containers or inprocess."));
 

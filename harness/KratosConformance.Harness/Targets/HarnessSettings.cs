@@ -79,6 +79,9 @@ public sealed record HarnessSettings
     /// <summary>KC_UI_URL / KC_UI_SELECTORS: run the browser suite against a team's own login UI.</summary>
     public Uri? UiUrl { get; init; }
 
+    /// <summary>KC_SMS_URL: the SMS sink that lists what an external deployment's courier sent through its sms channel.</summary>
+    public Uri? SmsUrl { get; init; }
+
     public string? UiSelectorsFile { get; init; }
 
     /// <summary>

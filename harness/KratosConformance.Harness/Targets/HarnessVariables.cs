@@ -32,6 +32,7 @@ public static class HarnessVariables
         new(Patience.Variable, $"the factor every deadline is scaled by ({Patience.Minimum}–{Patience.Maximum}, default 1)", s => s.Patience.ToString(), (s, v) => s with { Patience = PatienceOf(v) }),
         new("KC_MAIL_TIMEOUT", "baseline of the login-code mail deadline in seconds, before patience", s => s.MailTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture), (s, v) => s with { MailTimeout = Seconds("KC_MAIL_TIMEOUT", v) }),
         new("KC_UI_URL", "the team's login UI for the browser suite", s => s.UiUrl?.AbsoluteUri, (s, v) => s with { UiUrl = HttpUrl("KC_UI_URL", v, asBase: false) }),
+        new("KC_SMS_URL", "external: the team's SMS webhook sink, listing what Kratos's courier sent (docs/sms-sink.md)", s => s.SmsUrl?.AbsoluteUri, (s, v) => s with { SmsUrl = HttpUrl("KC_SMS_URL", v) }),
         new("KC_UI_SELECTORS", "selector map for the team's login UI", s => s.UiSelectorsFile, (s, v) => s with { UiSelectorsFile = v }),
         new("KC_REFERENCE_UI", "in-process: the reference login UI, server (default) or elements (the Ory Elements SPA)", s => s.ReferenceUi == HarnessSettings.ReferenceUiServer ? null : s.ReferenceUi, (s, v) => s with { ReferenceUi = ReferenceUi(v) }),
         new("KC_RUN_INFO_FILE", "where the target writes what it really ran, for the report", s => s.RunInfoFile, (s, v) => s with { RunInfoFile = v }),

@@ -11,6 +11,8 @@ using KratosConformance.Harness.Processes;
 using KratosConformance.Harness.Profiles;
 using KratosConformance.Harness.Smtp4dev;
 using KratosConformance.Harness.Ui;
+using KratosConformance.SmsSink;
+using System.Net;
 
 namespace KratosConformance.Harness.Targets;
 
@@ -33,6 +35,7 @@ public sealed class InProcessTarget : IConformanceTarget
     private readonly ConcurrentDictionary<string, Lazy<Task<RunningDouble>>> _doubles = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<IAsyncDisposable> _resources = [];
     private readonly Lock _readerGate = new();
+    private readonly Lazy<Task<SmsSinkServer>> _smsSink;
     private IMailboxReader? _sinkReader;
     private readonly IMailboxReader? _givenReader;
     private HarnessSettings _settings;
@@ -48,6 +51,13 @@ public sealed class InProcessTarget : IConformanceTarget
         _smtpUri = smtpUri;
         MailDescription = mailDescription;
         _workDir = OwnedTempDirectory.Create("kc-inprocess-");
+        // One SMS sink on 127.0.0.1 for every double of the target, started when a profile with an sms channel starts.
+        _smsSink = new Lazy<Task<SmsSinkServer>>(async () =>
+        {
+            var sink = await SmsSinkServer.StartAsync(IPAddress.Loopback, 0).ConfigureAwait(false);
+            _resources.Add(sink);
+            return sink;
+        });
     }
 
     public string Name => TargetKind.InProcess.Id();
@@ -143,6 +153,7 @@ public sealed class InProcessTarget : IConformanceTarget
         var deployment = new KratosDeployment(profile, new KratosEndpoints(running.Host.PublicBaseUrl, running.Host.AdminBaseUrl) { Patience = settings.Patience }, running.Composed.Facts with { Version = version }, running.Mailbox)
         {
             ReadLogAsync = running.Log.ReadSinceAsync,
+            SmsSinkUrl = running.Composed.UsesSms ? (await _smsSink.Value.ConfigureAwait(false)).BaseUrl : null,
         };
 
         if (profile == KratosProfiles.Default)
@@ -188,6 +199,7 @@ public sealed class InProcessTarget : IConformanceTarget
         var schemaDir = Directory.CreateDirectory(Path.Combine(_workDir, profile)).FullName;
         var assumed = settings.KratosVersionOverride ?? settings.Emulate;
         var log = new TimestampedLog();
+        var smsSink = await _smsSink.Value.ConfigureAwait(false);
         KratosDoubleHost host;
         ComposedProfile composed;
         try
@@ -205,6 +217,7 @@ public sealed class InProcessTarget : IConformanceTarget
                     ErrorUiUrl = ui.ErrorUrl,
                     DefaultReturnUrl = ui.HomeUrl,
                     CorsOrigin = ui.CorsOrigin,
+                    SmsUrl = new Uri(smsSink.BaseUrl, SmsSinkServer.ReceivePath.TrimStart('/')),
                     Version = assumed is null ? KratosVersion.V26_2_0 : KratosVersion.Parse(assumed),
                     Dev = true,
                 },

@@ -54,11 +54,11 @@ public static class CodeFormChecks
     }
 
     /// <summary>The address button of spec §2.6 (a): value = the address, label 1010023 with context {address, channel: email}.</summary>
-    public static NodeExpectation AddressButton(string address) => new("code", "address", "submit")
+    public static NodeExpectation AddressButton(string address, string channel = "email") => new("code", "address", "submit")
     {
         Value = address,
         LabelId = 1010023,
-        LabelContext = new Dictionary<string, string> { ["address"] = address, ["channel"] = "email" },
+        LabelContext = new Dictionary<string, string> { ["address"] = address, ["channel"] = channel },
     };
 
     /// <summary>Browser flows (browser and SPA) carry a required hidden csrf_token; API flows have none (spec §2.6 row 1, §3 CSRF).</summary>

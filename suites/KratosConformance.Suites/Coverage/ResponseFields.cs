@@ -28,5 +28,6 @@ public static class ResponseFields
         "cookie.session.name", "cookie.session.httponly", "cookie.session.samesite", "cookie.session.path", "cookie.session.secure", "cookie.session.max-age", "cookie.session.domain",
         "cookie.csrf.name", "cookie.csrf.httponly", "cookie.csrf.samesite", "cookie.csrf.path", "cookie.csrf.secure", "cookie.csrf.max-age", "cookie.csrf.domain",
         "mail.from", "mail.to", "mail.subject", "mail.body",
+        "sms.method", "sms.header.content-type", "sms.header.authorization", "sms.body", "sms.courier",
     ];
 }

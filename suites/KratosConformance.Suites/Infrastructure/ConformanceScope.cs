@@ -145,6 +145,25 @@ public sealed class ConformanceScope
         }
     }
 
+    /// <summary>
+    /// A new identity with a phone number as second code address (via sms, factors spec §10.1); not applicable where the
+    /// deployment's identity schema has no such trait (Kratos answers 400 to the unknown trait).
+    /// </summary>
+    public async Task<TestIdentity> NewIdentityWithPhoneAsync(KratosDeployment deployment, CancellationToken ct = default)
+    {
+        try
+        {
+            return Keep(await new IdentityFactory(deployment.Endpoints, Evidence).CreateWithPhoneAsync(IdentityHint, ct));
+        }
+        catch (IdentityCreationException e) when (e.Status == 400)
+        {
+            NotApplicable.Because(
+                $"the deployment's identity schema has no optional trait '{IdentityFactory.PhoneTrait}' that is a code identifier via sms "
+                + "(see fixtures/profiles/sms.schema.json), so an identity with a phone code address can not be made");
+            throw;
+        }
+    }
+
     /// <summary>A new user agent of <paramref name="style"/> (own cookie jar / token), recorded into this test's evidence.</summary>
     public KratosClient NewClient(ClientStyle style, KratosDeployment deployment)
     {

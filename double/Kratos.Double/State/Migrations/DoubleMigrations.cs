@@ -48,7 +48,7 @@ internal static class DoubleMigrations
             CREATE INDEX identity_login_codes_identity_idx ON identity_login_codes (identity_id);
             CREATE TABLE courier_messages (id TEXT PRIMARY KEY, type INTEGER NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL,
               subject TEXT NOT NULL, recipient TEXT NOT NULL, template_type TEXT NOT NULL, send_count INTEGER NOT NULL,
-              created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+              created_at TEXT NOT NULL, updated_at TEXT NOT NULL, template_data TEXT);
             CREATE TABLE courier_message_dispatches (id TEXT PRIMARY KEY,
               message_id TEXT NOT NULL REFERENCES courier_messages(id) ON DELETE CASCADE, status TEXT NOT NULL, error TEXT,
               created_at TEXT NOT NULL, updated_at TEXT NOT NULL);

@@ -20,11 +20,12 @@ internal sealed partial class SqliteStore
     {
         using var tx = _connection.BeginTransaction();
         Exec(tx, """
-            INSERT INTO courier_messages (id, type, status, body, subject, recipient, template_type, send_count, created_at, updated_at)
-            VALUES ($id, 1, $status, $body, $subject, $recipient, $template, $count, $created, $updated)
+            INSERT INTO courier_messages (id, type, status, body, subject, recipient, template_type, send_count, created_at, updated_at, template_data)
+            VALUES ($id, $type, $status, $body, $subject, $recipient, $template, $count, $created, $updated, $data)
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, send_count = excluded.send_count, updated_at = excluded.updated_at
             """,
-            ("$id", message.Id), ("$status", message.Status), ("$body", message.Body), ("$subject", message.Subject), ("$recipient", message.Recipient),
+            ("$id", message.Id), ("$type", message.Type == "sms" ? 2 : 1), ("$data", message.TemplateData?.ToJsonString()),
+            ("$status", message.Status), ("$body", message.Body), ("$subject", message.Subject), ("$recipient", message.Recipient),
             ("$template", message.TemplateType), ("$count", message.SendCount), ("$created", Row.Time(message.CreatedAt)), ("$updated", Row.Time(message.UpdatedAt)));
         Exec(tx, "DELETE FROM courier_message_dispatches WHERE message_id = $id", ("$id", message.Id));
         foreach (var d in message.Dispatches)
@@ -59,11 +60,12 @@ internal sealed partial class SqliteStore
     private List<CourierMessage> ReadMessages(string where, string order, params (string Name, object? Value)[] parameters)
     {
         var messages = Query(
-            $"SELECT id, status, body, subject, recipient, send_count, created_at, updated_at, template_type FROM courier_messages {where} {order}",
+            $"SELECT id, status, body, subject, recipient, send_count, created_at, updated_at, template_type, type, template_data FROM courier_messages {where} {order}",
             r => new CourierMessage
             {
                 Id = r.GetGuid(0), Status = r.GetString(1), Body = r.GetString(2), Subject = r.GetString(3), Recipient = r.GetString(4),
                 SendCount = r.GetInt32(5), CreatedAt = Row.Time(r, 6), UpdatedAt = Row.Time(r, 7), TemplateType = r.GetString(8),
+                Type = r.GetInt32(9) == 2 ? "sms" : "email", TemplateData = Row.Json(r, 10) as System.Text.Json.Nodes.JsonObject,
             },
             parameters);
         foreach (var message in messages)
