@@ -44,6 +44,10 @@ internal static class DeviationNames
     public const string SettingsAal1Allowed = "settings-aal1-allowed";
     public const string PrivilegedWindowIgnored = "privileged-window-ignored";
     public const string AvailableAalIgnoresTotp = "available-aal-ignores-totp";
+    public const string WebAuthnOriginNotChecked = "webauthn-origin-not-checked";
+    public const string WebAuthnChallengeNotChecked = "webauthn-challenge-not-checked";
+    public const string WebAuthnCounterEnforced = "webauthn-counter-enforced";
+    public const string WebAuthnRegistrationStaysAal1 = "webauthn-registration-stays-aal1";
 
     /// <summary>The emailed code's deviations, caught by the login.code-mfa suites.</summary>
     public static IReadOnlyList<(string Name, string Description)> CodeMfa { get; } =
@@ -90,6 +94,10 @@ internal static class DeviationNames
         (SettingsAal1Allowed, "an aal1 session opens and submits settings although required_aal is highest_available and aal2 is available"),
         (PrivilegedWindowIgnored, "privileged settings actions (TOTP, lookup) succeed with a session older than privileged_session_max_age"),
         (AvailableAalIgnoresTotp, "an identity whose only second factor is TOTP counts as aal1-only: whoami and settings accept its aal1 session"),
+        (WebAuthnOriginNotChecked, "WebAuthn attestations and assertions from any origin are accepted: clientDataJSON.origin is not compared with rp.origins"),
+        (WebAuthnChallengeNotChecked, "a WebAuthn assertion signed over another flow's challenge is accepted: clientDataJSON.challenge is not compared with the flow's"),
+        (WebAuthnCounterEnforced, "a WebAuthn sign counter that does not increase is refused (4000008) and the counter persisted, though Kratos at these versions does neither"),
+        (WebAuthnRegistrationStaysAal1, "registering a security key in settings does not add {method: webauthn, aal: aal2} to the session, which stays aal1"),
     ];
 
     /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>
