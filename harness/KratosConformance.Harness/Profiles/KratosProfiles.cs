@@ -31,5 +31,8 @@ public static class KratosProfiles
     /// <summary>selfservice.flows.settings.required_aal: aal1 (factors spec §7.2).</summary>
     public const string SettingsAal1 = "settings-aal1";
 
-    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1];
+    /// <summary>WebAuthn security keys as the only second factor (factors spec §5).</summary>
+    public const string WebAuthn = "webauthn";
+
+    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1, WebAuthn];
 }
