@@ -87,6 +87,7 @@ public static class ShapeChecks
             {
                 "img" => "uiNodeImageAttributes",
                 "text" => "uiNodeTextAttributes",
+                "script" => "uiNodeScriptAttributes",
                 _ => "uiNodeInputAttributes",
             },
             "uiNode.meta" => "uiNodeMeta",
