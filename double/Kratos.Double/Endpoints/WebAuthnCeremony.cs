@@ -8,7 +8,7 @@ namespace Kratos.Double.Endpoints;
 
 /// <summary>
 /// The options JSON of go-webauthn v0.11.2's BeginRegistration and BeginLogin as Kratos configures them (factors spec
-/// §5.4, §5.5), and the session data Kratos keeps in the flow's internal context under webauthn.session_data: a fresh
+/// §5.4, §5.5), and the session data Kratos keeps in the flow's internal context under webauthn_session_data: a fresh
 /// 32-byte challenge per render, the user handle (the identity UUID's 16 bytes) and, for login, the allowed key ids.
 /// </summary>
 internal static class WebAuthnCeremony
@@ -19,18 +19,20 @@ internal static class WebAuthnCeremony
     /// <summary>webauthncose algorithms of go-webauthn's defaultRegistrationCredentialParameters, in its order (§5.4).</summary>
     public static readonly long[] Algorithms = [-7, -35, -36, -257, -258, -259, -37, -38, -39, -8];
 
-    /// <summary>The internal-context path of the session data (flow.PrefixInternalContextKey("webauthn", "session_data")).</summary>
-    public static JsonObject? SessionData(JsonObject internalContext) => internalContext["webauthn"]?["session_data"] as JsonObject;
+    /// <summary>The internal-context key of the session data: flow.PrefixInternalContextKey(webauthn, "session_data").</summary>
+    public const string Key = "webauthn_session_data";
+
+    public static JsonObject? SessionData(JsonObject internalContext) => internalContext[Key] as JsonObject;
 
     public static void SetSessionData(JsonObject internalContext, JsonObject? data)
     {
         if (data is null)
         {
-            internalContext.Remove("webauthn");
+            internalContext.Remove(Key);
             return;
         }
 
-        internalContext["webauthn"] = new JsonObject { ["session_data"] = data };
+        internalContext[Key] = data;
     }
 
     /// <summary>The user handle go-webauthn gets: the identity UUID's 16 bytes in RFC 4122 order (Go's uuid.UUID[:]).</summary>

@@ -4,7 +4,7 @@ namespace Kratos.Double.Model;
 
 /// <summary>
 /// selfservice/flow/login/flow.go Flow. Mutated only under the store's lock. <see cref="InternalContext"/> is Kratos's
-/// internal_context (never in the JSON): {"webauthn": {"session_data": …}} while a security-key challenge is open.
+/// internal_context (never in the JSON): {"webauthn_session_data": …} while a security-key challenge is open.
 /// </summary>
 internal sealed class LoginFlow
 {
