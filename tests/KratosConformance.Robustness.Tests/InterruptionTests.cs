@@ -37,7 +37,7 @@ public sealed class InterruptionTests
     public async Task A_signal_stops_the_run_as_interrupted_and_leaves_latest(string signal, string name, int exitCode)
     {
         using var kc = KcProcess.Start("run", "--target", "inprocess", "--no-browser", "--workers", "1", "--out", _out.Directory);
-        await kc.WaitForLineAsync("the run's second test result", l => l.StartsWith("[ 2/", StringComparison.Ordinal), Patience.For("./kc run's first results", TimeSpan.FromSeconds(120)));
+        await kc.WaitForLineAsync("the run's second test result", l => ResultLines.IsResult(l, 2), Patience.For("./kc run's first results", TimeSpan.FromSeconds(120)));
 
         var tree = kc.Tree();
         kc.Signal(signal);

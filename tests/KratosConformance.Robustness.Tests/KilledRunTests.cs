@@ -26,7 +26,7 @@ public sealed class KilledRunTests
         await RequireDockerAsync();
         using var output = new TempFiles();
         using var kc = KcProcess.Start("run", "--no-browser", "--workers", "1", "--out", output.Directory);
-        await kc.WaitForLineAsync("the run's first result", l => l.StartsWith("[ 1/", StringComparison.Ordinal), Patience.For("./kc run's first results through containers", TimeSpan.FromSeconds(300)));
+        await kc.WaitForLineAsync("the run's first result", l => ResultLines.IsResult(l, 1), Patience.For("./kc run's first results through containers", TimeSpan.FromSeconds(300)));
         var tree = kc.Tree();
         (await SessionResourcesAsync(kc)).Should().NotBeEmpty("the run has its stack up");
 
@@ -46,7 +46,7 @@ public sealed class KilledRunTests
         await RequireDockerAsync();
         using var output = new TempFiles();
         using var kc = KcProcess.Start("run", "--no-browser", "--workers", "1", "--out", output.Directory);
-        await kc.WaitForLineAsync("the run's first result", l => l.StartsWith("[ 1/", StringComparison.Ordinal), Patience.For("./kc run's first results through containers", TimeSpan.FromSeconds(300)));
+        await kc.WaitForLineAsync("the run's first result", l => ResultLines.IsResult(l, 1), Patience.For("./kc run's first results through containers", TimeSpan.FromSeconds(300)));
         var tree = kc.Tree();
 
         kc.KillTree();
@@ -68,7 +68,7 @@ public sealed class KilledRunTests
     {
         using var output = new TempFiles();
         using var kc = KcProcess.Start("run", "--target", "inprocess", "--no-browser", "--workers", "1", "--out", output.Directory);
-        await kc.WaitForLineAsync("the run's first result", l => l.StartsWith("[ 1/", StringComparison.Ordinal), Patience.For("./kc run's first results", TimeSpan.FromSeconds(120)));
+        await kc.WaitForLineAsync("the run's first result", l => ResultLines.IsResult(l, 1), Patience.For("./kc run's first results", TimeSpan.FromSeconds(120)));
         var tree = kc.Tree();
         tree.Should().HaveCountGreaterThan(2, "kc, the CLI and its smtp4dev run: {0}", string.Join(", ", tree.Select(p => $"{p.Pid} {ProcessTree.CommandLine(p.Pid)}")));
 
@@ -89,7 +89,7 @@ public sealed class KilledRunTests
     {
         using var output = new TempFiles();
         using var kc = KcProcess.Start("run", "--target", "inprocess", "--no-browser", "--workers", "1", "--out", output.Directory);
-        await kc.WaitForLineAsync("the run's first result", l => l.StartsWith("[ 1/", StringComparison.Ordinal), Patience.For("./kc run's first results", TimeSpan.FromSeconds(120)));
+        await kc.WaitForLineAsync("the run's first result", l => ResultLines.IsResult(l, 1), Patience.For("./kc run's first results", TimeSpan.FromSeconds(120)));
         var tree = kc.Tree();
 
         kc.Signal("KILL");

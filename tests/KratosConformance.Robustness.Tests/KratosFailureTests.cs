@@ -52,7 +52,7 @@ public sealed class KratosFailureTests
             // profiles need a Kratos configured for them) and would be the run's first results, before any test passed.
             "run", "--target", "external", "--no-browser", "--workers", "1", "--only", "login.code-mfa.*", "--out", output.Directory,
             "--public-url", kratos.PublicUrl.AbsoluteUri, "--admin-url", kratos.AdminUrl.AbsoluteUri, "--mail-url", $"smtp4dev+{sink.HttpBaseUrl.AbsoluteUri.TrimEnd('/')}");
-        await kc.WaitForLineAsync("the run's second result", l => l.StartsWith("[ 2/", StringComparison.Ordinal), Patience.For("./kc run's first results", TimeSpan.FromSeconds(120)));
+        await kc.WaitForLineAsync("the run's second result", l => ResultLines.IsResult(l, 2), Patience.For("./kc run's first results", TimeSpan.FromSeconds(120)));
 
         kratos.Process.KillTree();
         var code = await kc.ExitCodeAsync(Patience.For("./kc run's end after Kratos died", TimeSpan.FromSeconds(300)));
