@@ -24,7 +24,7 @@ internal sealed class DoubleDeployment : IAsyncDisposable
     public KratosEndpoints Endpoints { get; }
     public ComposedProfile Profile { get; }
 
-    public static async Task<DoubleDeployment> StartAsync(string profile)
+    public static async Task<DoubleDeployment> StartAsync(string profile, IReadOnlyCollection<string>? deviations = null, string? emulate = null)
     {
         var schemaDirectory = Directory.CreateTempSubdirectory("kc-double-schema").FullName;
         var composer = new ProfileComposer(Path.Combine(KratosReference.RepositoryRoot(), "fixtures", "profiles"));
@@ -35,7 +35,12 @@ internal sealed class DoubleDeployment : IAsyncDisposable
             Dev = true,
         };
         // No mail worker: these tests read codes from the courier queue, not from a sink.
-        var (host, composed) = await InProcessDouble.StartAsync(composer, profile, wiring, schemaDirectory, o => o.LogWriter = TextWriter.Null);
+        var (host, composed) = await InProcessDouble.StartAsync(composer, profile, wiring, schemaDirectory, o =>
+        {
+            o.LogWriter = TextWriter.Null;
+            o.Deviations = deviations ?? [];
+            o.Emulate = emulate;
+        });
         return new DoubleDeployment(host, schemaDirectory, composed);
     }
 

@@ -40,6 +40,11 @@ public sealed record KratosFacts
     public bool TotpEnabled { get; init; }
     /// <summary>selfservice.methods.lookup_secret.enabled (default false; factors spec §4.1).</summary>
     public bool LookupSecretEnabled { get; init; }
+    /// <summary>
+    /// selfservice.methods.webauthn: the origins a security key's answer may name (rp.origins, else rp.origin, else
+    /// "&lt;public scheme&gt;://&lt;rp.id&gt;"; factors spec §5.1); empty when WebAuthn is off or the config is unknown.
+    /// </summary>
+    public IReadOnlyList<string> WebAuthnOrigins { get; init; } = [];
     /// <summary>selfservice.flows.settings.required_aal: aal1 or highest_available (default; factors spec §7.1).</summary>
     public string SettingsRequiredAal { get; init; } = "highest_available";
     /// <summary>selfservice.flows.settings.privileged_session_max_age (default 1h; factors spec §7.1, §7.3).</summary>

@@ -27,6 +27,12 @@ public sealed record LoginSubmission
     /// <summary><c>method=lookup_secret&amp;lookup_secret=…</c>: the backup-code form of an aal2 flow (factors spec §4.4).</summary>
     public static LoginSubmission LookupSecret(string code) => Of(("method", "lookup_secret"), ("lookup_secret", code));
 
+    /// <summary>
+    /// What Kratos's webauthn.js posts from an aal2 form (factors spec §5.5): the hidden <c>identifier</c> and the
+    /// authenticator's answer in <c>webauthn_login</c>; no method (the strategy takes webauthn_login alone).
+    /// </summary>
+    public static LoginSubmission WebAuthn(string identifier, string assertion) => Of(("identifier", identifier), ("webauthn_login", assertion));
+
     /// <summary>The password first factor.</summary>
     public static LoginSubmission Password(string identifier, string password) =>
         Of(("method", "password"), ("identifier", identifier), ("password", password));

@@ -40,9 +40,11 @@ public sealed class FactorDeviationTests(DoubleStore store)
 
     // Recovery and optional-code deviations change walks of their own (RecoveryDeviationTests); the mixed-factor ones change the
     // aal2 screen of an identity with several factors (MixedDeviationTests); the SMS ones the courier's http channel (the
-    // login.sms suites and the kill matrix show them). None changes this TOTP/lookup walk.
+    // login.sms suites and the kill matrix show them); the WebAuthn ones need a security key to show, and their
+    // double-level walk is in the client's self-tests (client/KratosConformance.Client.Tests/Kratos/WebAuthnDoubleTests.cs),
+    // which have the software authenticator. None changes this TOTP/lookup walk.
     public static IEnumerable<string> FactorDeviations() => Deviations.Factors.Select(d => d.Name)
-        .Where(n => !RecoveryDeviationTests.IsOwn(n) && !n.StartsWith("mixed-", StringComparison.Ordinal) && !n.StartsWith("sms-", StringComparison.Ordinal));
+        .Where(n => !RecoveryDeviationTests.IsOwn(n) && !new[] { "mixed-", "sms-", "webauthn-" }.Any(p => n.StartsWith(p, StringComparison.Ordinal)));
 
     [TestCaseSource(nameof(FactorDeviations))]
     public async Task Deviation_changes_the_walk(string deviation)
@@ -63,7 +65,8 @@ public sealed class FactorDeviationTests(DoubleStore store)
 
         names.Count(n => n.StartsWith("totp-", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(3);
         names.Count(n => n.StartsWith("lookup-", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(3);
-        names.Count(n => !n.StartsWith("totp-", StringComparison.Ordinal) && !n.StartsWith("lookup-", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(3);
+        names.Count(n => n.StartsWith("webauthn-", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(3);
+        names.Count(n => !n.StartsWith("totp-", StringComparison.Ordinal) && !n.StartsWith("lookup-", StringComparison.Ordinal) && !n.StartsWith("webauthn-", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(3);
         names.Except(Deviations.All.Select(d => d.Name)).Should().BeEmpty("the factor suites catch each, so the kill matrix runs them all");
         Deviations.AwaitingSuites.Should().BeEmpty("every factor deviation has a suite that catches it");
     }

@@ -79,13 +79,14 @@ internal static class ConfigBuilder
             TotpEnabled = Bool(root, "selfservice.methods.totp.enabled") ?? false,
             TotpIssuer = Str(root, "selfservice.methods.totp.config.issuer") ?? publicBase.Host,
             LookupEnabled = Bool(root, "selfservice.methods.lookup_secret.enabled") ?? false,
+            WebAuthn = WebAuthnConfig.From(root, publicBase),
             ProfileEnabled = Bool(root, "selfservice.methods.profile.enabled") ?? true,
             SettingsUiUrl = Str(root, "selfservice.flows.settings.ui_url") ?? "https://www.ory.sh/kratos/docs/fallback/settings",
             SettingsLifespan = Duration(root, "selfservice.flows.settings.lifespan", TimeSpan.FromHours(1)),
             SettingsRequiredAal = Str(root, "selfservice.flows.settings.required_aal") ?? "highest_available",
             PrivilegedSessionMaxAge = Duration(root, "selfservice.flows.settings.privileged_session_max_age", TimeSpan.FromHours(1)),
             SettingsAfterReturnUrl = Str(root, "selfservice.flows.settings.after.default_browser_return_url"),
-            MethodSettingsReturnUrls = new[] { "password", "profile", "totp", "lookup_secret" }
+            MethodSettingsReturnUrls = new[] { "password", "profile", "totp", "lookup_secret", "webauthn" }
                 .Where(m => Str(root, $"selfservice.flows.settings.after.{m}.default_browser_return_url") is not null)
                 .ToDictionary(m => m, m => Str(root, $"selfservice.flows.settings.after.{m}.default_browser_return_url")!),
         };

@@ -58,6 +58,10 @@ internal static class DeviationNames
     public const string SmsBodyMissingCode = "sms-body-missing-code";
     public const string SmsSentToEmail = "sms-sent-to-email";
     public const string SmsExpiryLineMissing = "sms-expiry-line-missing";
+    public const string WebAuthnOriginNotChecked = "webauthn-origin-not-checked";
+    public const string WebAuthnChallengeNotChecked = "webauthn-challenge-not-checked";
+    public const string WebAuthnCounterEnforced = "webauthn-counter-enforced";
+    public const string WebAuthnRegistrationStaysAal1 = "webauthn-registration-stays-aal1";
 
     /// <summary>The emailed code's deviations, caught by the login.code-mfa suites.</summary>
     public static IReadOnlyList<(string Name, string Description)> CodeMfa { get; } =
@@ -118,6 +122,10 @@ internal static class DeviationNames
         (SmsBodyMissingCode, "the SMS reaches the gateway without the code: ctx.template_data.login_code is empty and the text lacks it"),
         (SmsSentToEmail, "the code for a phone address is mailed to the identity's email address instead of sent by SMS"),
         (SmsExpiryLineMissing, "the SMS text lacks the 'It expires in N minutes.' line that v25.4.0 and later send"),
+        (WebAuthnOriginNotChecked, "WebAuthn attestations and assertions from any origin are accepted: clientDataJSON.origin is not compared with rp.origins"),
+        (WebAuthnChallengeNotChecked, "a WebAuthn assertion signed over another flow's challenge is accepted: clientDataJSON.challenge is not compared with the flow's"),
+        (WebAuthnCounterEnforced, "a WebAuthn sign counter that does not increase is refused (4000008) and the counter persisted, though Kratos at these versions does neither"),
+        (WebAuthnRegistrationStaysAal1, "registering a security key in settings does not add {method: webauthn, aal: aal2} to the session, which stays aal1"),
     ];
 
     /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>

@@ -55,6 +55,8 @@ internal sealed record DoubleConfig
     public required string TotpIssuer { get; init; }
     /// <summary>selfservice.methods.lookup_secret.enabled (false unless set).</summary>
     public required bool LookupEnabled { get; init; }
+    /// <summary>selfservice.methods.webauthn: the relying party and origins (factors spec §5.1); off unless enabled.</summary>
+    public WebAuthnConfig WebAuthn { get; init; } = WebAuthnConfig.Disabled;
     /// <summary>selfservice.methods.profile.enabled (true unless set).</summary>
     public required bool ProfileEnabled { get; init; }
     public required string SettingsUiUrl { get; init; }

@@ -6,7 +6,7 @@ namespace Kratos.Double.Endpoints;
 
 /// <summary>
 /// identity/identity.go SetAvailableAAL: aal2 when any strategy counts an active multi-factor credential (code with
-/// mfa_enabled, a TOTP URL, at least one lookup code, used or not). TOTP and lookup count whether or not their method is
+/// mfa_enabled, a TOTP URL, at least one lookup code, used or not, a WebAuthn key that is not passwordless). TOTP and lookup count whether or not their method is
 /// enabled (CountActiveMultiFactorCredentials looks at the credential only).
 /// </summary>
 internal static class Aal
@@ -15,6 +15,7 @@ internal static class Aal
         CodeCounts(identity, rt)
         || (identity.Totp is { IsActive: true } && !rt.Has(DeviationNames.AvailableAalIgnoresTotp))
         || identity.Lookup is { IsActive: true }
+        || identity.WebAuthn is { MfaKeys: > 0 }
             ? "aal2"
             : "aal1";
 
@@ -50,7 +51,8 @@ internal static class Aal
 
     /// <summary>Another enabled strategy than code counts an active second factor (v26.2.0 FastLogin2FA).</summary>
     public static bool HasOtherEnabledFactor(Identity identity, DoubleConfig config) =>
-        (config.TotpEnabled && identity.Totp is { IsActive: true }) || (config.LookupEnabled && identity.Lookup is { IsActive: true });
+        (config.TotpEnabled && identity.Totp is { IsActive: true }) || (config.LookupEnabled && identity.Lookup is { IsActive: true })
+        || (config.WebAuthn.Mfa && identity.WebAuthn is { MfaKeys: > 0 });
 
     /// <summary>strategy.go FindCodeAddresses: the code credential's addresses, else (fallback) verifiable emails.</summary>
     public static List<string> CodeAddresses(Identity identity, Runtime rt)

@@ -125,6 +125,7 @@ internal static class LoginCreate
             }
 
             nodes.AddRange(SecondFactorForms.Login(rt, identity, csrf ?? string.Empty));
+            nodes.AddRange(WebAuthnForms.Login(rt, flow, identity));
         }
 
         // handler.go NewLoginFlow: a browser flow always carries its csrf token, whatever the hydrators set.

@@ -13,7 +13,7 @@ internal static class LoginSubmit
     private static readonly HashSet<string> AllowedFields = new(StringComparer.Ordinal)
     {
         "method", "code", "identifier", "address", "resend", "csrf_token", "transient_payload", "password",
-        "password_identifier", "totp_code", "lookup_secret", "upstream_parameters", "provider", "traits",
+        "password_identifier", "totp_code", "lookup_secret", "upstream_parameters", "provider", "traits", "webauthn_login",
     };
 
     public static async Task HandleAsync(HttpContext ctx, Runtime rt)
@@ -72,6 +72,12 @@ internal static class LoginSubmit
             method = "code";
         }
 
+        if (method is null && !string.IsNullOrEmpty(body["webauthn_login"]))
+        {
+            // The webauthn strategy takes a submission with webauthn_login set even without method (§2.2).
+            method = "webauthn";
+        }
+
         switch (method)
         {
             case "password":
@@ -85,6 +91,9 @@ internal static class LoginSubmit
                 break;
             case "lookup_secret":
                 await LookupLogin.HandleAsync(ctx, rt, flow, client, body, session).ConfigureAwait(false);
+                break;
+            case "webauthn":
+                await WebAuthnLogin.HandleAsync(ctx, rt, flow, client, body, session).ConfigureAwait(false);
                 break;
             default:
                 await FailAsync(ctx, rt, flow, client, Messages.NoStrategy()).ConfigureAwait(false);

@@ -45,6 +45,7 @@ internal static class SettingsForms
                 : [FactorNodes.Button("lookup_secret", "lookup_secret_regenerate", FactorMessages.RegenerateLookup())]);
         }
 
+        nodes.AddRange(WebAuthnForms.Settings(rt, identity, flow, context));
         flow.Nodes = Sort(rt, nodes);
         flow.InternalContext = context;
     }

@@ -10,7 +10,7 @@ namespace Kratos.Double.Endpoints;
 /// <summary>
 /// POST (and GET) /self-service/settings?flow= (handler.go updateSettingsFlow): session, required_aal with the submit URL
 /// as return_to, the flow's identity, then the first responsible strategy in registry order (profile, password, totp,
-/// lookup_secret); none → 4010004. A GET carrying the continuity cookie of a paused browser submission replays it
+/// lookup_secret, webauthn); none → 4010004. A GET carrying the continuity cookie of a paused browser submission replays it
 /// (PrepareUpdate → ErrContinuePreviousAction) once the session is fresh again.
 /// </summary>
 internal static class SettingsSubmit
@@ -19,6 +19,7 @@ internal static class SettingsSubmit
     [
         "method", "csrf_token", "flow", "transient_payload", "password", "traits", "totp_code", "totp_unlink",
         "lookup_secret_regenerate", "lookup_secret_confirm", "lookup_secret_reveal", "lookup_secret_disable",
+        "webauthn_register", "webauthn_register_displayname", "webauthn_remove",
     ];
 
     public static async Task HandleAsync(HttpContext ctx, Runtime rt)
@@ -67,7 +68,8 @@ internal static class SettingsSubmit
             await AccountSettings.TryProfileAsync(update).ConfigureAwait(false)
             || await AccountSettings.TryPasswordAsync(update).ConfigureAwait(false)
             || await TotpSettings.TryAsync(update).ConfigureAwait(false)
-            || await LookupSettings.TryAsync(update).ConfigureAwait(false);
+            || await LookupSettings.TryAsync(update).ConfigureAwait(false)
+            || await WebAuthnSettings.TryAsync(update).ConfigureAwait(false);
         if (!handled)
         {
             await SettingsResponses.FailAsync(ctx, rt, flow, client, FactorMessages.NoSettingsStrategy()).ConfigureAwait(false);

@@ -112,6 +112,9 @@ internal sealed class Router(Func<Runtime> current, bool admin)
             case "/self-service/errors":
                 Expect(method, "GET");
                 return ErrorResponder.GetStoredAsync(ctx, rt);
+            case "/.well-known/ory/webauthn.js":
+                Expect(method, "GET");
+                return WebAuthnScriptAsync(ctx, rt);
             case "/health/alive" or "/health/ready":
                 Expect(method, "GET");
                 return HealthAsync(ctx, rt, path, shareErrors: false);
@@ -190,5 +193,13 @@ internal sealed class Router(Func<Runtime> current, bool admin)
         {
             throw KratosError.MethodNotAllowed();
         }
+    }
+
+    /// <summary>x/webauthnx/handler.go RegisterWebauthnRoute: the version's webauthn.js (factors spec §5.3).</summary>
+    private static Task WebAuthnScriptAsync(HttpContext ctx, Runtime rt)
+    {
+        ctx.Response.StatusCode = 200;
+        ctx.Response.ContentType = "text/javascript; charset=UTF-8";
+        return ctx.Response.Body.WriteAsync(Ui.WebAuthnNodes.Script(rt.Config)).AsTask();
     }
 }

@@ -26,6 +26,9 @@ internal sealed class Identity
     /// <summary>The lookup_secret credential (backup codes), set by confirming regenerated codes.</summary>
     public LookupCredential? Lookup { get; set; }
 
+    /// <summary>The webauthn credential (security keys), set by registration in the settings flow (factors spec §5.4).</summary>
+    public WebAuthnCredential? WebAuthn { get; set; }
+
     /// <summary>The identity as the API shows it; <paramref name="declassify"/> lists credential types whose config is shown (admin include_credential).</summary>
     public JsonObject ToJson(bool includeCredentials, Uri publicBaseUrl, IReadOnlySet<string>? declassify = null)
     {
@@ -81,6 +84,11 @@ internal sealed class Identity
             creds["lookup_secret"] = Credential("lookup_secret", [Id.ToString()], declassify.Contains("lookup_secret") ? lookup.Config() : null, lookup.CreatedAt, lookup.UpdatedAt);
         }
 
+        if (WebAuthn is { } webAuthn)
+        {
+            creds["webauthn"] = Credential("webauthn", webAuthn.Identifiers, declassify.Contains("webauthn") ? webAuthn.Config() : null, webAuthn.CreatedAt, webAuthn.UpdatedAt);
+        }
+
         return creds;
     }
 
@@ -97,7 +105,7 @@ internal sealed class Identity
             json["config"] = config;
         }
 
-        json["version"] = type == "code" ? 1 : 0;
+        json["version"] = type is "code" or "webauthn" ? 1 : 0;
         json["created_at"] = Time.Node(created ?? CreatedAt);
         json["updated_at"] = Time.Node(updated ?? UpdatedAt);
         return json;

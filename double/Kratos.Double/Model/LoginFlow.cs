@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Kratos.Double.Model;
 
-/// <summary>selfservice/flow/login/flow.go Flow. Mutated only under the store's lock.</summary>
+/// <summary>
+/// selfservice/flow/login/flow.go Flow. Mutated only under the store's lock. <see cref="InternalContext"/> is Kratos's
+/// internal_context (never in the JSON): {"webauthn_session_data": …} while a security-key challenge is open.
+/// </summary>
 internal sealed class LoginFlow
 {
     public Guid Id { get; init; } = Guid.NewGuid();
@@ -17,6 +20,7 @@ internal sealed class LoginFlow
     public string State { get; set; } = "choose_method";
     public JsonArray Nodes { get; set; } = [];
     public JsonArray Messages { get; set; } = [];
+    public JsonObject InternalContext { get; set; } = [];
     public int SubmitCount { get; set; }
     public string? SentAddress { get; set; }
     public string? CsrfToken { get; init; }

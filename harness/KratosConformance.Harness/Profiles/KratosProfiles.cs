@@ -40,5 +40,8 @@ public static class KratosProfiles
     /// <summary>The code sent by SMS through the courier's http channel to the harness's SMS sink (factors spec §10).</summary>
     public const string Sms = "sms";
 
-    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1, Recovery, CodeOptional, Sms];
+    /// <summary>WebAuthn security keys as the only second factor (factors spec §5).</summary>
+    public const string WebAuthn = "webauthn";
+
+    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1, Recovery, CodeOptional, Sms, WebAuthn];
 }

@@ -254,6 +254,7 @@ public sealed class ProfileComposer
             RecoveryUiUrl = Url(root, "selfservice.flows.recovery.ui_url"),
             TotpEnabled = Bool(root, "selfservice.methods.totp.enabled") ?? false,
             LookupSecretEnabled = Bool(root, "selfservice.methods.lookup_secret.enabled") ?? false,
+            WebAuthnOrigins = WebAuthnOrigins(root),
             SettingsRequiredAal = YamlTree.Scalar(root, "selfservice.flows.settings.required_aal") ?? "highest_available",
             PrivilegedSessionMaxAge = Duration(root, "selfservice.flows.settings.privileged_session_max_age", TimeSpan.FromHours(1)),
             DefaultBrowserReturnUrl = Url(root, "selfservice.default_browser_return_url"),
@@ -274,6 +275,26 @@ public sealed class ProfileComposer
             CourierFromAddress = YamlTree.Scalar(root, "courier.smtp.from_address") ?? "no-reply@ory.kratos.sh",
             FromConfig = true,
         };
+    }
+
+    /// <summary>driver/config/config.go WebAuthnConfig: rp.origins, else [rp.origin], else [&lt;public scheme&gt;://&lt;rp.id&gt;].</summary>
+    private static IReadOnlyList<string> WebAuthnOrigins(YamlMappingNode root)
+    {
+        if (Bool(root, "selfservice.methods.webauthn.enabled") != true)
+        {
+            return [];
+        }
+
+        var origins = YamlTree.Sequence(root, "selfservice.methods.webauthn.config.rp.origins").ToList();
+        if (origins.Count > 0)
+        {
+            return origins;
+        }
+
+        var scheme = Url(root, "serve.public.base_url")?.Scheme ?? "https";
+        return YamlTree.Scalar(root, "selfservice.methods.webauthn.config.rp.origin") is { } origin
+            ? [origin]
+            : [$"{scheme}://{YamlTree.Scalar(root, "selfservice.methods.webauthn.config.rp.id")}"];
     }
 
     private static bool? Bool(YamlMappingNode root, string path) =>

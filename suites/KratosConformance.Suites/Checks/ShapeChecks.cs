@@ -91,6 +91,7 @@ public static class ShapeChecks
             {
                 "img" => "uiNodeImageAttributes",
                 "text" => "uiNodeTextAttributes",
+                "script" => "uiNodeScriptAttributes",
                 _ => "uiNodeInputAttributes",
             },
             "uiNode.meta" => "uiNodeMeta",

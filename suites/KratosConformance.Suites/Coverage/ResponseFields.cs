@@ -3,7 +3,7 @@ namespace KratosConformance.Suites.Coverage;
 /// <summary>
 /// What the suites receive, as the field-coverage table names it: the OpenAPI schemas (Kratos v26.2.0's
 /// openapi.json) of every response body of the code-MFA login and of the other factors' login and settings flows
-/// (login and settings flows, input, image and text nodes, messages, sessions, identities, login
+/// (login and settings flows, input, image, text and script nodes, messages, sessions, identities, login
 /// results, continue_with, errors, stored errors), and the parts of a response that are not a JSON body: the status
 /// and the headers clients act on, each attribute of Kratos's two cookies, and the login-code mail.
 /// </summary>
@@ -12,7 +12,7 @@ public static class ResponseFields
     /// <summary>The OpenAPI schemas whose every property is a row of the table.</summary>
     public static IReadOnlyList<string> Schemas { get; } =
     [
-        "loginFlow", "settingsFlow", "uiContainer", "uiNode", "uiNodeInputAttributes", "uiNodeImageAttributes", "uiNodeTextAttributes", "uiNodeMeta", "uiText",
+        "loginFlow", "settingsFlow", "uiContainer", "uiNode", "uiNodeInputAttributes", "uiNodeImageAttributes", "uiNodeTextAttributes", "uiNodeScriptAttributes", "uiNodeMeta", "uiText",
         "session", "sessionAuthenticationMethod", "sessionDevice",
         "identity", "verifiableIdentityAddress", "recoveryIdentityAddress",
         "successfulNativeLogin", "continueWithRedirectBrowserTo",

@@ -64,7 +64,7 @@ internal sealed partial class SqliteStore
             """,
             ("$id", flow.Id), ("$type", flow.Type), ("$url", flow.RequestUrl), ("$return_to", flow.ReturnTo), ("$active", flow.Active),
             ("$refresh", flow.Refresh), ("$aal", flow.RequestedAal), ("$state", flow.State),
-            ("$ui", new JsonObject { ["nodes"] = flow.Nodes.DeepClone(), ["messages"] = flow.Messages.DeepClone() }.ToJsonString()),
+            ("$ui", new JsonObject { ["nodes"] = flow.Nodes.DeepClone(), ["messages"] = flow.Messages.DeepClone(), ["internal_context"] = flow.InternalContext.DeepClone() }.ToJsonString()),
             ("$count", flow.SubmitCount), ("$sent", flow.SentAddress), ("$csrf", flow.CsrfToken), ("$issued", Row.Time(flow.IssuedAt)),
             ("$expires", Row.Time(flow.ExpiresAt)), ("$updated", Row.Time(flow.UpdatedAt)));
 
@@ -79,7 +79,7 @@ internal sealed partial class SqliteStore
             {
                 Id = r.GetGuid(0), Type = r.GetString(1), RequestUrl = r.GetString(2), ReturnTo = r.IsDBNull(3) ? null : r.GetString(3),
                 Active = r.IsDBNull(4) ? null : r.GetString(4), Refresh = r.GetBoolean(5), RequestedAal = r.GetString(6), State = r.GetString(7),
-                Nodes = ui["nodes"]!.AsArray(), Messages = ui["messages"]!.AsArray(), SubmitCount = r.GetInt32(9),
+                Nodes = ui["nodes"]!.AsArray(), Messages = ui["messages"]!.AsArray(), InternalContext = ui["internal_context"] as JsonObject ?? [], SubmitCount = r.GetInt32(9),
                 SentAddress = r.IsDBNull(10) ? null : r.GetString(10), CsrfToken = r.IsDBNull(11) ? null : r.GetString(11),
                 IssuedAt = Row.Time(r, 12), ExpiresAt = Row.Time(r, 13), UpdatedAt = Row.Time(r, 14),
             };

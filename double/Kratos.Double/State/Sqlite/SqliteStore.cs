@@ -64,6 +64,11 @@ internal sealed partial class SqliteStore : IStore
             InsertCredential(tx, identity, "lookup_secret", 0, lookup.Config(), [identity.Id.ToString()], lookup.CreatedAt, lookup.UpdatedAt);
         }
 
+        if (identity.WebAuthn is { } webAuthn)
+        {
+            InsertCredential(tx, identity, "webauthn", 1, webAuthn.Config(), webAuthn.Identifiers, webAuthn.CreatedAt, webAuthn.UpdatedAt);
+        }
+
         foreach (var a in identity.VerifiableAddresses)
         {
             Exec(tx, """
@@ -197,6 +202,14 @@ internal sealed partial class SqliteStore : IStore
             else if (type == "lookup_secret")
             {
                 result.Lookup = LookupCredential.FromConfig(config, created, updated);
+            }
+            else if (type == "webauthn")
+            {
+                var identifiers = Query("""
+                    SELECT i.identifier FROM identity_credential_identifiers i JOIN identity_credentials c ON c.id = i.identity_credential_id
+                    WHERE c.identity_id = $id AND c.type = 'webauthn' ORDER BY i.rowid
+                    """, r => r.GetString(0), ("$id", identity.Id));
+                result.WebAuthn = WebAuthnCredential.FromConfig(config, identifiers, created, updated);
             }
         }
 
