@@ -19,7 +19,7 @@ namespace KratosConformance.Cli.Commands;
 /// </summary>
 public static class TestCommand
 {
-    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "elements-ui", "matrix", "shards", "upgrade", "containers", "bench", "mutation"];
+    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "elements-ui", "matrix", "shards", "ci-examples", "upgrade", "containers", "bench", "mutation"];
 
     public static Command Create(CommandContext context)
     {
@@ -84,6 +84,12 @@ public static class TestCommand
         {
             console.WriteLine();
             tallies.Add(ShardCheck.Run(Path.Combine(root, "shards"), workers, settings, console, () => context.Signals?.Received?.Name, context.Token));
+        }
+
+        if (!skip.Contains("ci-examples"))
+        {
+            console.WriteLine();
+            tallies.Add(CiExamplesCheck.Run(Path.Combine(root, "ci-examples"), settings.Patience, console));
         }
 
         if (!skip.Contains("upgrade"))
