@@ -133,6 +133,24 @@ kc_ensure_elements_ui() {
   rm -rf "$dir.tmp/node_modules" && rm -rf "$dir" && mv "$dir.tmp" "$dir"
 }
 
+# GitHub's own workflow parser (@actions/workflow-parser, pinned in examples/ci/lint/package-lock.json) for ./kc test's
+# ci-examples part: installed without install scripts once per content hash under .kc/tools/workflow-parser/<hash>/.
+kc_ensure_workflow_parser() {
+  local src="$KC_ROOT/examples/ci/lint"
+  local hash
+  hash="$(cd "$src" && cat package.json package-lock.json ./*.mjs | sha256sum | cut -c1-12)"
+  local dir="$KC_STATE/tools/workflow-parser/$hash"
+  export KC_WORKFLOW_PARSER_DIR="$dir"
+  [ -d "$dir/node_modules/@actions/workflow-parser" ] && return 0
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || kc_apt_install nodejs npm
+  kc_say "installing GitHub's workflow parser (npm ci) …"
+  local log="$KC_STATE/workflow-parser.log"
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp" && cp "$src/package.json" "$src/package-lock.json" "$src"/*.mjs "$dir.tmp/" \
+    && (cd "$dir.tmp" && npm ci --ignore-scripts --no-audit --no-fund) >"$log" 2>&1 \
+    || kc_fail "installing @actions/workflow-parser failed (see $log): it needs the npm registry once; it is then cached under $KC_STATE/tools/workflow-parser/."
+  rm -rf "$dir" && mv "$dir.tmp" "$dir"
+}
+
 # Builds the solution when a source file changed since the last build (a stamp file), so a second run starts at once.
 kc_build() {
   # Tests that run kc as a user does, after the solution was built, skip the (stamp-checked) build.

@@ -46,7 +46,7 @@ public sealed class ParseErrorTests
         var (code, _, error) = Kc.Invoke("rum");
 
         code.Should().Be(ExitCodes.BadInput);
-        error.Should().Be("kc: error: unknown command 'rum'. Valid commands: run, upgrade, test, compare, bench, mutate, double, images, completion. (./kc --help)" + Environment.NewLine);
+        error.Should().Be("kc: error: unknown command 'rum'. Valid commands: run, upgrade, test, compare, merge, bench, mutate, double, images, completion. (./kc --help)" + Environment.NewLine);
     }
 
     [TestCase("--target", "docker", "--target 'docker' is not valid: use one of inprocess, containers, external.")]

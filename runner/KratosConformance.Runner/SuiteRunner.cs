@@ -57,6 +57,18 @@ public static class SuiteRunner
         return runner.CountTestCases(filter);
     }
 
+    /// <summary>The ids of every conformance test the filter selects, sorted: what a shard plan splits.</summary>
+    public static IReadOnlyList<string> SelectedIds(ConformanceTestFilter filter)
+    {
+        var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
+        runner.Load(SuiteAssembly.Get(), new Dictionary<string, object>());
+        return SelectedTests(runner.ExploreTests(filter))
+            .Select(t => (string)t.Properties.Get(PropertyNames.ConformanceId)!)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>How long running tests may take to finish once a run is interrupted: patience-scaled, named.</summary>
     public static KratosConformance.Client.Waiting.Deadline StopGrace(HarnessSettings settings) =>
         (settings ?? throw new ArgumentNullException(nameof(settings))).Patience.For("interrupted run's stop", TimeSpan.FromSeconds(2));

@@ -11,7 +11,7 @@ namespace KratosConformance.Cli.Commands;
 /// </summary>
 public static class KcCommandLine
 {
-    public static IReadOnlyList<string> CommandNames { get; } = ["run", "upgrade", "test", "compare", "bench", "mutate", "double", "images", "completion"];
+    public static IReadOnlyList<string> CommandNames { get; } = ["run", "upgrade", "test", "compare", "merge", "bench", "mutate", "double", "images", "completion"];
 
     public static RootCommand Create(CommandContext context)
     {
@@ -21,6 +21,7 @@ public static class KcCommandLine
             UpgradeCommand.Create(context),
             TestCommand.Create(context),
             CompareCommand.Create(context),
+            MergeCommand.Create(context),
             BenchCommand.Create(context),
             MutateCommand.Create(context),
             DoubleCommand.Create(context),

@@ -27,6 +27,15 @@ public static class RunCommand
         var noBrowser = KcOption.Flag("--no-browser", "Leave out the Playwright browser suite (browser-ui).");
         var workers = KcOption.Number("--workers", "<n>", "Parallel test workers (default: 2 × cores).", Environment.ProcessorCount * 2, 1, 64);
         var output = KcOption.Value("--out", "<dir>", "Where run folders go (default reports/out).");
+        var shard = KcOption.Value("--shard", "<i/n>", "Run only shard i of n of the selected tests (split by test id; the same split on every runner). Merge the shards' run folders with ./kc merge.");
+        shard.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && Shard.TryParse(r.Tokens[0].Value, out var error) is null)
+            {
+                r.AddError(error!);
+            }
+        });
+        var durations = KcOption.Value("--durations", "<results.json>", "With --shard: balance the shards by the test durations of a previous run (its results.json or run folder) instead of by test id.");
         var command = new Command("run", "Run the conformance suites (login.*, settings.*) and write results.json, junit.xml, summary.md and index.html to reports/out/<run-id>/; reports/out/latest points at the newest run that was not interrupted.");
         target.AddTo(command);
         command.Options.Add(baseline);
@@ -34,6 +43,8 @@ public static class RunCommand
         command.Options.Add(noBrowser);
         command.Options.Add(workers);
         command.Options.Add(output);
+        command.Options.Add(shard);
+        command.Options.Add(durations);
         command.SetAction(parse =>
         {
             var settings = target.ToSettings(parse, Defaults.ForRun());
@@ -43,6 +54,17 @@ public static class RunCommand
             }
 
             var loadedBaseline = parse.GetValue(baseline) is { } file ? BaselineFile.Load(file) : null;
+            var filter = new ConformanceTestFilter(parse.GetValue(only) ?? [], includeBrowser: !parse.GetValue(noBrowser));
+            Reports.Model.ShardInfo? shardInfo = null;
+            if (parse.GetValue(shard) is { } shardText)
+            {
+                (filter, shardInfo) = ShardSelection.Plan(filter, Shard.TryParse(shardText, out _)!, parse.GetValue(durations), settings);
+            }
+            else if (parse.GetValue(durations) is not null)
+            {
+                throw new CliException("--durations balances shards: give --shard i/n with it (e.g. --shard 1/2 --durations reports/out/latest/results.json), or leave --durations out.");
+            }
+
             Preflight.CheckAsync(settings, context.Token).GetAwaiter().GetResult();
             if (settings.Target == TargetKind.Containers)
             {
@@ -62,10 +84,11 @@ public static class RunCommand
             var runDir = RunDirectory.Create(outRoot, started);
             var plan = new RunPlan(
                 settings with { EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName) },
-                new ConformanceTestFilter(parse.GetValue(only) ?? [], includeBrowser: !parse.GetValue(noBrowser)),
+                filter,
                 parse.GetValue(workers),
-                loadedBaseline);
-            context.Out.WriteLine($"kc run: target {settings.Target.Id()}, patience {settings.Patience}, report {Path.GetRelativePath(Environment.CurrentDirectory, runDir.Path)}");
+                loadedBaseline,
+                shardInfo);
+            context.Out.WriteLine($"kc run: target {settings.Target.Id()}, patience {settings.Patience}, report {Path.GetRelativePath(Environment.CurrentDirectory, runDir.Path)}" + (shardInfo is null ? string.Empty : $", shard {shardInfo} ({SuiteRunner.Count(filter)} of {shardInfo.Selection.Count} tests, balanced by {shardInfo.Balance})"));
             var verdict = RunExecutor.Execute(plan, runDir, started, context.Out, () => context.Signals?.Received?.Name, context.Token);
             return verdict.Interrupted ? context.InterruptedExitCode : verdict.Passed ? ExitCodes.Passed : ExitCodes.Failed;
         });

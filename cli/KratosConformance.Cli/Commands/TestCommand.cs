@@ -19,7 +19,7 @@ namespace KratosConformance.Cli.Commands;
 /// </summary>
 public static class TestCommand
 {
-    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "elements-ui", "matrix", "upgrade", "containers", "bench", "mutation"];
+    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "elements-ui", "matrix", "shards", "ci-examples", "upgrade", "containers", "bench", "mutation"];
 
     public static Command Create(CommandContext context)
     {
@@ -78,6 +78,18 @@ public static class TestCommand
             console.WriteLine();
             // The matrix's tests wait on the network far more than they compute: more workers than cores pay off.
             tallies.AddRange(KillMatrix.RunAsync(Path.Combine(root, "matrix"), Math.Max(workers, 16), console, settings.Patience, context.Token).GetAwaiter().GetResult());
+        }
+
+        if (!skip.Contains("shards"))
+        {
+            console.WriteLine();
+            tallies.Add(ShardCheck.Run(Path.Combine(root, "shards"), workers, settings, console, () => context.Signals?.Received?.Name, context.Token));
+        }
+
+        if (!skip.Contains("ci-examples"))
+        {
+            console.WriteLine();
+            tallies.Add(CiExamplesCheck.Run(Path.Combine(root, "ci-examples"), settings.Patience, console));
         }
 
         if (!skip.Contains("upgrade"))

@@ -110,6 +110,7 @@ public static class RunExecutor
             HarnessVersion = typeof(RunExecutor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
             Deviations = plan.Settings.Deviations,
             SecretsRevealed = plan.Settings.RevealSecrets,
+            Shard = plan.Shard,
             Notes = notes,
         };
     }

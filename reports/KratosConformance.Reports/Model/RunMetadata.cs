@@ -23,6 +23,13 @@ public sealed record RunMetadata
     /// finished then are <see cref="TestOutcome.Interrupted"/>.
     /// </summary>
     public string? Interruption { get; init; }
+    /// <summary>
+    /// What is missing from a merged run (<c>kc merge</c>): the shards not given or not written, and the tests they owed;
+    /// null for a complete run. A run with something missing is never green.
+    /// </summary>
+    public string? Incomplete { get; init; }
+    /// <summary>The part of the selection this run ran (<c>--shard i/n</c>); null for an unsharded or merged run.</summary>
+    public ShardInfo? Shard { get; init; }
     /// <summary>True when the run was asked to write tokens, cookies and passwords unmasked (--reveal-secrets).</summary>
     public bool SecretsRevealed { get; init; }
     /// <summary>Free-form facts: machine, cores, config changes the harness made, baseline file.</summary>

@@ -4,12 +4,12 @@ namespace KratosConformance.Reports.Model;
 /// Whether a run passes, in one place so the exit code, summary.md, junit and the console agree. A run fails on any
 /// failed test (an expected failure that passed is turned into a failure by the baseline). A run with no tests fails
 /// too: a filter that matched nothing must not look green in CI. A run stopped by a signal is INTERRUPTED, whatever
-/// its tests did before: it neither passes nor fails.
+/// its tests did before: it neither passes nor fails. A merge of shards that lacks one is INCOMPLETE: never green.
 /// </summary>
-public sealed record RunVerdict(bool Passed, string Line, bool Interrupted = false)
+public sealed record RunVerdict(bool Passed, string Line, bool Interrupted = false, bool Incomplete = false)
 {
-    /// <summary>"passed" | "failed" | "interrupted": the verdict field of results.json.</summary>
-    public string Wire => Interrupted ? "interrupted" : Passed ? "passed" : "failed";
+    /// <summary>"passed" | "failed" | "interrupted" | "incomplete": the verdict field of results.json.</summary>
+    public string Wire => Interrupted ? "interrupted" : Incomplete ? "incomplete" : Passed ? "passed" : "failed";
 
     public static RunVerdict Of(RunResult result)
     {
@@ -17,6 +17,11 @@ public sealed record RunVerdict(bool Passed, string Line, bool Interrupted = fal
         if (result.Run.Interruption is { } signal)
         {
             return new RunVerdict(false, $"INTERRUPTED by {signal}: {Describe(result.Summary)}", Interrupted: true);
+        }
+
+        if (result.Run.Incomplete is { } missing)
+        {
+            return new RunVerdict(false, $"INCOMPLETE ({missing}): {Describe(result.Summary)}", Incomplete: true);
         }
 
         return Of(result.Summary);
