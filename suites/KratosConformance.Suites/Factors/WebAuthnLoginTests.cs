@@ -17,21 +17,26 @@ public sealed class WebAuthnLoginTests : FactorTest
 {
     private const string WrongOrigin = "https://attacker.example";
 
+    // WebAuthn lives only in browser flows (factors spec §5.2): an API flow gets no WebAuthn nodes and no WebAuthn strategy,
+    // which login.webauthn.aal2.native and settings.webauthn.register.native check. The scenarios below need a WebAuthn
+    // form, so they exist for the browser and SPA clients only (no native case to report not applicable).
+    private static readonly ClientStyle[] BrowserStyles = [ClientStyle.Browser, ClientStyle.Spa];
+
     private static IEnumerable<TestCaseData> Aal2() => ConformanceCases.ForStyles(
         Id("login", "webauthn", "aal2"),
         "factors §5.5/§2.3/§2.4: the aal2 flow shows the hidden identifier, webauthn_login, the script and the trigger allowing the registered key with 1010004; an answer from another origin gives [4000008] and the same challenge then completes aal2 [password, webauthn]; native: no WebAuthn nodes and 4010002 (§5.2)");
 
     private static IEnumerable<TestCaseData> UnregisteredKey() => ConformanceCases.ForStyles(
         Id("login", "webauthn", "unregistered-key"),
-        "factors §5.5 item 3: an assertion by a key the identity never registered gives [4000008] and leaves the session aal1");
+        "factors §5.5 item 3: an assertion by a key the identity never registered gives [4000008] and leaves the session aal1", BrowserStyles);
 
     private static IEnumerable<TestCaseData> ForeignChallenge() => ConformanceCases.ForStyles(
         Id("login", "webauthn", "foreign-challenge"),
-        "factors §5.5 item 5: an assertion over another login flow's challenge gives [4000008]; the flow's own challenge then completes aal2");
+        "factors §5.5 item 5: an assertion over another login flow's challenge gives [4000008]; the flow's own challenge then completes aal2", BrowserStyles);
 
     private static IEnumerable<TestCaseData> Counter() => ConformanceCases.ForStyles(
         Id("login", "webauthn", "counter"),
-        "factors §5.5 item 9: a key whose sign counter does not grow signs in twice (aal2, then aal2 refresh: [password, webauthn, webauthn]); the stored sign_count stays 0");
+        "factors §5.5 item 9: a key whose sign counter does not grow signs in twice (aal2, then aal2 refresh: [password, webauthn, webauthn]); the stored sign_count stays 0", BrowserStyles);
 
     [TestCaseSource(nameof(Aal2))]
     public async Task WebAuthnAal2(ClientStyle client)
@@ -68,7 +73,6 @@ public sealed class WebAuthnLoginTests : FactorTest
     [TestCaseSource(nameof(UnregisteredKey))]
     public async Task WebAuthnUnregisteredKey(ClientStyle client)
     {
-        WebAuthnSteps.BrowserFlowsOnly(client);
         var (steps, webauthn, identity) = await SetUpAsync();
         var (registered, _, rpId) = await webauthn.WithKeyAsync(identity);
         registered.Dispose();
@@ -86,7 +90,6 @@ public sealed class WebAuthnLoginTests : FactorTest
     [TestCaseSource(nameof(ForeignChallenge))]
     public async Task WebAuthnForeignChallenge(ClientStyle client)
     {
-        WebAuthnSteps.BrowserFlowsOnly(client);
         var (steps, webauthn, identity) = await SetUpAsync();
         var (authenticator, keyId, rpId) = await webauthn.WithKeyAsync(identity);
         using var key = authenticator;
@@ -108,7 +111,6 @@ public sealed class WebAuthnLoginTests : FactorTest
     [TestCaseSource(nameof(Counter))]
     public async Task WebAuthnCounter(ClientStyle client)
     {
-        WebAuthnSteps.BrowserFlowsOnly(client);
         var (steps, webauthn, identity) = await SetUpAsync();
         var (authenticator, keyId, _) = await webauthn.WithKeyAsync(identity, "cloned key");
         using var key = authenticator;

@@ -31,15 +31,6 @@ public sealed class WebAuthnSteps(FactorSteps steps, ConformanceScope scope)
         }
     }
 
-    /// <summary>WebAuthn lives only in browser flows (factors spec §5.2): other scenarios than the aal2/register ones do not apply to native apps.</summary>
-    public static void BrowserFlowsOnly(ClientStyle style)
-    {
-        if (style == ClientStyle.Native)
-        {
-            NotApplicable.Because("WebAuthn lives only in browser flows: an API flow gets no WebAuthn nodes and no WebAuthn strategy (factors spec §5.2); login.webauthn.aal2.native and settings.webauthn.register.native test exactly that");
-        }
-    }
-
     /// <summary>
     /// Opens a settings flow and registers a key named <paramref name="name"/> (factors spec §5.3, §5.4): the script
     /// node and file, the trigger's creation options for this identity, the name and hidden inputs; the update saved with
