@@ -234,8 +234,22 @@ public static class DockerEnvironment
     /// <summary>
     /// Inside a container (/.dockerenv) Testcontainers assumes the daemon is on the host and uses the bridge gateway.
     /// When the daemon runs in this very container (its docker0 bridge is one of our interfaces), ports are published
-    /// here, on loopback.
+    /// here, on loopback. The daemon's pid file naming a live dockerd of ours says the same when its docker0 bridge is gone
+    /// (it is not needed by the project's own networks; another daemon stopping on this machine once removed it).
     /// </summary>
     private static bool DaemonSharesOurNetwork() =>
-        File.Exists("/.dockerenv") && Directory.Exists("/sys/class/net/docker0");
+        File.Exists("/.dockerenv") && (Directory.Exists("/sys/class/net/docker0") || DockerdRunsHere());
+
+    private static bool DockerdRunsHere()
+    {
+        try
+        {
+            var pid = File.ReadAllText("/var/run/docker.pid").Trim();
+            return File.ReadAllText($"/proc/{pid}/comm").Trim() == "dockerd";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }
