@@ -209,6 +209,25 @@ public static class RecoveryChecks
     }
 
     /// <summary>
+    /// The recovery's settings flow shows the recovery's return_to (settings/flow.go SetReturnTo reads it from the
+    /// request_url the recovery copied it into, redir.TakeOverReturnToParameter; factors spec §8 item 3).
+    /// </summary>
+    public static void SettingsFlowCarriesReturnTo(Observation o, string returnTo)
+    {
+        var actual = JsonRead.Str(o.Response.Flow?.Raw, "return_to");
+        Check.Verify(o, ReturnToHonoured, actual == returnTo, new FailureText
+        {
+            Headline = "the recovery's settings flow lost the recovery's return_to",
+            Subject = "return_to of the settings flow",
+            Expectation = "be " + returnTo,
+            Why = "the settings flow a recovery creates takes over the recovery's return_to, factors spec §8 item 3",
+            Actual = "it was " + Check.Quote(actual),
+            Expected = returnTo,
+            Observed = actual ?? "(none)",
+        });
+    }
+
+    /// <summary>
     /// 1060001's privileged_session_expires_at (factors spec §1.4) is counted from the recovery: the recovery session's
     /// authenticated_at plus privileged_session_max_age (factors spec §8 item 4; code/strategy_recovery.go stamps both
     /// while answering the same code submission, so they lie within a minute of each other, and a second below for a

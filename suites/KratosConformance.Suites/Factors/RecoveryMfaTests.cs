@@ -74,7 +74,7 @@ public sealed class RecoveryMfaTests : FactorTest
             return;
         }
 
-        FlowChecks.ReturnTo(opened, returnTo, "the recovery's settings flow takes over the recovery's return_to, factors spec §8 item 3 (redir.TakeOverReturnToParameter)");
+        RecoveryChecks.SettingsFlowCarriesReturnTo(opened, returnTo);
         RecoveryChecks.ReturnsTo(changed, client, returnTo);
         var saved = client == ClientStyle.Browser ? steps.Observe(await settings.GetAsync(settingsId), "on fetching the settings flow after the password change") : changed;
         SettingsChecks.State(saved, "success", why);
