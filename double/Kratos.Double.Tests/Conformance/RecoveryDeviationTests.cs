@@ -18,6 +18,7 @@ public sealed class RecoveryDeviationTests
         "after totp: [1060001] code_recovery,totp",
         "without code address: whoami 200",
         "with code address: whoami 403 sent_email mails 1/0",
+        "spa, aal1 settings: recovered 422 settings 200 window 1m return_to http://127.0.0.1:4455/after-recovery saved to http://127.0.0.1:4455/after-recovery",
     ];
 
     /// <summary>The deviations these walks observe (the TOTP/lookup walk of FactorDeviationTests does not).</summary>
@@ -86,6 +87,21 @@ public sealed class RecoveryDeviationTests
             var flow = (await second.CreateLoginFlowAsync("aal=aal2")).Body;
             var state = flow?["state"]?.GetValue<string>();
             walk.Add($"with code address: whoami {who.Code} {state} mails {(await harness.CodesForAsync(mfa)).Count}/{(await harness.CodesForAsync(email)).Count}");
+        }
+
+        await using (var harness = await DoubleHarness.StartAsync(deviations: deviations, yaml: RecoveryMfaTests.Yaml("aal1")))
+        {
+            var (email, _) = await RecoveryMfaTests.IdentityWithTotpAsync(harness);
+            using var spa = harness.NewActor();
+            var recovered = await RecoveryMfaTests.RecoverAsync(harness, spa, email, "http://127.0.0.1:4455/after-recovery");
+            var target = recovered.Body?["redirect_browser_to"]?.GetValue<string>()
+                ?? recovered.Body?["continue_with"]?.AsArray().Select(c => c?["flow"]?["url"]?.GetValue<string>()).LastOrDefault(u => u is not null) ?? "?flow=";
+            var settings = await spa.FetchSettingsFlowAsync(target[(target.IndexOf("flow=", StringComparison.Ordinal) + 5)..]);
+            var until = settings.Body?["ui"]?["messages"]?.AsArray().Select(m => m?["context"]?["privileged_session_expires_at_unix"]?.GetValue<long>()).FirstOrDefault() ?? 0;
+            var minutes = Math.Round((DateTimeOffset.FromUnixTimeSeconds(until) - DateTimeOffset.UtcNow).TotalMinutes);
+            var saved = settings.Code == 200 ? await spa.SubmitSettingsAsync(settings.Body!, ("method", "password"), ("password", "a-new-test-password-3")) : null;
+            var savedTo = saved?.Body?["continue_with"]?.AsArray().Select(c => c?["redirect_browser_to"]?.GetValue<string>()).FirstOrDefault(u => u is not null);
+            walk.Add($"spa, aal1 settings: recovered {recovered.Code} settings {settings.Code} window {minutes}m return_to {settings.Body?["return_to"]} saved to {savedTo}");
         }
 
         return walk;

@@ -98,10 +98,11 @@ public sealed class RecoveryMfaTests
     }
 
     /// <summary>Recovery by code in the actor's style; returns the answer to the code submission.</summary>
-    internal static async Task<Reply> RecoverAsync(DoubleHarness harness, Actor actor, string email)
+    internal static async Task<Reply> RecoverAsync(DoubleHarness harness, Actor actor, string email, string? returnTo = null)
     {
         var api = actor.Style == ClientStyle.Native;
-        var init = await actor.SendAsync(HttpMethod.Get, api ? "/self-service/recovery/api" : "/self-service/recovery/browser", null, followToUi: false);
+        var query = returnTo is null ? string.Empty : "?return_to=" + Uri.EscapeDataString(returnTo);
+        var init = await actor.SendAsync(HttpMethod.Get, (api ? "/self-service/recovery/api" : "/self-service/recovery/browser") + query, null, followToUi: false);
         var flow = init.Body ?? (await actor.SendAsync(HttpMethod.Get, "/self-service/recovery/flows?id=" + init.Location![(init.Location!.IndexOf("flow=", StringComparison.Ordinal) + 5)..], null, followToUi: false, forceJson: true)).Body!;
         var sent = await PostAsync(actor, flow, ("method", "code"), ("email", email));
         var code = (await harness.CodesForAsync(email))[0];

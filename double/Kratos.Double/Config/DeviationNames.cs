@@ -48,6 +48,10 @@ internal static class DeviationNames
     public const string RecoverySettingsIgnoreAal = "recovery-settings-ignore-aal";
     public const string RecoveryMissing1060001 = "recovery-missing-1060001";
     public const string RecoveryAmrLinkMethod = "recovery-amr-link-method";
+    public const string RecoverySettingsHighestAal = "recovery-settings-highest-aal";
+    public const string RecoveryWindowSessionLifespan = "recovery-window-session-lifespan";
+    public const string RecoveryTransitionsAlwaysOn = "recovery-transitions-always-on";
+    public const string RecoveryReturnToDropped = "recovery-return-to-dropped";
     public const string CodeOptionalCountsEveryIdentity = "code-optional-counts-every-identity";
     public const string CodeOptionalSendsToLoginEmail = "code-optional-sends-to-login-email";
     public const string CodeOptionalIgnoresOptionalTrait = "code-optional-ignores-optional-trait";
@@ -112,6 +116,10 @@ internal static class DeviationNames
         (RecoverySettingsIgnoreAal, "a session issued by recovery opens and submits settings at aal1 although required_aal is highest_available and the identity has TOTP"),
         (RecoveryMissing1060001, "the settings flow a successful recovery creates lacks the success message 1060001 (the privileged-window notice)"),
         (RecoveryAmrLinkMethod, "a recovery by code records authentication method link_recovery instead of code_recovery"),
+        (RecoverySettingsHighestAal, "a session issued by recovery gets settings only at the highest available AAL although required_aal is aal1: its own settings flow answers session_aal2_required"),
+        (RecoveryWindowSessionLifespan, "the 1060001 notice counts the privileged window with session.lifespan instead of privileged_session_max_age"),
+        (RecoveryTransitionsAlwaysOn, "without feature_flags.use_continue_with_transitions a JSON client's successful recovery still answers 200 + continue_with instead of 422 browser_location_change_required"),
+        (RecoveryReturnToDropped, "the settings flow a recovery creates does not take over the recovery's return_to: after the password change the user lands on the settings UI"),
         (CodeOptionalCountsEveryIdentity, "with code mfa_enabled every identity counts as having aal2 available (v1.3.1's counting), also one without any code address"),
         (CodeOptionalSendsToLoginEmail, "the aal2 code is offered and sent to the identity's verifiable (login) e-mail addresses instead of the addresses of its code credential"),
         (CodeOptionalIgnoresOptionalTrait, "a code address on a trait that is not also the password identifier does not count: aal2 stays unavailable, the second factor is never asked"),

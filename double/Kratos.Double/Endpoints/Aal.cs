@@ -49,6 +49,17 @@ internal static class Aal
         requiredAal == "aal1" || session.Aal == "aal2" || Available(identity, rt) == "aal1"
         || (rt.Has(DeviationNames.RecoverySettingsIgnoreAal) && session.Methods.Any(m => m.Method == "code_recovery"));
 
+    /// <summary>
+    /// The settings flow's DoesSessionSatisfy with selfservice.flows.settings.required_aal (settings/handler.go): a
+    /// session issued by recovery is a session like any other (factors spec §8 item 4).
+    /// </summary>
+    public static bool SatisfiesSettings(Session session, Identity identity, Runtime rt)
+    {
+        var recovered = session.Methods.Any(m => m.Method is "code_recovery" or "link_recovery");
+        var required = rt.Has(DeviationNames.RecoverySettingsHighestAal) && recovered ? "highest_available" : rt.Config.SettingsRequiredAal;
+        return Satisfies(session, identity, required, rt);
+    }
+
     /// <summary>Another enabled strategy than code counts an active second factor (v26.2.0 FastLogin2FA).</summary>
     public static bool HasOtherEnabledFactor(Identity identity, DoubleConfig config) =>
         (config.TotpEnabled && identity.Totp is { IsActive: true }) || (config.LookupEnabled && identity.Lookup is { IsActive: true })

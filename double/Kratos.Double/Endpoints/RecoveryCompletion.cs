@@ -48,11 +48,18 @@ internal static class RecoveryCompletion
             ctx.SetSessionCookie(rt, session);
         }
 
-        // The settings flow takes over the recovery flow's return_to (redir.TakeOverReturnToParameter).
-        var settings = SettingsCreate.New(ctx, rt, identity, flow.Type, flow.ReturnTo);
+        // The settings flow takes over the recovery flow's return_to into its request_url (redir.TakeOverReturnToParameter),
+        // from which settings/flow.go SetReturnTo reads its return_to.
+        var returnTo = rt.Has(DeviationNames.RecoveryReturnToDropped) ? null : flow.ReturnTo;
+        var settings = SettingsCreate.New(ctx, rt, identity, flow.Type, returnTo);
         lock (rt.Store.Gate)
         {
-            settings.Messages = rt.Has(DeviationNames.RecoveryMissing1060001) ? [] : new JsonArray(RecoveryMessages.Successful(DateTimeOffset.UtcNow + rt.Config.PrivilegedSessionMaxAge));
+            if (returnTo is not null)
+            {
+                settings.RequestUrl = Respond.WithQuery(settings.RequestUrl, "return_to", returnTo);
+            }
+
+            settings.Messages = rt.Has(DeviationNames.RecoveryMissing1060001) ? [] : new JsonArray(RecoveryMessages.Successful(DateTimeOffset.UtcNow + (rt.Has(DeviationNames.RecoveryWindowSessionLifespan) ? rt.Config.SessionLifespan : rt.Config.PrivilegedSessionMaxAge)));
             rt.Store.SaveSettingsFlow(settings);
         }
 
@@ -63,7 +70,7 @@ internal static class RecoveryCompletion
             return;
         }
 
-        if (!rt.Config.UseContinueWithTransitions)
+        if (!rt.Config.UseContinueWithTransitions && !rt.Has(DeviationNames.RecoveryTransitionsAlwaysOn))
         {
             await Respond.JsonAsync(ctx, 422, KratosError.BrowserLocationChangeRequired(settingsUrl).ToJson()).ConfigureAwait(false);
             return;

@@ -36,7 +36,7 @@ internal static class SettingsCreate
             identity = rt.Store.FindIdentity(session.IdentityId) ?? throw SettingsResponses.NoActiveSession();
         }
 
-        if (!Aal.Satisfies(session, identity, rt.Config.SettingsRequiredAal, rt) && !rt.Has(DeviationNames.SettingsAal1Allowed))
+        if (!Aal.SatisfiesSettings(session, identity, rt) && !rt.Has(DeviationNames.SettingsAal1Allowed))
         {
             // Browser init: return_to is the whole init URL, only when the init request carried one (WithRequestURL).
             var returnTo = !api && ctx.Request.Query["return_to"].ToString().Length > 0 ? ctx.Request.FullUrl(rt) : null;
@@ -106,7 +106,7 @@ internal static class SettingsCreate
             throw KratosError.Forbidden("The request was made for another identity and has been blocked for security reasons.", "security_identity_mismatch");
         }
 
-        if (!Aal.Satisfies(session, identity, rt.Config.SettingsRequiredAal, rt) && !rt.Has(DeviationNames.SettingsAal1Allowed))
+        if (!Aal.SatisfiesSettings(session, identity, rt) && !rt.Has(DeviationNames.SettingsAal1Allowed))
         {
             await SettingsResponses.Aal2RequiredAsync(ctx, rt, json: true, SettingsResponses.UiUrl(rt, flow)).ConfigureAwait(false);
             return;

@@ -45,7 +45,7 @@ internal static class SettingsSubmit
             identity = rt.Store.FindIdentity(session.IdentityId) ?? throw SettingsResponses.NoActiveSession();
         }
 
-        if (!Aal.Satisfies(session, identity, rt.Config.SettingsRequiredAal, rt) && !rt.Has(DeviationNames.SettingsAal1Allowed))
+        if (!Aal.SatisfiesSettings(session, identity, rt) && !rt.Has(DeviationNames.SettingsAal1Allowed))
         {
             await SettingsResponses.Aal2RequiredAsync(ctx, rt, client != Client.Browser, ctx.Request.FullUrl(rt)).ConfigureAwait(false);
             return;

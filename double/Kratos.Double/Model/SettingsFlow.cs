@@ -15,7 +15,7 @@ internal sealed class SettingsFlow
     public required Guid IdentityId { get; init; }
     public required DateTimeOffset IssuedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; set; }
-    public required string RequestUrl { get; init; }
+    public required string RequestUrl { get; set; }
     public string? ReturnTo { get; init; }
     public string? Active { get; set; }
     public string State { get; set; } = "show_form";

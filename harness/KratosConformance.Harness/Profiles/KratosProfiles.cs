@@ -34,6 +34,12 @@ public static class KratosProfiles
     /// <summary>Recovery by the emailed code for identities with TOTP, settings and whoami at highest_available (factors spec §8).</summary>
     public const string Recovery = "recovery";
 
+    /// <summary>The recovery profile with selfservice.flows.settings.required_aal (and whoami) at aal1 (factors spec §8 item 4).</summary>
+    public const string RecoveryAal1 = "recovery-aal1";
+
+    /// <summary>The recovery profile without feature_flags.use_continue_with_transitions (factors spec §8 item 1).</summary>
+    public const string RecoveryNoTransitions = "recovery-no-transitions";
+
     /// <summary>Code MFA whose address is an optional trait of its own (code-optional.schema.json; factors spec §9).</summary>
     public const string CodeOptional = "code-optional";
 
@@ -43,5 +49,5 @@ public static class KratosProfiles
     /// <summary>WebAuthn security keys as the only second factor (factors spec §5).</summary>
     public const string WebAuthn = "webauthn";
 
-    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1, Recovery, CodeOptional, Sms, WebAuthn];
+    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1, Recovery, RecoveryAal1, RecoveryNoTransitions, CodeOptional, Sms, WebAuthn];
 }

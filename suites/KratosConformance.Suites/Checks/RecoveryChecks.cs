@@ -16,6 +16,9 @@ public static class RecoveryChecks
     public static readonly CheckDefinition StateIs = new("recovery.state", "state is choose_method on creation, sent_email once a code was sent, passed_challenge after the right code", "recoveryFlow.state");
     public static readonly CheckDefinition ToSettings = new("recovery.settings", "a successful recovery sends the browser 303 to the settings UI with the new settings flow; JSON clients get continue_with show_settings_ui with the flow's id and URL, a native app set_ory_session_token first", "recoveryFlow.continue_with", "continueWithSettingsUi.action", "continueWithSettingsUi.flow", "continueWithSettingsUiFlow.id", "continueWithSettingsUiFlow.url", "continueWithSetOrySessionToken.action", "continueWithSetOrySessionToken.ory_session_token", "http.Location");
     public static readonly CheckDefinition SettingsNeedAal2 = new("recovery.settings.aal2", "the recovery's settings flow, fetched with the aal1 recovery session of an identity with a second factor, answers 403 session_aal2_required whose redirect_browser_to is the aal2 login returning to <settings ui_url>?flow=<id>", "errorAuthenticatorAssuranceLevelNotSatisfied.redirect_browser_to");
+    public static readonly CheckDefinition ToSettingsByLocationChange = new("recovery.settings.location-change", "without feature_flags.use_continue_with_transitions a JSON client's successful recovery answers 422 browser_location_change_required whose redirect_browser_to is <settings ui_url>?flow=<id>, with no continue_with: a native app is handed no session token", "errorBrowserLocationChangeRequired.redirect_browser_to", "recoveryFlow.continue_with");
+    public static readonly CheckDefinition ReturnToHonoured = new("recovery.return_to", "after the recovered user's settings update the browser is sent 303 to the recovery's return_to, a SPA gets continue_with redirect_browser_to it", "http.Location", "settingsFlow.continue_with", "settingsFlow.return_to");
+    public static readonly CheckDefinition WindowFromRecovery = new("recovery.window", "1060001's privileged_session_expires_at is the recovery session's authenticated_at plus privileged_session_max_age", "uiText.context");
     public static readonly CheckDefinition MailTemplate = new("recovery.mail", "the recovery mail goes to the submitted address in the version's recovery_code_valid template, the same six-digit code in subject and body", "mail.to", "mail.subject", "mail.body");
 
     /// <summary>
@@ -148,5 +151,107 @@ public static class RecoveryChecks
             Observed = observed,
         });
         return flowId!;
+    }
+
+    /// <summary>
+    /// Without feature_flags.use_continue_with_transitions a JSON client's successful recovery answers 422
+    /// browser_location_change_required pointing at <c>&lt;settings ui_url&gt;?flow=&lt;id&gt;</c>, and nothing else: no
+    /// continue_with, so a native app never learns the token of the session the recovery issued
+    /// (code/strategy_recovery.go recoveryIssueSession, the flag's else branch; docs/kratos-facts.md). The status, id and
+    /// texts are checked before (StatusChecks.ErrorReturned). Returns the settings flow id.
+    /// </summary>
+    public static string LocationChangeToSettings(Observation o, KratosError error, Uri? settingsUi)
+    {
+        var r = o.Response;
+        var prefix = (settingsUi?.AbsoluteUri ?? "<settings ui_url>") + "?flow=";
+        var target = error.RedirectBrowserTo;
+        var flowId = target is not null && settingsUi is not null && target.StartsWith(prefix, StringComparison.Ordinal) ? target[prefix.Length..] : null;
+        var handedOver = r.ContinueWith is { Count: > 0 } || RecoveryClient.SessionTokenHandedOver(r) is not null || JsonRead.Str(r.Body, "session_token") is not null;
+        var expected = "redirect_browser_to " + prefix + "<id> and no continue_with or session token";
+        var observed = "redirect_browser_to " + (target ?? "(none)") + (handedOver ? ", continue_with " + Check.List((r.ContinueWith?.OfType<JsonObject>() ?? []).Select(c => JsonRead.Str(c, "action") ?? "?")) : string.Empty);
+        Check.Must(o, ToSettingsByLocationChange, flowId is { Length: > 0 } && !handedOver, new FailureText
+        {
+            Headline = "recovery without transitions does not point a JSON client at its settings flow",
+            Subject = "the 422 browser_location_change_required",
+            Expectation = "carry " + expected,
+            Why = "without feature_flags.use_continue_with_transitions Kratos writes only the location-change error, factors spec §8 item 1 (code/strategy_recovery.go recoveryIssueSession)",
+            Actual = "it carried " + observed,
+            Expected = expected,
+            Observed = observed,
+        });
+        return flowId!;
+    }
+
+    /// <summary>
+    /// The settings update after a recovery ends at the recovery's return_to (factors spec §8 item 3; the settings flow
+    /// took it over into its request_url, settings/hook.go PostSettingsHook redirects there): browser 303 Location,
+    /// SPA continue_with redirect_browser_to.
+    /// </summary>
+    public static void ReturnsTo(Observation o, ClientStyle style, string returnTo)
+    {
+        var r = o.Response;
+        var target = style == ClientStyle.Browser
+            ? r.Location
+            : r.ContinueWith?.OfType<JsonObject>().Where(c => JsonRead.Str(c, "action") == "redirect_browser_to").Select(c => JsonRead.Str(c, "redirect_browser_to")).FirstOrDefault();
+        var ok = style == ClientStyle.Browser ? r.Status == 303 && target == returnTo : r.Status == 200 && target == returnTo;
+        var expected = style == ClientStyle.Browser ? "303 to " + returnTo : "200 with continue_with redirect_browser_to " + returnTo;
+        var observed = style == ClientStyle.Browser ? r.Describe() : r.Status + " with redirect_browser_to " + (target ?? "(none)");
+        Check.Verify(o, ReturnToHonoured, ok, new FailureText
+        {
+            Headline = "the settings update after recovery does not return to the recovery's return_to",
+            Subject = style == ClientStyle.Browser ? "the browser's 303" : "continue_with",
+            Expectation = "be " + expected,
+            Why = "the final redirect honours the recovery return_to, factors spec §8 item 3 (e2e recovery/return-to/success.spec.ts)",
+            Actual = "it was " + observed,
+            Expected = expected,
+            Observed = observed,
+        });
+    }
+
+    /// <summary>
+    /// The recovery's settings flow shows the recovery's return_to (settings/flow.go SetReturnTo reads it from the
+    /// request_url the recovery copied it into, redir.TakeOverReturnToParameter; factors spec §8 item 3).
+    /// </summary>
+    public static void SettingsFlowCarriesReturnTo(Observation o, string returnTo)
+    {
+        var actual = JsonRead.Str(o.Response.Flow?.Raw, "return_to");
+        Check.Verify(o, ReturnToHonoured, actual == returnTo, new FailureText
+        {
+            Headline = "the recovery's settings flow lost the recovery's return_to",
+            Subject = "return_to of the settings flow",
+            Expectation = "be " + returnTo,
+            Why = "the settings flow a recovery creates takes over the recovery's return_to, factors spec §8 item 3",
+            Actual = "it was " + Check.Quote(actual),
+            Expected = returnTo,
+            Observed = actual ?? "(none)",
+        });
+    }
+
+    /// <summary>
+    /// 1060001's privileged_session_expires_at (factors spec §1.4) is counted from the recovery: the recovery session's
+    /// authenticated_at plus privileged_session_max_age (factors spec §8 item 4; code/strategy_recovery.go stamps both
+    /// while answering the same code submission, so they lie within a minute of each other, and a second below for a
+    /// store that keeps whole seconds).
+    /// </summary>
+    public static void WindowCountsFromRecovery(Observation o, Session session, TimeSpan privilegedMaxAge)
+    {
+        var notice = o.Response.Flow?.Ui.Messages.FirstOrDefault(m => m.Id == 1060001);
+        var raw = JsonRead.Str(notice?.Context, "privileged_session_expires_at");
+        var parsed = DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var until);
+        var expectedAt = session.AuthenticatedAt + privilegedMaxAge;
+        var offset = until - expectedAt;
+        var ok = parsed && offset >= TimeSpan.FromSeconds(-1) && offset < TimeSpan.FromMinutes(1);
+        var expected = "privileged_session_expires_at " + expectedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + " (authenticated_at " + session.AuthenticatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + " + " + privilegedMaxAge + "), within a minute after";
+        var observed = "privileged_session_expires_at " + (raw ?? "(none)") + (parsed ? " (" + offset + " from the expected)" : string.Empty);
+        Check.Verify(o, WindowFromRecovery, ok, new FailureText
+        {
+            Headline = "the 1060001 privileged window does not count from the recovery",
+            Subject = "the context of 1060001",
+            Expectation = "hold " + expected,
+            Why = "the window the recovery notice announces is privileged_session_max_age from the recovery, factors spec §8 item 4, §1.4",
+            Actual = "it held " + observed,
+            Expected = expected,
+            Observed = observed,
+        });
     }
 }

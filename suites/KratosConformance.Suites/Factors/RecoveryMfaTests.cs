@@ -20,7 +20,7 @@ public sealed class RecoveryMfaTests : FactorTest
 
     private static IEnumerable<TestCaseData> SettingsAfterAal2() => ConformanceCases.ForStyles(
         Id("recovery", "code-mfa", "settings-aal2"),
-        "factors §8/§7.2: the recovery's settings flow answers 403 session_aal2_required leading back to itself; after the TOTP aal2 login (1010004) the session is [code_recovery, totp] and the flow (1060001) changes the password (1050001)");
+        "factors §8/§7.2: the recovery's settings flow answers 403 session_aal2_required leading back to itself; after the TOTP aal2 login (1010004) the session is [code_recovery, totp] and the flow (1060001) changes the password (1050001); a browser's or SPA's recovery started with return_to ends there (303 / continue_with)");
 
     private static IEnumerable<TestCaseData> WithoutSecondFactor() => ConformanceCases.ForStyles(
         Id("recovery", "code-mfa", "without-second-factor"),
@@ -48,7 +48,8 @@ public sealed class RecoveryMfaTests : FactorTest
         var identity = await NewIdentityAsync(steps.Deployment);
         var secret = await steps.WithTotpAsync(client, identity);
         var user = NewClient(client, steps.Deployment);
-        var (_, settingsId) = await recovery.RecoverAsync(user, identity);
+        var returnTo = ReturnTo(steps, client);
+        var (_, settingsId, _) = await recovery.RecoverAsync(user, identity, returnTo);
         var settings = steps.Driver.Settings(user);
 
         var refused = steps.Observe(await settings.GetAsync(settingsId), "on fetching the recovery's settings flow with the aal1 recovery session");
@@ -66,7 +67,18 @@ public sealed class RecoveryMfaTests : FactorTest
         SettingsChecks.OwnedBy(opened, identity.Id);
         MessageChecks.ExactlyIds(opened, [1060001], "the settings flow a recovery creates carries the recovery success, factors spec §1.4, §8 item 1");
         var changed = steps.Observe(await settings.SubmitAsync(FlowChecks.Flow(opened), new Dictionary<string, string> { ["method"] = "password", ["password"] = "Kc-recovered-" + Guid.NewGuid().ToString("N") }), "after setting a new password in the recovery's settings flow");
-        steps.Saved(changed, client, "after the second factor the recovered user changes the password, factors spec §8 item 3, §7.5");
+        const string why = "after the second factor the recovered user changes the password, factors spec §8 item 3, §7.5";
+        if (returnTo is null)
+        {
+            steps.Saved(changed, client, why);
+            return;
+        }
+
+        RecoveryChecks.SettingsFlowCarriesReturnTo(opened, returnTo);
+        RecoveryChecks.ReturnsTo(changed, client, returnTo);
+        var saved = client == ClientStyle.Browser ? steps.Observe(await settings.GetAsync(settingsId), "on fetching the settings flow after the password change") : changed;
+        SettingsChecks.State(saved, "success", why);
+        MessageChecks.ExactlyIds(saved, [1050001], why);
     }
 
     [TestCaseSource(nameof(WithoutSecondFactor))]
@@ -75,7 +87,7 @@ public sealed class RecoveryMfaTests : FactorTest
         var (steps, recovery) = await StepsAsync();
         var identity = await NewIdentityAsync(steps.Deployment);
         var user = NewClient(client, steps.Deployment);
-        var (_, settingsId) = await recovery.RecoverAsync(user, identity);
+        var (_, settingsId, _) = await recovery.RecoverAsync(user, identity);
 
         var whoami = steps.Observe(await user.WhoAmIAsync(), "on /sessions/whoami with the session the recovery issued");
         StatusChecks.Is(whoami, 200, "aal1 is the highest AAL an identity without a second factor has, factors spec §2.1, §8 item 1");
@@ -88,6 +100,22 @@ public sealed class RecoveryMfaTests : FactorTest
         SettingsChecks.Flow(opened, ClientStyle.Spa, 200, steps.Deployment.Facts.SettingsUiUrl, "the recovery session satisfies highest_available when nothing above aal1 is available, factors spec §7.2, §8 item 1");
         SettingsChecks.State(opened, "show_form", "the recovery's settings flow waits for the new password, factors spec §8 item 1");
         MessageChecks.ExactlyIds(opened, [1060001], "the settings flow a recovery creates carries the recovery success, factors spec §1.4, §8 item 1");
+    }
+
+    /// <summary>
+    /// The return_to a browser or SPA opens its recovery with (factors spec §8 item 3): below the deployment's first
+    /// allowed return URL, so Kratos accepts it. None for a native app (its settings success is the flow, nothing to
+    /// redirect, settings/hook.go) or when the deployment allows no return URL.
+    /// </summary>
+    private static string? ReturnTo(FactorSteps steps, ClientStyle client)
+    {
+        if (client == ClientStyle.Native || steps.Deployment.Facts.AllowedReturnUrls.Count == 0)
+        {
+            return null;
+        }
+
+        var allowed = steps.Deployment.Facts.AllowedReturnUrls[0];
+        return new UriBuilder(allowed) { Path = allowed.AbsolutePath.TrimEnd('/') + "/conformance/after-recovery", Query = "from=recovery" }.Uri.AbsoluteUri;
     }
 
     private async Task<(FactorSteps Steps, RecoverySteps Recovery)> StepsAsync()

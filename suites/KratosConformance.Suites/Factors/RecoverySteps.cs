@@ -16,17 +16,19 @@ public sealed class RecoverySteps(ConformanceScope scope, FactorSteps factor, Ve
     public FactorSteps Factor => factor;
 
     /// <summary>
-    /// Recovers <paramref name="identity"/> with <paramref name="user"/> (no session yet): returns the answer to the
-    /// code submission and the id of the settings flow the recovery created.
+    /// Recovers <paramref name="identity"/> with <paramref name="user"/> (no session yet), the flow opened with
+    /// <paramref name="returnTo"/> when given: returns the answer to the code submission and the id of the settings flow
+    /// the recovery created (and the recovery flow's id). <paramref name="transitions"/> is the profile's feature_flags.use_continue_with_transitions,
+    /// which decides how a JSON client is handed over (factors spec §8 item 1).
     /// </summary>
-    public async Task<(Observation Done, string SettingsFlowId)> RecoverAsync(KratosClient user, TestIdentity identity)
+    public async Task<(Observation Done, string SettingsFlowId, string RecoveryFlowId)> RecoverAsync(KratosClient user, TestIdentity identity, string? returnTo = null, bool transitions = true)
     {
         var deployment = factor.Deployment;
         var facts = deployment.Facts;
         var recovery = new RecoveryClient(user, facts);
         Observation Observe(KratosResponse r, string situation) => scope.Observe(r, situation);
 
-        var created = Observe(await recovery.CreateAsync(), "after opening a recovery flow");
+        var created = Observe(await recovery.CreateAsync(returnTo), returnTo is null ? "after opening a recovery flow" : "after opening a recovery flow with return_to " + returnTo);
         RecoveryChecks.Flow(created, user.Style, facts.RecoveryUiUrl, "recovery is enabled and the client has no session, factors spec §8 (selfservice/flow/recovery/handler.go)");
         RecoveryChecks.State(created, "choose_method", "a new recovery flow asks for the address, factors spec §8");
         NodeChecks.Present(created, new NodeExpectation("code", "email", "email") { Required = true }, "the code method's address input, factors spec §8");
@@ -41,13 +43,19 @@ public sealed class RecoverySteps(ConformanceScope scope, FactorSteps factor, Ve
         var code = RecoveryChecks.Mail(sent, mails[0], identity.Email, expect.RecoveryMailTemplate);
 
         var done = Observe(await recovery.SubmitCodeAsync(FlowChecks.Flow(sent), code), "after submitting the recovery code");
+        if (!transitions && user.Style != ClientStyle.Browser)
+        {
+            var error = StatusChecks.ErrorReturned(done, user.Style, 422, "browser_location_change_required");
+            return (done, RecoveryChecks.LocationChangeToSettings(done, error, facts.SettingsUiUrl), FlowChecks.Flow(sent).Id);
+        }
+
         var settingsFlowId = RecoveryChecks.LeadsToSettings(done, user.Style, facts.SettingsUiUrl);
         if (user.Style != ClientStyle.Browser)
         {
             RecoveryChecks.State(done, "passed_challenge", "the right code completes the recovery challenge, factors spec §8 item 1");
         }
 
-        return (done, settingsFlowId);
+        return (done, settingsFlowId, FlowChecks.Flow(sent).Id);
     }
 
     /// <summary>The settings UI URL of the flow: <c>&lt;settings ui_url&gt;?flow=&lt;id&gt;</c>.</summary>
