@@ -22,6 +22,10 @@ internal sealed class KratosBackend(Uri publicUrl, Patience patience) : IDisposa
     public Task<KratosReply> GetLoginFlowAsync(string flowId, string? cookie, CancellationToken ct) =>
         GetAsync($"self-service/login/flows?id={Uri.EscapeDataString(flowId)}", cookie, ct);
 
+    /// <summary>GET /self-service/settings/flows?id=: a settings flow is bound to the session cookie (factors spec §7.2).</summary>
+    public Task<KratosReply> GetSettingsFlowAsync(string flowId, string? cookie, CancellationToken ct) =>
+        GetAsync($"self-service/settings/flows?id={Uri.EscapeDataString(flowId)}", cookie, ct);
+
     public Task<KratosReply> GetErrorAsync(string errorId, string? cookie, CancellationToken ct) =>
         GetAsync($"self-service/errors?id={Uri.EscapeDataString(errorId)}", cookie, ct);
 

@@ -12,7 +12,8 @@ namespace KratosConformance.Harness.Ui;
 /// The harness's reference self-service login UI: what selfservice.flows.login.ui_url, flows.error.ui_url and
 /// default_browser_return_url point at when the harness configures Kratos, so browser tests exercise real redirects,
 /// cookies, CSRF and form posts. It lives in the harness, not in the double, so every target gets the same UI.
-/// Pages: <see cref="LoginUrl"/> (renders any login flow from ui.nodes), <see cref="ErrorUrl"/>, <see cref="HomeUrl"/>.
+/// Pages: <see cref="LoginUrl"/> (renders any login flow from ui.nodes), <see cref="SettingsUrl"/> (any settings flow),
+/// <see cref="ErrorUrl"/>, <see cref="HomeUrl"/>.
 /// </summary>
 public sealed class ReferenceUi : IAsyncDisposable
 {
@@ -26,15 +27,16 @@ public sealed class ReferenceUi : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    /// <summary>http://127.0.0.1:&lt;port&gt;/</summary>
+    /// <summary>http://127.0.0.1:&lt;port&gt;/, or that port under <see cref="ReferenceUiOptions.BrowserHost"/>.</summary>
     public Uri BaseUrl { get; }
 
     /// <summary>/login: with ?flow= renders the flow; without it starts one at Kratos (aal, refresh, return_to passed on).</summary>
     public Uri LoginUrl => new(BaseUrl, "login");
 
     /// <summary>
-    /// /settings?flow=: where Kratos sends a browser after a settings step (selfservice.flows.settings.ui_url). The
-    /// HTTP suites read that flow from Kratos's API (as a UI would); the page itself is not rendered by this UI.
+    /// /settings?flow=: renders a settings flow from ui.nodes (selfservice.flows.settings.ui_url); without ?flow= it
+    /// starts one at Kratos. The browser suite enrols TOTP and backup codes here; the HTTP suites read the same flow
+    /// from Kratos's API.
     /// </summary>
     public Uri SettingsUrl => new(BaseUrl, "settings");
 
@@ -70,7 +72,8 @@ public sealed class ReferenceUi : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ReferenceUi(app, kratos, WithSlash(new Uri(address)));
+        var listening = WithSlash(new Uri(address));
+        return new ReferenceUi(app, kratos, options.BrowserHost is { } host ? new UriBuilder(listening) { Host = host }.Uri : listening);
     }
 
     public async ValueTask DisposeAsync()

@@ -29,6 +29,14 @@ internal sealed class ReferenceUiPages(KratosBackend kratos, Uri kratosForBrowse
             case "/login":
                 context.Response.Redirect(BrowserFlowUrl(request.Query).AbsoluteUri);
                 break;
+            case "/settings" when request.Query["flow"].ToString() is { Length: > 0 } settingsFlowId:
+                await SettingsAsync(context, settingsFlowId, cookie, ct).ConfigureAwait(false);
+                break;
+            case "/settings":
+                // Kratos creates the flow (and checks the session's AAL, factors spec §7.2); ?return_to passes on.
+                context.Response.Redirect(new Uri(kratosForBrowser, "self-service/settings/browser"
+                    + (request.Query["return_to"].ToString() is { Length: > 0 } back ? "?return_to=" + Uri.EscapeDataString(back) : string.Empty)).AbsoluteUri);
+                break;
             case "/error" when request.Query["id"].ToString() is { Length: > 0 } errorId:
                 var error = await kratos.GetErrorAsync(errorId, cookie, ct).ConfigureAwait(false);
                 await WriteAsync(context, error.Ok ? HttpStatusCode.OK : error.Status, ErrorPage.Render(error, error.RequestLine)).ConfigureAwait(false);
@@ -57,6 +65,26 @@ internal sealed class ReferenceUiPages(KratosBackend kratos, Uri kratosForBrowse
 
         // An expired flow names its replacement (spec §2.12): follow it as Ory's UIs do. Everything else is shown,
         // not retried: a conformance harness must not hide a CSRF or session failure behind a fresh flow.
+        if (reply.Status == HttpStatusCode.Gone
+            && Html.String(reply.Body?["error"]?["details"] as System.Text.Json.Nodes.JsonObject, "redirect_to") is { } restart)
+        {
+            context.Response.Redirect(restart);
+            return;
+        }
+
+        await WriteAsync(context, reply.Status, ErrorPage.Render(reply, reply.RequestLine)).ConfigureAwait(false);
+    }
+
+    private async Task SettingsAsync(HttpContext context, string flowId, string cookie, CancellationToken ct)
+    {
+        var reply = await kratos.GetSettingsFlowAsync(flowId, cookie, ct).ConfigureAwait(false);
+        if (reply.Ok)
+        {
+            await WriteAsync(context, HttpStatusCode.OK, SettingsPage.Render(reply.Body!)).ConfigureAwait(false);
+            return;
+        }
+
+        // As on the login page: an expired flow's replacement is followed, everything else is shown, never retried.
         if (reply.Status == HttpStatusCode.Gone
             && Html.String(reply.Body?["error"]?["details"] as System.Text.Json.Nodes.JsonObject, "redirect_to") is { } restart)
         {

@@ -35,11 +35,12 @@ public abstract class CodeMfaBrowserTest : PageTest
     /// <summary>
     /// Resolves the deployment and the UI to drive: --ui-url (its base URL or login page), else the deployment's
     /// selfservice.flows.login.ui_url (from --config for an external deployment, the harness's reference UI otherwise);
-    /// not applicable when neither is known.
+    /// not applicable when neither is known. <paramref name="profile"/>: the configuration profile the scenario needs (the
+    /// TOTP and backup-code scenarios run on theirs).
     /// </summary>
-    protected async Task StartAsync(string client)
+    protected async Task StartAsync(string client, string profile = Harness.Profiles.KratosProfiles.Default)
     {
-        (Deployment, Expect) = await DeploymentAsync();
+        (Deployment, Expect) = await DeploymentAsync(profile);
         var loginUi = Scope.Settings.UiUrl is { } given
             ? new UiLocation(given, "--ui-url (KC_UI_URL)")
             : Deployment.Facts.LoginUiUrl is { } configured
@@ -116,7 +117,7 @@ public abstract class CodeMfaBrowserTest : PageTest
     /// /sessions/whoami with the cookies the browser holds for Kratos's public URL: the session is aal2 with
     /// [password, code] and belongs to <paramref name="identity"/> (spec §2.14 step 3, §4.1).
     /// </summary>
-    protected async Task<(Observation Observation, Session Session)> WhoAmIAal2Async(TestIdentity identity, string situation, IReadOnlyList<(string Method, string Aal)>? methods = null)
+    protected async Task<(Observation Observation, Session Session)> WhoAmIAal2Async(TestIdentity identity, string situation, IReadOnlyList<(string Method, string Aal)>? methods = null, int addedInSettings = 0)
     {
         var client = NewClient(ClientStyle.Browser, Deployment);
         var publicUrl = Deployment.Endpoints.PublicUrl;
@@ -126,6 +127,6 @@ public abstract class CodeMfaBrowserTest : PageTest
         }
 
         var o = Scope.Observe(await client.WhoAmIAsync(), situation);
-        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods, identity.Email, (string?)identity.Raw["schema_id"]));
+        return (o, SessionChecks.Aal2AfterCode(o, identity.Id, methods, identity.Email, (string?)identity.Raw["schema_id"], addedInSettings));
     }
 }

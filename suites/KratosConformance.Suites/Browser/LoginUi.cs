@@ -14,7 +14,7 @@ namespace KratosConformance.Suites.Browser;
 /// within the "browser action" deadline, for what Kratos's flow says the page must show. Failures read in the house
 /// format, naming the element and how it was looked for.
 /// </summary>
-public sealed class LoginUi
+public sealed partial class LoginUi
 {
     /// <summary>What the page shows: the login UI renders Kratos's flow (messages, code form) the way the spec's tables say.</summary>
     public static readonly CheckDefinition PageCheck = new("browser.page", "the login UI page shows what Kratos's flow says at each step (messages, code form, outcome)", "uiContainer.messages", "uiContainer.nodes");
@@ -120,7 +120,7 @@ public sealed class LoginUi
         _fail.LastAction = $"{what} ({target.Element} {how})";
         var marker = Guid.NewGuid().ToString("N");
         await _page.EvaluateAsync("m => { window.__kcPressedFrom = m; }", marker);
-        var submitted = _page.WaitForRequestAsync(r => r.Method == "POST" && IsLoginSubmission(r.Url), new PageWaitForRequestOptions { Timeout = _timeoutMs });
+        var submitted = _page.WaitForRequestAsync(r => r.Method == "POST" && IsSubmission(r.Url), new PageWaitForRequestOptions { Timeout = _timeoutMs });
         try
         {
             await button.ClickAsync(new LocatorClickOptions { Timeout = _timeoutMs });
@@ -139,8 +139,8 @@ public sealed class LoginUi
         }
         catch (TimeoutException)
         {
-            await _fail.ThrowAsync("no submission after the press", "the UI", $"submit the flow to Kratos (POST {new Uri(_kratos, "self-service/login").AbsolutePath}?flow=…) when {target.Element} {how} is pressed (\"{what}\")",
-                "within " + _deadline.Expired, $"Kratos received no submission; the page is at {_page.Url}", "POST …/self-service/login?flow=…", "(none)",
+            await _fail.ThrowAsync("no submission after the press", "the UI", $"submit the flow to Kratos (POST {new Uri(_kratos, "self-service/login").AbsolutePath} or …/settings?flow=…) when {target.Element} {how} is pressed (\"{what}\")",
+                "within " + _deadline.Expired, $"Kratos received no submission; the page is at {_page.Url}", "POST …/self-service/{login,settings}?flow=…", "(none)",
                 "the pressed element must submit the form (or the SPA's request) with the node's name and value");
         }
 
@@ -285,9 +285,11 @@ public sealed class LoginUi
         }
     }
 
-    // The submission's URL is the flow's ui.action: Kratos's public URL, or a proxy of it that keeps the path.
-    private static bool IsLoginSubmission(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.EndsWith("/self-service/login", StringComparison.Ordinal);
+    // The submission's URL is the flow's ui.action: Kratos's public URL, or a proxy of it that keeps the path; a login
+    // page submits to …/self-service/login, a settings page to …/self-service/settings.
+    private static bool IsSubmission(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.AbsolutePath.EndsWith("/self-service/login", StringComparison.Ordinal) || uri.AbsolutePath.EndsWith("/self-service/settings", StringComparison.Ordinal));
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }

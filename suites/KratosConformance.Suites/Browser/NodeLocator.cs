@@ -12,7 +12,8 @@ namespace KratosConformance.Suites.Browser;
 /// same names;</item>
 /// <item>Ory's test ids (<c>node/input/&lt;name&gt;</c> of the server-rendered UIs, <c>ory/form/node/input|button/&lt;name&gt;</c>
 /// of Ory Elements), which may sit on a wrapping element: the input inside it is used;</item>
-/// <item>the label the flow JSON gives that node (<c>meta.label.text</c>), as a user finds it.</item>
+/// <item>the label the flow JSON gives that node (<c>meta.label.text</c>), as a user finds it, unless that element names
+/// another node (settings groups share the label "Save").</item>
 /// </list>
 /// Only visible elements count. A selector map replaces all three for the element it names. Messages: Ory's
 /// <c>ui/message/&lt;id&gt;</c> / <c>ory/message/&lt;id&gt;</c> test ids, or the text the flow JSON carries for that id.
@@ -56,9 +57,14 @@ public static class NodeLocator
         var description = $"{target.Describe()} (`{contract}`, test id node/input/{target.NodeName}";
         if (target.FindIn(flow)?.Label?.Text is { Length: > 0 } label)
         {
-            locator = locator.Or(target.IsButton
+            // A label is not unique: every settings group's submit is "Save" (1070003 on method=totp, method=profile,
+            // method=password). An element found by its label must not be one that names another node.
+            var notAnotherNode = target.IsButton
+                ? page.Locator($":not([name]), [name=\"{name}\"][value=\"{Css(target.Value!)}\"]")
+                : page.Locator($":not([name]), [name=\"{name}\"]");
+            locator = locator.Or((target.IsButton
                 ? page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = label, Exact = true })
-                : page.GetByLabel(label, new PageGetByLabelOptions { Exact = true }));
+                : page.GetByLabel(label, new PageGetByLabelOptions { Exact = true })).And(notAnotherNode));
             description += $", label \"{label}\"";
         }
 

@@ -24,6 +24,31 @@ public sealed record NodeTarget(string Element, string NodeName, string? Value, 
     public static NodeTarget CodeSubmit { get; } = Button(UiSelectors.CodeSubmit, "method", "code");
     public static NodeTarget Resend { get; } = Button(UiSelectors.Resend, "resend", "code");
 
+    /// <summary>The TOTP code input of the settings enrolment form and of the aal2 login form (factors spec §3.3, §3.5).</summary>
+    public static NodeTarget TotpCodeField { get; } = Field(UiSelectors.TotpCode, "totp_code");
+    /// <summary>method=totp: "Save" in settings (1070003), "Use Authenticator" at login (1010009).</summary>
+    public static NodeTarget TotpSubmit { get; } = Button(UiSelectors.TotpSubmit, "method", "totp");
+    public static NodeTarget TotpUnlink { get; } = Button(UiSelectors.TotpUnlink, "totp_unlink", "true");
+    public static NodeTarget LookupRegenerate { get; } = Button(UiSelectors.LookupRegenerate, "lookup_secret_regenerate", "true");
+    public static NodeTarget LookupConfirm { get; } = Button(UiSelectors.LookupConfirm, "lookup_secret_confirm", "true");
+    public static NodeTarget LookupReveal { get; } = Button(UiSelectors.LookupReveal, "lookup_secret_reveal", "true");
+    public static NodeTarget LookupDisable { get; } = Button(UiSelectors.LookupDisable, "lookup_secret_disable", "true");
+    /// <summary>The backup-code input of the aal2 login form (factors spec §4.4).</summary>
+    public static NodeTarget LookupCodeField { get; } = Field(UiSelectors.LookupCode, "lookup_secret");
+    public static NodeTarget LookupSubmit { get; } = Button(UiSelectors.LookupSubmit, "method", "lookup_secret");
+
+    /// <summary>The security key's name input of the settings registration form (factors spec §5.4 row 2).</summary>
+    public static NodeTarget WebAuthnNameField { get; } = Field(UiSelectors.WebAuthnName, "webauthn_register_displayname");
+
+    /// <summary>
+    /// A WebAuthn trigger button (webauthn_register_trigger, webauthn_login_trigger: factors spec §5.4, §5.5), whose
+    /// value is the options JSON of the flow the page shows: the element is found by name and that value.
+    /// </summary>
+    public static NodeTarget WebAuthnTrigger(string element, string nodeName, string options) => Button(element, nodeName, options);
+
+    /// <summary>The remove button of the key with lowercase hex id <paramref name="hex"/> (factors spec §5.4).</summary>
+    public static NodeTarget WebAuthnRemove(string hex) => Button(UiSelectors.WebAuthnRemove, "webauthn_remove", hex);
+
     /// <summary>"Send code to &lt;address&gt;" of the choose_method screen (spec §2.6).</summary>
     public static NodeTarget SendCode(string address) => Button(UiSelectors.SendCode, "address", address);
 

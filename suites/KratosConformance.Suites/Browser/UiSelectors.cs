@@ -21,6 +21,21 @@ public sealed class UiSelectors
     public const string Resend = "resend";
     public const string Message = "message";
     public const string SignedIn = "signed-in";
+    public const string TotpSecret = "totp-secret";
+    public const string TotpCode = "totp-code";
+    public const string TotpSubmit = "totp-submit";
+    public const string TotpUnlink = "totp-unlink";
+    public const string LookupCodes = "lookup-codes";
+    public const string LookupRegenerate = "lookup-regenerate";
+    public const string LookupConfirm = "lookup-confirm";
+    public const string LookupReveal = "lookup-reveal";
+    public const string LookupDisable = "lookup-disable";
+    public const string LookupCode = "lookup-code";
+    public const string LookupSubmit = "lookup-submit";
+    public const string WebAuthnName = "webauthn-name";
+    public const string WebAuthnRegister = "webauthn-register";
+    public const string WebAuthnLogin = "webauthn-login";
+    public const string WebAuthnRemove = "webauthn-remove";
 
     /// <summary>Every element a map may name, with the placeholders its selector may (or, for message, must) contain.</summary>
     public static IReadOnlyDictionary<string, string[]> Elements { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -35,6 +50,25 @@ public sealed class UiSelectors
         [Message] = ["{id}"],
         // What default_browser_return_url shows once signed in: a page check on top of whoami, only when mapped.
         [SignedIn] = [],
+        // TOTP and backup codes (factors spec §3.3-§3.5, §4.3, §4.4): the settings page's secret and code list (text
+        // nodes, read from the page), the settings and aal2 login buttons and inputs.
+        [TotpSecret] = [],
+        [TotpCode] = [],
+        [TotpSubmit] = [],
+        [TotpUnlink] = [],
+        [LookupCodes] = [],
+        [LookupRegenerate] = [],
+        [LookupConfirm] = [],
+        [LookupReveal] = [],
+        [LookupDisable] = [],
+        [LookupCode] = [],
+        [LookupSubmit] = [],
+        // WebAuthn (factors spec §5.4, §5.5): the key's name input, the two trigger buttons webauthn.js runs on, and a
+        // key's remove button.
+        [WebAuthnName] = [],
+        [WebAuthnRegister] = [],
+        [WebAuthnLogin] = [],
+        [WebAuthnRemove] = [],
     };
 
     private readonly IReadOnlyDictionary<string, string> _overrides;

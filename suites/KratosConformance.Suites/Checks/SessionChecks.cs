@@ -26,7 +26,7 @@ public static partial class SessionChecks
     /// carrying <paramref name="methods"/> (default <see cref="PasswordThenCode"/>; spec §2.14 step 3, §4.1), whose
     /// times are those the activation set, whose identity has no credentials. Returns the session.
     /// </summary>
-    public static Session Aal2AfterCode(Observation o, string identityId, IReadOnlyList<(string Method, string Aal)>? methods = null, string? email = null, string? schemaId = null)
+    public static Session Aal2AfterCode(Observation o, string identityId, IReadOnlyList<(string Method, string Aal)>? methods = null, string? email = null, string? schemaId = null, int addedInSettings = 0)
     {
         StatusChecks.Is(o, 200, "an aal2 session satisfies whoami, spec §4.1");
         HeaderChecks.JsonContentType(o);
@@ -36,7 +36,7 @@ public static partial class SessionChecks
         IdentityIs(o, session, identityId, email, schemaId);
         if (o.Expect is { } expect)
         {
-            Activated(o, session, expect.Facts.SessionLifespan);
+            Activated(o, session, expect.Facts.SessionLifespan, addedInSettings);
         }
 
         AbsenceChecks.NoCredentials(o, session);
