@@ -5,7 +5,6 @@ using KratosConformance.Client.Mail;
 using KratosConformance.Client.Versions;
 using KratosConformance.Containers;
 using KratosConformance.Harness.Paths;
-using KratosConformance.Harness.Ports;
 using KratosConformance.Harness.Profiles;
 using KratosConformance.Harness.Ui;
 
@@ -112,20 +111,8 @@ public sealed class ContainersTarget : IConformanceTarget
         // Kratos must be told its public URL and the UI's URL before it starts, and the UI needs Kratos's URL: so the
         // public host port is chosen first (spec §5.1: serve.public.base_url shapes redirects and the CSRF cookie name).
         var publicPort = FreePort.Pick();
-        var listening = new Uri($"http://127.0.0.1:{publicPort}/");
-
-        // A WebAuthn profile's browser-facing URLs use the name localhost (WebAuthn refuses IP-address origins).
-        var webAuthn = _composer.EnablesWebAuthn(profile);
-        var publicUrl = webAuthn ? WebAuthnHost.On(listening) : listening;
-        var ui = await ReferenceUi.StartAsync(
-            new ReferenceUiOptions
-            {
-                KratosPublicUrl = publicUrl,
-                KratosPublicUrlForServer = webAuthn ? listening : null,
-                BrowserHost = webAuthn ? WebAuthnHost.Name : null,
-                Patience = _settings.Patience,
-            },
-            cancellationToken).ConfigureAwait(false);
+        var publicUrl = new Uri($"http://127.0.0.1:{publicPort}/");
+        var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = _settings.Patience }, cancellationToken).ConfigureAwait(false);
         KratosContainer kratos;
         ComposedProfile composed;
         try
@@ -155,8 +142,6 @@ public sealed class ContainersTarget : IConformanceTarget
             SettingsUiUrl = ui.SettingsUrl,
             ErrorUiUrl = ui.ErrorUrl,
             DefaultReturnUrl = ui.HomeUrl,
-            // The UI's pages load webauthn.js from Kratos with crossorigin="anonymous" (factors spec §5.3).
-            CorsOrigin = ui.BaseUrl.HostNameType == UriHostNameType.Dns ? ui.BaseUrl : null,
             Version = assumed is null ? KratosVersion.V26_2_0 : KratosVersion.Parse(assumed),
             Dev = true,
         });
@@ -172,7 +157,7 @@ public sealed class ContainersTarget : IConformanceTarget
         var version = await KratosVersionProbe.ResolveAsync(adminUrl, _settings.KratosVersionOverride, _settings.Patience, cancellationToken).ConfigureAwait(false);
         var mailbox = CreateMailbox(adminUrl);
         _resources.Add(mailbox);
-        var deployment = new KratosDeployment(profile, new KratosEndpoints(_composer.EnablesWebAuthn(profile) ? WebAuthnHost.On(kratos.GetPublicUrl()) : kratos.GetPublicUrl(), adminUrl) { Patience = _settings.Patience }, composed.Facts with { Version = version }, mailbox)
+        var deployment = new KratosDeployment(profile, new KratosEndpoints(kratos.GetPublicUrl(), adminUrl) { Patience = _settings.Patience }, composed.Facts with { Version = version }, mailbox)
         {
             ReadLogAsync = async (since, ct) =>
                 (await kratos.GetLogsSinceAsync(since.UtcDateTime, ct).ConfigureAwait(false))
