@@ -45,6 +45,11 @@ internal static class WebAuthnVerifier
             ClientExtensionResults = new AuthenticationExtensionsClientOutputs(),
         };
         var challenge = Base64Url.DecodeFromChars(session["challenge"]!.GetValue<string>());
+        if (WebAuthnParsing.ClientDataRefusal(rt, raw.Response.ClientDataJson, "webauthn.create", session["challenge"]!.GetValue<string>()) is { } refusal)
+        {
+            throw new VerificationException(refusal);
+        }
+
         var userId = Convert.FromBase64String(session["user_id"]!.GetValue<string>());
         var config = rt.Config.WebAuthn;
         var options = new CredentialCreateOptions
@@ -114,6 +119,13 @@ internal static class WebAuthnVerifier
             },
             ClientExtensionResults = new AuthenticationExtensionsClientOutputs(),
         };
+        // protocol.CredentialAssertionResponse.Parse (go-webauthn v0.11.2): the client data must be JSON and the
+        // authenticator data well-formed before anything is verified; otherwise the body does not parse.
+        if (WebAuthnParsing.ClientData(raw.Response.ClientDataJson) is null || !WebAuthnParsing.AuthenticatorDataParses(raw.Response.AuthenticatorData))
+        {
+            throw new ParseException("Parse error for Assertion");
+        }
+
         var sessionUser = Convert.FromBase64String(session["user_id"]?.GetValue<string>() ?? string.Empty);
         var key = keys.FirstOrDefault(k => k.Id.AsSpan().SequenceEqual(raw.RawId));
         if (key is null || !sessionUser.AsSpan().SequenceEqual(credential.UserHandle))
@@ -163,7 +175,7 @@ internal static class WebAuthnVerifier
     {
         var config = rt.Config.WebAuthn;
         var origins = new HashSet<string>(config.Origins, StringComparer.OrdinalIgnoreCase);
-        if (rt.Has(DeviationNames.WebAuthnOriginNotChecked) && ClientData(clientDataJson)?["origin"]?.GetValue<string>() is { } claimed)
+        if (rt.Has(DeviationNames.WebAuthnOriginNotChecked) && WebAuthnParsing.ClientData(clientDataJson)?["origin"]?.GetValue<string>() is { } claimed)
         {
             origins.Add(claimed);
         }
@@ -173,21 +185,9 @@ internal static class WebAuthnVerifier
 
     /// <summary>The session's challenge, or under the challenge deviation whatever the client data claims.</summary>
     private static byte[] ExpectedChallenge(Runtime rt, byte[] clientDataJson, byte[] stored) =>
-        rt.Has(DeviationNames.WebAuthnChallengeNotChecked) && ClientData(clientDataJson)?["challenge"]?.GetValue<string>() is { } claimed
+        rt.Has(DeviationNames.WebAuthnChallengeNotChecked) && WebAuthnParsing.ClientData(clientDataJson)?["challenge"]?.GetValue<string>() is { } claimed
             ? Base64Url.DecodeFromChars(claimed)
             : stored;
-
-    private static JsonObject? ClientData(byte[] clientDataJson)
-    {
-        try
-        {
-            return JsonNode.Parse(clientDataJson) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>The COSE key's "alg" (label 3), -7 for ES256.</summary>
     private static long CoseAlgorithm(byte[] coseKey)

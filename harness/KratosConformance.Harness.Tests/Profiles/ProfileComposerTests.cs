@@ -254,4 +254,27 @@ public sealed class ProfileComposerTests
         GoDuration.TryParse(text, out var d).Should().BeTrue();
         d.TotalMilliseconds.Should().Be(milliseconds);
     }
+
+    [Test]
+    public void A_webauthn_profile_names_the_harness_ui_on_a_host_name_as_its_relying_party()
+    {
+        var composer = Composer();
+        composer.EnablesWebAuthn(KratosProfiles.WebAuthn).Should().BeTrue();
+        composer.EnablesWebAuthn(KratosProfiles.Default).Should().BeFalse();
+
+        var composed = composer.Compose(KratosProfiles.WebAuthn, Wiring with { LoginUiUrl = new Uri("http://localhost:40003/login") });
+
+        composed.Changes.Should().Contain("set selfservice.methods.webauthn.config.rp.origins to [http://localhost:40003]");
+        Scalar(composed.KratosYml, "selfservice.methods.webauthn.config.rp.id").Should().Be("localhost");
+        composed.Facts.WebAuthnOrigins.Should().Equal("http://localhost:40003");
+    }
+
+    [Test]
+    public void A_webauthn_profile_on_an_ip_address_ui_keeps_its_relying_party()
+    {
+        var composed = Composer().Compose(KratosProfiles.WebAuthn, Wiring);
+
+        composed.Changes.Should().NotContain(c => c.Contains("rp.", StringComparison.Ordinal));
+        composed.Facts.WebAuthnOrigins.Should().Equal("http://localhost:4455");
+    }
 }

@@ -90,16 +90,36 @@ public sealed class ProfileComposer
     /// </summary>
     public string ProfileSchemaPath(string profile) => Path.Combine(ProfilesDirectory, profile + ".schema.json");
 
+    /// <summary>
+    /// Whether <paramref name="profile"/>'s composed config enables WebAuthn: a harness-started deployment of it is then
+    /// reached under <see cref="Ports.WebAuthnHost"/> by the browser, and its relying party is the harness's UI.
+    /// </summary>
+    public bool EnablesWebAuthn(string profile) =>
+        Bool(Merged(profile, [], out _), "selfservice.methods.webauthn.enabled") == true;
+
     public ComposedProfile Compose(string profile, HarnessWiring wiring)
     {
         var changes = new List<string>();
-        var configPath = _userConfigPath ?? Path.Combine(ProfilesDirectory, "base", "kratos.yml");
         // A profile may bring its own schema (<profile>.schema.json: code-optional's backup_email, sms's phone trait); a team's
         // --schema wins.
         var schemaPath = _userSchemaPath ?? (File.Exists(ProfileSchemaPath(profile)) ? ProfileSchemaPath(profile) : Path.Combine(ProfilesDirectory, "base", DefaultSchemaFileName));
-        var root = YamlTree.Load(ReadFile(configPath, "kratos.yml"), configPath);
+        var root = Merged(profile, changes, out var configPath);
         var schemaJson = ReadFile(schemaPath, "identity schema");
 
+        var schemaFileName = Path.GetFileName(schemaPath);
+        Wire(root, wiring, schemaFileName, changes);
+        var files = wiring.SchemaDirectoryUrl == HarnessWiring.ContainerSchemaDirectory
+            ? ReferencedFiles.CopyInto(root, HarnessWiring.ContainerSchemaDirectory, wiring.SchemaDirectoryUrl + schemaFileName, Path.GetDirectoryName(Path.GetFullPath(configPath))!, _userConfigPath is null ? "the base kratos.yml" : "--config " + configPath, changes)
+            : new Dictionary<string, string>();
+        var facts = ReadFacts(root, wiring);
+        return new ComposedProfile(profile, YamlTree.Save(root), schemaJson, schemaFileName, facts, changes) { ConfigFiles = files, UsesSms = SmsChannel(root) is not null };
+    }
+
+    // The base (or --config), the profile's overlay, then the run's overlay; each change listed.
+    private YamlMappingNode Merged(string profile, List<string> changes, out string configPath)
+    {
+        configPath = _userConfigPath ?? Path.Combine(ProfilesDirectory, "base", "kratos.yml");
+        var root = YamlTree.Load(ReadFile(configPath, "kratos.yml"), configPath);
         var overlayPath = Path.Combine(ProfilesDirectory, profile + ".yml");
         if (!File.Exists(overlayPath))
         {
@@ -115,13 +135,7 @@ public sealed class ProfileComposer
             YamlTree.Merge(root, extra, string.Empty, (path, value) => changes.Add($"overlay {Path.GetFileName(_overlayPath)}: set {path} to {YamlTree.Render(value)}"));
         }
 
-        var schemaFileName = Path.GetFileName(schemaPath);
-        Wire(root, wiring, schemaFileName, changes);
-        var files = wiring.SchemaDirectoryUrl == HarnessWiring.ContainerSchemaDirectory
-            ? ReferencedFiles.CopyInto(root, HarnessWiring.ContainerSchemaDirectory, wiring.SchemaDirectoryUrl + schemaFileName, Path.GetDirectoryName(Path.GetFullPath(configPath))!, _userConfigPath is null ? "the base kratos.yml" : "--config " + configPath, changes)
-            : new Dictionary<string, string>();
-        var facts = ReadFacts(root, wiring);
-        return new ComposedProfile(profile, YamlTree.Save(root), schemaJson, schemaFileName, facts, changes) { ConfigFiles = files, UsesSms = SmsChannel(root) is not null };
+        return root;
     }
 
     private static void Wire(YamlMappingNode root, HarnessWiring wiring, string schemaFileName, List<string> changes)
@@ -172,7 +186,29 @@ public sealed class ProfileComposer
             }
         }
 
+        WireRelyingParty(root, wiring, changes);
         WireSchema(root, wiring.SchemaDirectoryUrl + schemaFileName, changes);
+    }
+
+    /// <summary>
+    /// With WebAuthn on and the harness's UI as the login page, the relying party is that UI: rp.id its host, rp.origins
+    /// its origin, the page the browser runs the ceremony on (factors spec §5.1; Kratos checks the client data's origin
+    /// against rp.origins, §5.5 item 5).
+    /// </summary>
+    private static void WireRelyingParty(YamlMappingNode root, HarnessWiring wiring, List<string> changes)
+    {
+        // On an IP-address UI no browser can run a ceremony: the profile's relying party stays (the HTTP suites' software
+        // authenticator names its origin).
+        if (Bool(root, "selfservice.methods.webauthn.enabled") != true || wiring.LoginUiUrl is not { } ui || ui.HostNameType != UriHostNameType.Dns)
+        {
+            return;
+        }
+
+        var origin = ui.GetLeftPart(UriPartial.Authority);
+        Set(root, "selfservice.methods.webauthn.config.rp.id", ui.Host, changes);
+        var rp = (YamlMappingNode)YamlTree.Get(root, "selfservice.methods.webauthn.config.rp")!;
+        rp.Children[new YamlScalarNode("origins")] = new YamlSequenceNode(new YamlScalarNode(origin));
+        changes.Add($"set selfservice.methods.webauthn.config.rp.origins to [{origin}]");
     }
 
     /// <summary>The courier channel with id sms (factors spec §10.2), or null.</summary>

@@ -180,12 +180,17 @@ public sealed class InProcessTarget : IConformanceTarget
         // before the double starts, and the double takes over these very sockets.
         var publicListener = LoopbackListener.Reserve();
         var adminListener = LoopbackListener.Reserve();
-        var publicUrl = LoopbackListener.UrlOf(publicListener);
+        var listening = LoopbackListener.UrlOf(publicListener);
         var adminUrl = LoopbackListener.UrlOf(adminListener);
+
+        // A WebAuthn profile's browser-facing URLs use the name localhost (WebAuthn refuses IP-address origins); the
+        // double still listens on 127.0.0.1.
+        var webAuthn = settings.ReferenceUi == HarnessSettings.ReferenceUiServer && _composer.EnablesWebAuthn(profile);
+        var publicUrl = webAuthn ? WebAuthnHost.On(listening) : listening;
         StartedUi ui;
         try
         {
-            ui = await StartedUi.StartAsync(settings, publicUrl, cancellationToken).ConfigureAwait(false);
+            ui = await StartedUi.StartAsync(settings, publicUrl, webAuthn ? listening : null, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

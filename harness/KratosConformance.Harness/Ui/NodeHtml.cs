@@ -6,10 +6,11 @@ namespace KratosConformance.Harness.Ui;
 /// <summary>
 /// One ui node as HTML. Inputs keep Kratos's name/type/value/required/autocomplete so the browser posts exactly the
 /// fields Kratos described; test ids follow Ory's reference UI (<c>node/input/&lt;name&gt;</c>,
-/// <c>ui/message/&lt;id&gt;</c>). Script nodes are not rendered: the code method needs none, and running scripts
-/// from a deployment under test is not this UI's job.
+/// <c>ui/message/&lt;id&gt;</c>). Script nodes (WebAuthn's webauthn.js, factors spec §5.3) become &lt;script&gt; elements
+/// with every attribute Kratos gave (src, integrity, crossorigin, referrerpolicy, nonce, async, type, id), and a button
+/// with <c>onclickTrigger</c> calls that function of the script on click, as Ory's UIs do (§5.4, §5.5).
 /// </summary>
-internal static class NodeHtml
+internal static partial class NodeHtml
 {
     public static void Append(StringBuilder html, JsonObject node)
     {
@@ -32,6 +33,9 @@ internal static class NodeHtml
                 html.Append("<a href=\"").Append(Html.Encode(Html.String(attributes, "href")))
                     .Append("\" data-testid=\"node/anchor/").Append(Html.Encode(Html.String(attributes, "id"))).Append("\">")
                     .Append(Html.Encode(Html.String(attributes["title"] as JsonObject, "text"))).Append("</a>\n");
+                break;
+            case "script":
+                Script(html, attributes);
                 break;
             case "img":
                 html.Append("<img data-testid=\"node/image/").Append(Html.Encode(Html.String(attributes, "id"))).Append("\" src=\"").Append(Html.Encode(Html.String(attributes, "src")))
@@ -68,6 +72,11 @@ internal static class NodeHtml
             if (name != "method")
             {
                 common.Append(" formnovalidate");
+            }
+
+            if (OnClick(attributes) is { } onclick)
+            {
+                common.Append(" onclick=\"").Append(Html.Encode(onclick)).Append('"');
             }
 
             html.Append("<button type=\"").Append(Html.Encode(type)).Append('"').Append(common)
@@ -114,4 +123,45 @@ internal static class NodeHtml
         html.Append("<label><span>").Append(Html.Encode(Html.String(label, "text") ?? name)).Append("</span>\n")
             .Append(input).Append("\n</label>\n");
     }
+
+    /// <summary>
+    /// ui/node ScriptAttributes as a script element. The browser checks the integrity against the file it loads and,
+    /// with crossorigin, needs Kratos's CORS for the UI's origin; the nonce is the one the flow names.
+    /// </summary>
+    private static void Script(StringBuilder html, JsonObject attributes)
+    {
+        html.Append("<script data-testid=\"node/script/").Append(Html.Encode(Html.String(attributes, "id"))).Append('"');
+        foreach (var name in new[] { "src", "type", "id", "integrity", "crossorigin", "referrerpolicy", "nonce" })
+        {
+            if (Html.String(attributes, name) is { } value)
+            {
+                html.Append(' ').Append(name).Append("=\"").Append(Html.Encode(value)).Append('"');
+            }
+        }
+
+        if (Html.True(attributes, "async"))
+        {
+            html.Append(" async");
+        }
+
+        html.Append("></script>\n");
+    }
+
+    /// <summary>
+    /// The click handler of a WebAuthn trigger: <c>onclickTrigger</c> names a function webauthn.js defines on window,
+    /// called without arguments (it reads the options from the button's value); Kratos deprecated the eval'd
+    /// <c>onclick</c> text for it (ui/node/attributes.go), so <c>onclick</c> is used only when a flow has no trigger.
+    /// </summary>
+    private static string? OnClick(JsonObject attributes)
+    {
+        if (Html.String(attributes, "onclickTrigger") is { } trigger && FunctionName().IsMatch(trigger))
+        {
+            return $"window.{trigger}()";
+        }
+
+        return Html.String(attributes, "onclick");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    private static partial System.Text.RegularExpressions.Regex FunctionName();
 }

@@ -27,7 +27,7 @@ public sealed class ReferenceUi : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    /// <summary>http://127.0.0.1:&lt;port&gt;/</summary>
+    /// <summary>http://127.0.0.1:&lt;port&gt;/, or that port under <see cref="ReferenceUiOptions.BrowserHost"/>.</summary>
     public Uri BaseUrl { get; }
 
     /// <summary>/login: with ?flow= renders the flow; without it starts one at Kratos (aal, refresh, return_to passed on).</summary>
@@ -72,7 +72,8 @@ public sealed class ReferenceUi : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ReferenceUi(app, kratos, WithSlash(new Uri(address)));
+        var listening = WithSlash(new Uri(address));
+        return new ReferenceUi(app, kratos, options.BrowserHost is { } host ? new UriBuilder(listening) { Host = host }.Uri : listening);
     }
 
     public async ValueTask DisposeAsync()

@@ -17,6 +17,13 @@ public sealed record ReferenceUiOptions
     /// </summary>
     public Uri? KratosPublicUrlForServer { get; init; }
 
+    /// <summary>
+    /// The host name the browser uses for this UI (and for Kratos), when it is not 127.0.0.1: <see cref="ReferenceUi.BaseUrl"/>
+    /// and the pages' URLs carry it; the UI still listens on 127.0.0.1 (e.g. <c>localhost</c> for WebAuthn,
+    /// <see cref="Ports.WebAuthnHost"/>).
+    /// </summary>
+    public string? BrowserHost { get; init; }
+
     /// <summary>The run's patience: scales the deadline of the UI's own requests to Kratos.</summary>
     public Patience Patience { get; init; } = Patience.Default;
 }

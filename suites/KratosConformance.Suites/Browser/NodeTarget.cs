@@ -37,6 +37,18 @@ public sealed record NodeTarget(string Element, string NodeName, string? Value, 
     public static NodeTarget LookupCodeField { get; } = Field(UiSelectors.LookupCode, "lookup_secret");
     public static NodeTarget LookupSubmit { get; } = Button(UiSelectors.LookupSubmit, "method", "lookup_secret");
 
+    /// <summary>The security key's name input of the settings registration form (factors spec §5.4 row 2).</summary>
+    public static NodeTarget WebAuthnNameField { get; } = Field(UiSelectors.WebAuthnName, "webauthn_register_displayname");
+
+    /// <summary>
+    /// A WebAuthn trigger button (webauthn_register_trigger, webauthn_login_trigger: factors spec §5.4, §5.5), whose
+    /// value is the options JSON of the flow the page shows: the element is found by name and that value.
+    /// </summary>
+    public static NodeTarget WebAuthnTrigger(string element, string nodeName, string options) => Button(element, nodeName, options);
+
+    /// <summary>The remove button of the key with lowercase hex id <paramref name="hex"/> (factors spec §5.4).</summary>
+    public static NodeTarget WebAuthnRemove(string hex) => Button(UiSelectors.WebAuthnRemove, "webauthn_remove", hex);
+
     /// <summary>"Send code to &lt;address&gt;" of the choose_method screen (spec §2.6).</summary>
     public static NodeTarget SendCode(string address) => Button(UiSelectors.SendCode, "address", address);
 

@@ -32,6 +32,10 @@ public sealed class UiSelectors
     public const string LookupDisable = "lookup-disable";
     public const string LookupCode = "lookup-code";
     public const string LookupSubmit = "lookup-submit";
+    public const string WebAuthnName = "webauthn-name";
+    public const string WebAuthnRegister = "webauthn-register";
+    public const string WebAuthnLogin = "webauthn-login";
+    public const string WebAuthnRemove = "webauthn-remove";
 
     /// <summary>Every element a map may name, with the placeholders its selector may (or, for message, must) contain.</summary>
     public static IReadOnlyDictionary<string, string[]> Elements { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -59,6 +63,12 @@ public sealed class UiSelectors
         [LookupDisable] = [],
         [LookupCode] = [],
         [LookupSubmit] = [],
+        // WebAuthn (factors spec §5.4, §5.5): the key's name input, the two trigger buttons webauthn.js runs on, and a
+        // key's remove button.
+        [WebAuthnName] = [],
+        [WebAuthnRegister] = [],
+        [WebAuthnLogin] = [],
+        [WebAuthnRemove] = [],
     };
 
     private readonly IReadOnlyDictionary<string, string> _overrides;

@@ -34,7 +34,7 @@ public sealed class UiSelectorsTests
         }
     }
 
-    [TestCase("""{"code-sumbit": "button#verify"}""", "*names unknown elements [code-sumbit]; known: identifier, password, password-submit, send-code, code, code-submit, resend, message, signed-in, totp-secret, totp-code, totp-submit, totp-unlink, lookup-codes, lookup-regenerate, lookup-confirm, lookup-reveal, lookup-disable, lookup-code, lookup-submit.")]
+    [TestCase("""{"code-sumbit": "button#verify"}""", "*names unknown elements [code-sumbit]; known: identifier, password, password-submit, send-code, code, code-submit, resend, message, signed-in, totp-secret, totp-code, totp-submit, totp-unlink, lookup-codes, lookup-regenerate, lookup-confirm, lookup-reveal, lookup-disable, lookup-code, lookup-submit, webauthn-name, webauthn-register, webauthn-login, webauthn-remove.")]
     [TestCase("""{"code": ""}""", "*gives element 'code' \"\": expected a non-empty selector string*")]
     [TestCase("""{"code": 3}""", "*gives element 'code' 3: expected a non-empty selector string*")]
     [TestCase("""{"resend": "button[value='{address}']"}""", "*uses {address} in element 'resend', which has no placeholders.")]

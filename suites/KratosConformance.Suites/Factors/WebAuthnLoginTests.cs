@@ -38,6 +38,10 @@ public sealed class WebAuthnLoginTests : FactorTest
         Id("login", "webauthn", "counter"),
         "factors §5.5 item 9: a key whose sign counter does not grow signs in twice (aal2, then aal2 refresh: [password, webauthn, webauthn]); the stored sign_count stays 0", BrowserStyles);
 
+    private static IEnumerable<TestCaseData> Malformed() => ConformanceCases.ForStyles(
+        Id("login", "webauthn", "malformed"),
+        "factors §5.5 item 1: an assertion whose authenticator data is 16 bytes does not parse (go-webauthn's AuthenticatorData.Unmarshal wants 37 or more): [4000001] \"Unable to parse WebAuthn response.\" on the re-rendered flow, not 4000008, and the session stays aal1; the form's own answer then completes aal2", BrowserStyles);
+
     [TestCaseSource(nameof(Aal2))]
     public async Task WebAuthnAal2(ClientStyle client)
     {
@@ -104,6 +108,28 @@ public sealed class WebAuthnLoginTests : FactorTest
         SessionChecks.NotAal2(steps.Observe(await user.WhoAmIAsync(), "on /sessions/whoami after the foreign challenge"), "a refused assertion completes nothing, factors spec §5.5");
 
         var done = steps.Observe(await webauthn.Driver.LoginAsync(user, FlowChecks.Flow(refused), key, webauthn.Origin, "answer the second flow's own challenge"), "after a valid assertion");
+        StatusChecks.LoginSucceeded(done, client);
+        await steps.Code.WhoAmIAal2Async(user, identity, [("password", "aal1"), ("webauthn", "aal2")]);
+    }
+
+    [TestCaseSource(nameof(Malformed))]
+    public async Task WebAuthnMalformedAssertion(ClientStyle client)
+    {
+        var (steps, webauthn, identity) = await SetUpAsync();
+        var (authenticator, keyId, rpId) = await webauthn.WithKeyAsync(identity);
+        using var key = authenticator;
+        var user = await steps.SignedInAal1Async(client, identity);
+        var flow = webauthn.Aal2FormShown(await steps.Aal2FlowAsync(user), identity, rpId, [keyId]);
+        var answer = System.Text.Json.Nodes.JsonNode.Parse(key.Get(WebAuthnDriver.Options(flow, "webauthn_login_trigger")!, webauthn.Origin))!.AsObject();
+        answer["response"]!["authenticatorData"] = Convert.ToBase64String(new byte[16]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        var refused = steps.Observe(await webauthn.Driver.LoginRawAsync(user, flow, identity.Email.ToLowerInvariant(), answer.ToJsonString(), "answer with authenticator data of 16 bytes"), "after an assertion whose authenticator data does not parse");
+        StatusChecks.FlowRendered(refused, client);
+        MessageChecks.ExactlyIds(refused, [4000001], "a body go-webauthn can not parse is a generic validation error, not a failed verification (login.go ParseCredentialRequestResponseBody), factors spec §5.5 item 1");
+        MessageChecks.Text(refused, 4000001, "Unable to parse WebAuthn response.", "Kratos's fixed reason for an unparsable WebAuthn login (the library's detail goes to debug), factors spec §5.5 item 1");
+        SessionChecks.NotAal2(steps.Observe(await user.WhoAmIAsync(), "on /sessions/whoami after the malformed assertion"), "a refused assertion completes nothing, factors spec §5.5");
+
+        var done = steps.Observe(await webauthn.Driver.LoginAsync(user, FlowChecks.Flow(refused), key, webauthn.Origin, "answer the same flow properly"), "after a valid assertion");
         StatusChecks.LoginSucceeded(done, client);
         await steps.Code.WhoAmIAal2Async(user, identity, [("password", "aal1"), ("webauthn", "aal2")]);
     }
