@@ -130,7 +130,7 @@ public sealed record HarnessSettings
     }
 
     private static string DefaultEvidenceRoot() =>
-        RepositoryLayout.Root is { } root
-            ? Path.Combine(root, ".kc", "evidence", "adhoc")
+        RepositoryLayout.Root is not null || RepositoryLayout.IsPackaged
+            ? Path.Combine(RepositoryLayout.StateDirectory, "evidence", "adhoc")
             : Path.Combine(Path.GetTempPath(), "kratos-conformance-evidence");
 }
