@@ -19,11 +19,13 @@ public static class RemoteDockerCheck
     public const string FirstTest = "login.code-mfa.aal2.native";
     public const string SecondTest = "login.code-mfa.aal2.spa";
 
+    private static bool DefaultBridgeBefore { get; set; }
+
     public static TestTally Run(string dir, HarnessSettings settings, TextWriter console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(console);
-        console.WriteLine($"remote-docker: kc run --only {FirstTest} --only {SecondTest} with DOCKER_HOST=tcp://127.0.0.1:<port>, a second dockerd (own data/exec root, no bridge, no iptables)");
+        console.WriteLine($"remote-docker: kc run --only {FirstTest} --only {SecondTest} with DOCKER_HOST=tcp://127.0.0.1:<port>, a second dockerd (own data/exec root, own bridge, no iptables)");
         Directory.CreateDirectory(dir);
         var patience = settings.Patience;
         var containerPatience = new ContainerPatience(patience.Factor);
@@ -34,6 +36,7 @@ public static class RemoteDockerCheck
             LocalImages.EnsureDoubleImageAsync(root, console, containerPatience, cancellationToken).GetAwaiter().GetResult(),
             LocalImages.EnsureSmtp4devImageAsync(root, console, containerPatience, cancellationToken).GetAwaiter().GetResult(),
         };
+        DefaultBridgeBefore = Directory.Exists("/sys/class/net/docker0");
         var clock = Stopwatch.StartNew();
         SecondDockerEngine engine;
         try
@@ -91,7 +94,10 @@ public static class RemoteDockerCheck
             results.Add(($"the second dockerd started the run's containers ({started.Length}: {string.Join(", ", started.Distinct())})", events.ExitCode == 0 && images.All(i => repositories.Contains(i.Split(':')[0])), events.Tail()));
         }
 
-        results.Add(("second dockerd stopped and its folder removed", !Directory.Exists(engine.Folder), engine.Folder));
+        results.Add(("second dockerd stopped, its folder and bridge removed", !Directory.Exists(engine.Folder) && !Directory.Exists("/sys/class/net/" + engine.Bridge), engine.Folder));
+        // What a second engine must never do: the machine engine's default bridge is still there.
+        var docker0Before = DefaultBridgeBefore;
+        results.Add(("the machine engine's default bridge docker0 is untouched", !docker0Before || Directory.Exists("/sys/class/net/docker0"), "docker0 is gone"));
         return Report(results, console);
     }
 

@@ -8,10 +8,11 @@ namespace KratosConformance.Cli.Running;
 /// <summary>
 /// A second dockerd for the remote-docker part of ./kc test: the engine a runner reaches over DOCKER_HOST=tcp://…,
 /// here on 127.0.0.1 with a port the OS picked. Everything it owns is under one short temporary folder (data root,
-/// exec root with its containerd, pidfile, its own unix socket), so it never meets the machine's engine: no default
-/// bridge (--bridge=none, the project's own networks are user-defined), no iptables or masquerading (both engines
-/// would rewrite the same chains; published ports go through docker-proxy on 127.0.0.1), and its networks come from
-/// a pool of its own (<see cref="AddressPool"/>). The machine's engine sets the FORWARD policy to DROP and bridged
+/// exec root with its containerd, pidfile, its own unix socket), so it never meets the machine's engine: a default
+/// bridge of its own (an interface this class creates and deletes; NOT --bridge=none, with which dockerd deletes the
+/// interface docker0 at start, the machine engine's default bridge), no iptables or masquerading (both engines would
+/// rewrite the same chains; published ports go through docker-proxy on 127.0.0.1), and its networks come from a pool
+/// of its own (<see cref="AddressPool"/>). The machine's engine sets the FORWARD policy to DROP and bridged
 /// traffic passes iptables (br_netfilter), which would drop the traffic between this engine's containers: one ACCEPT
 /// rule for its own pool, source and destination, goes into DOCKER-USER (the chain Docker leaves to users) while it
 /// runs, and out again at the end. Disposing stops it by the PID this process started (SIGTERM, then SIGKILL at the deadline) and
@@ -22,14 +23,18 @@ public sealed class SecondDockerEngine : IDisposable
     /// <summary>The engine's networks come from here; nothing else on the machine uses it.</summary>
     public const string AddressPool = "10.213.0.0/16";
 
+    /// <summary>The address of its default bridge (inside <see cref="AddressPool"/>).</summary>
+    private const string BridgeAddress = "10.213.255.1/24";
+
     private readonly Process _process;
     private readonly Deadline _stop;
     private string[]? _forwardRule;
 
-    private SecondDockerEngine(Process process, string folder, int port, Deadline stop)
+    private SecondDockerEngine(Process process, string folder, string bridge, int port, Deadline stop)
     {
         _process = process;
         Folder = folder;
+        Bridge = bridge;
         Host = $"tcp://127.0.0.1:{port}";
         _stop = stop;
     }
@@ -38,6 +43,9 @@ public sealed class SecondDockerEngine : IDisposable
     public string Host { get; }
 
     public string Folder { get; }
+
+    /// <summary>The default bridge's interface, created for this engine (kcd + 8 hex digits).</summary>
+    public string Bridge { get; }
 
     public int Pid => _process.Id;
 
@@ -48,8 +56,22 @@ public sealed class SecondDockerEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(ready);
         // Short: containerd's socket under the exec root must fit a unix socket path (108 bytes).
-        var folder = Path.Combine(Path.GetTempPath(), "kcd-" + Guid.NewGuid().ToString("N")[..8]);
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var folder = Path.Combine(Path.GetTempPath(), "kcd-" + id);
         Directory.CreateDirectory(folder);
+        var bridge = "kcd" + id;
+        string[][] steps = [["link", "add", bridge, "type", "bridge"], ["addr", "add", BridgeAddress, "dev", bridge], ["link", "set", bridge, "up"]];
+        foreach (var step in steps)
+        {
+            var made = ChildProcess.Run("ip", step, folder, stop, cancellationToken: CancellationToken.None);
+            if (made.ExitCode != 0)
+            {
+                ChildProcess.Run("ip", ["link", "del", bridge], folder, stop, cancellationToken: CancellationToken.None);
+                Directory.Delete(folder, recursive: true);
+                throw new InvalidOperationException($"the second dockerd's own bridge {bridge} could not be made (ip {string.Join(' ', step)}): {made.Tail()}");
+            }
+        }
+
         var port = FreePort();
         var start = new ProcessStartInfo("bash") { UseShellExecute = false, WorkingDirectory = folder };
         // exec: the PID started is dockerd's own, which is what is stopped later.
@@ -60,14 +82,14 @@ public sealed class SecondDockerEngine : IDisposable
             "dockerd", "dockerd",
             "--host", $"tcp://127.0.0.1:{port}", "--host", $"unix://{folder}/docker.sock",
             "--data-root", Path.Combine(folder, "data"), "--exec-root", Path.Combine(folder, "exec"), "--pidfile", Path.Combine(folder, "docker.pid"),
-            "--bridge=none", "--iptables=false", "--ip-masq=false", "--ip=127.0.0.1",
+            "--bridge", bridge, "--iptables=false", "--ip-masq=false", "--ip=127.0.0.1",
             "--default-address-pool", $"base={AddressPool},size=24",
         })
         {
             start.ArgumentList.Add(arg);
         }
 
-        var engine = new SecondDockerEngine(Process.Start(start)!, folder, port, stop);
+        var engine = new SecondDockerEngine(Process.Start(start)!, folder, bridge, port, stop);
         try
         {
             Poll.UntilAsync(
@@ -112,6 +134,7 @@ public sealed class SecondDockerEngine : IDisposable
         finally
         {
             _process.Dispose();
+            ChildProcess.Run("ip", ["link", "del", Bridge], Path.GetTempPath(), _stop);
             RemoveFolder();
         }
     }
