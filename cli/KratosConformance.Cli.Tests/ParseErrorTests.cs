@@ -56,6 +56,7 @@ public sealed class ParseErrorTests
     [TestCase("--workers", "0", "--workers '0' is not valid: give a whole number from 1 to 64.")]
     [TestCase("--workers", "many", "--workers 'many' is not valid: give a whole number from 1 to 64.")]
     [TestCase("--ui-url", "ftp://x", "--ui-url 'ftp://x' is not an http(s) URL")]
+    [TestCase("--browser-ws", "http://127.0.0.1:3000/", "--browser-ws 'http://127.0.0.1:3000/' is not a ws(s) URL")]
     [TestCase("--config", "/no/such/kratos.yml", "--config '/no/such/kratos.yml': no such file (/no/such/kratos.yml).")]
     public void A_bad_value_names_the_option_and_what_is_valid(string option, string value, string expected)
     {

@@ -11,12 +11,16 @@ namespace KratosConformance.Runner;
 /// </summary>
 public static class SuiteAssembly
 {
+    private const string DriverSearchPathVariable = "PLAYWRIGHT_DRIVER_SEARCH_PATH";
+
     private static readonly Lazy<Assembly> Loaded = new(Load);
 
     public static Assembly Get() => Loaded.Value;
 
-    public static string Path => System.IO.Path.Combine(
-        RepositoryLayout.RequireRoot(), "suites", "KratosConformance.Suites", "bin", BuildConfiguration, "net10.0", "KratosConformance.Suites.dll");
+    /// <summary>The suites' build output in a clone; in the installed tool, the copy its package carries (kc-content/suites/).</summary>
+    public static string Path => RepositoryLayout.IsPackaged
+        ? System.IO.Path.Combine(RepositoryLayout.ContentRoot, "suites", "KratosConformance.Suites.dll")
+        : System.IO.Path.Combine(RepositoryLayout.RequireRoot(), "suites", "KratosConformance.Suites", "bin", BuildConfiguration, "net10.0", "KratosConformance.Suites.dll");
 
     private static string BuildConfiguration =>
 #if DEBUG
@@ -31,6 +35,13 @@ public static class SuiteAssembly
         if (!File.Exists(path))
         {
             throw new SuitesNotBuiltException($"The suites are not built ({path} is missing): run ./kc run (it builds), or 'dotnet build KratosConformance.sln'.");
+        }
+
+        // Playwright looks for its driver (.playwright/) beside the host's entry point; the installed tool's host is kc
+        // in the tool's folder while the driver came with the suites: point Playwright there unless the user did.
+        if (RepositoryLayout.IsPackaged && Environment.GetEnvironmentVariable(DriverSearchPathVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(DriverSearchPathVariable, System.IO.Path.GetDirectoryName(path));
         }
 
         var resolver = new AssemblyDependencyResolver(path);

@@ -26,7 +26,9 @@ public static class ImagesCommand
 
             LeftoverCleanup.Run(context.Error, Defaults.EnvironmentPatience(), context.Token);
 
-            string[] args = [.. parse.GetValue(images) ?? [], .. parse.GetValue(repo) is { } dir ? ["--repo", dir] : Array.Empty<string>()];
+            // The installed tool builds from the recipes and sources its package carries.
+            var recipes = parse.GetValue(repo) ?? (KratosConformance.Harness.Paths.RepositoryLayout.IsPackaged ? KratosConformance.Harness.Paths.RepositoryLayout.ContentRoot : null);
+            string[] args = [.. parse.GetValue(images) ?? [], .. recipes is { } dir ? ["--repo", dir] : Array.Empty<string>()];
             return LocalImagesCommand.RunAsync(args, context.Out).GetAwaiter().GetResult();
         });
         return command;

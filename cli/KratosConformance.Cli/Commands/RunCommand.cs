@@ -79,7 +79,7 @@ public static class RunCommand
                 context.Out.WriteLine("kc run: " + ReportBanners.SecretsRevealed);
             }
 
-            var outRoot = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(RepositoryLayout.RequireRoot(), "reports", "out"));
+            var outRoot = Path.GetFullPath(parse.GetValue(output) ?? RepositoryLayout.OutputRoot);
             var started = DateTimeOffset.Now;
             var runDir = RunDirectory.Create(outRoot, started);
             var plan = new RunPlan(
@@ -106,7 +106,7 @@ public static class RunCommand
             return;
         }
 
-        var root = RepositoryLayout.RequireRoot();
+        var root = RepositoryLayout.ContentRoot;
         if (settings.KratosImage is null)
         {
             LocalImages.EnsureDoubleImageAsync(root, context.Out, new ContainerPatience(settings.Patience.Factor), context.Token).GetAwaiter().GetResult();

@@ -19,7 +19,7 @@ namespace KratosConformance.Cli.Commands;
 /// </summary>
 public static class TestCommand
 {
-    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "elements-ui", "matrix", "shards", "ci-examples", "upgrade", "containers", "bench", "mutation"];
+    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "elements-ui", "matrix", "shards", "ci-examples", "tool", "remote-browser", "remote-docker", "upgrade", "containers", "bench", "mutation"];
 
     public static Command Create(CommandContext context)
     {
@@ -90,6 +90,24 @@ public static class TestCommand
         {
             console.WriteLine();
             tallies.Add(CiExamplesCheck.Run(Path.Combine(root, "ci-examples"), settings.Patience, console));
+        }
+
+        if (!skip.Contains("tool"))
+        {
+            console.WriteLine();
+            tallies.Add(ToolCheck.Run(settings.Patience, console, context.Token));
+        }
+
+        if (!skip.Contains("remote-browser"))
+        {
+            console.WriteLine();
+            tallies.Add(RemoteBrowserCheck.Run(Path.Combine(root, "remote-browser"), workers, settings, console, () => context.Signals?.Received?.Name, context.Token));
+        }
+
+        if (!skip.Contains("remote-docker"))
+        {
+            console.WriteLine();
+            tallies.Add(RemoteDockerCheck.Run(Path.Combine(root, "remote-docker"), settings, console, context.Token));
         }
 
         if (!skip.Contains("upgrade"))

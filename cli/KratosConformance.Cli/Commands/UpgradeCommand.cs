@@ -53,7 +53,7 @@ public static class UpgradeCommand
             if (kind == TargetKind.Containers)
             {
                 LeftoverCleanup.Run(context.Error, settings.Patience, context.Token);
-                var root = RepositoryLayout.RequireRoot();
+                var root = RepositoryLayout.ContentRoot;
                 var patienceOfContainers = new ContainerPatience(settings.Patience.Factor);
                 if (fromSide.Image is null || toSide.Image is null)
                 {
@@ -67,7 +67,7 @@ public static class UpgradeCommand
             var plan = new UpgradePlan(
                 fromSide, toSide, UpgradeDatabases.For(kind, settings), overlay, [.. chosen], settings,
                 new ConformanceTestFilter([], includeBrowser: !parse.GetValue(noBrowser)), parse.GetValue(workers),
-                Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(RepositoryLayout.RequireRoot(), "reports", "out")),
+                Path.GetFullPath(parse.GetValue(output) ?? RepositoryLayout.OutputRoot),
                 Suites: !parse.GetValue(noSuite));
             return Execute(plan, context);
         });

@@ -1,5 +1,6 @@
 using KratosConformance.Client.Mail;
 using KratosConformance.Containers;
+using KratosConformance.Harness.Paths;
 using KratosConformance.Harness.Targets;
 using KratosConformance.Reports.Baselines;
 using KratosConformance.Runner;
@@ -18,7 +19,8 @@ public static class UserErrors
         or MailAccessUriException
         or DockerProblemException
         or KratosContainerException
-        or SuitesNotBuiltException;
+        or SuitesNotBuiltException
+        or NotACloneException;
 
     /// <summary>The exception a task or a one-task aggregate is about.</summary>
     public static Exception Unwrap(Exception exception) =>

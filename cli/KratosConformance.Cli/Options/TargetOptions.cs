@@ -38,6 +38,7 @@ public sealed class TargetOptions
             new(KcOption.Value("--deviations", "<a,b>", "Reference double: switch on named misbehaviours (./kc double deviations lists them)."), "KC_DEVIATIONS"),
             new(KcOption.Value("--ui-url", "<url>", "Run the browser suite against your own login UI: its base URL or its login page (external target without it: --config's selfservice.flows.login.ui_url)."), "KC_UI_URL"),
             new(KcOption.Value("--ui-selectors", "<file>", "JSON map overriding single elements of your login UI (element name → selector); without it every element is found by Kratos's node contract (docs/ui-certification.md)."), "KC_UI_SELECTORS", IsFile: true),
+            new(KcOption.Value("--browser-ws", "<ws-url>", "Connect the browser suite to a Playwright server (Playwright's launch-server/run-server or a grid speaking its protocol), e.g. ws://127.0.0.1:3000/, instead of launching Debian's Chromium here."), "KC_BROWSER_WS"),
             new(KcOption.Value("--reference-ui", "<ui>", "inprocess: the reference login UI the double redirects to: server (the harness's server-rendered UI, default) or elements (the Ory Elements SPA).", [HarnessSettings.ReferenceUiServer, HarnessSettings.ReferenceUiElements]), "KC_REFERENCE_UI"),
             new(KcOption.Flag("--reveal-secrets", "Write session tokens, cookies, CSRF tokens and passwords unmasked into reports (marked, files mode 0600)."), "KC_REVEAL_SECRETS"),
         ];

@@ -12,7 +12,7 @@ namespace KratosConformance.Cli.Validation;
 /// </summary>
 public static class KratosConfigSchema
 {
-    public static string SchemaFile => Path.Combine(RepositoryLayout.RequireRoot(), "fixtures", "reference", "kratos-v26.2.0", "config.schema.json");
+    public static string SchemaFile => Path.Combine(RepositoryLayout.ContentRoot, "fixtures", "reference", "kratos-v26.2.0", "config.schema.json");
 
     private static readonly Lazy<JsonSchema> Schema = new(() =>
     {

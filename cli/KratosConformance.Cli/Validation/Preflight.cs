@@ -7,7 +7,7 @@ namespace KratosConformance.Cli.Validation;
 
 /// <summary>
 /// Everything kc can check about its input before a test starts, in seconds: the config and identity schema, the
-/// selector map, every external URL, the Docker daemon of the containers target. A problem ends the command with one
+/// selector map, every external URL, the Playwright server of --browser-ws, the Docker daemon of the containers target. A problem ends the command with one
 /// message naming the cause and the fix (exit 2) instead of one failed test per scenario; nothing is written yet.
 /// </summary>
 public static class Preflight
@@ -33,6 +33,11 @@ public static class Preflight
             {
                 throw new CliException("--reference-ui elements: " + e.Message);
             }
+        }
+
+        if (settings.BrowserWs is { } browserWs)
+        {
+            await BrowserServerCheck.CheckAsync(browserWs, settings.Patience.For("Playwright server check", TimeSpan.FromSeconds(5)), cancellationToken).ConfigureAwait(false);
         }
 
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };

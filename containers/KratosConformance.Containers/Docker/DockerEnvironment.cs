@@ -34,8 +34,8 @@ public static class DockerEnvironment
         ? new Dictionary<string, string> { [SessionLabel] = SessionId, [RunOwner.Label] = owner.LabelValue }
         : new Dictionary<string, string> { [SessionLabel] = SessionId };
 
-    /// <summary>unix:// address of the daemon this project talks to.</summary>
-    public static string Endpoint => "unix://" + DockerSocket.DefaultSocketPath;
+    /// <summary>unix:// or tcp:// address of the daemon this project talks to (DOCKER_HOST, else the default socket).</summary>
+    public static string Endpoint => DockerSocket.AddressOf(DockerSocket.DefaultSocketPath);
 
     /// <summary>
     /// Sets DOCKER_API_VERSION, TESTCONTAINERS_RYUK_DISABLED and TESTCONTAINERS_HOST_OVERRIDE (each only when the user
@@ -55,8 +55,11 @@ public static class DockerEnvironment
     public static async Task<string?> CheckAvailableAsync(CancellationToken ct = default)
     {
         var path = DockerSocket.DefaultSocketPath;
-        var alternatives = "start it (./kc starts dockerd on Debian), or use --target external / --target inprocess";
-        if (!File.Exists(path))
+        var address = DockerSocket.AddressOf(path);
+        var alternatives = DockerSocket.IsTcp(path)
+            ? "start it there or fix DOCKER_HOST (a remote engine: tcp://host:port, plain TCP), or unset DOCKER_HOST for the local one"
+            : "start it (./kc starts dockerd on Debian), or use --target external / --target inprocess";
+        if (!DockerSocket.IsTcp(path) && !File.Exists(path))
         {
             return $"No Docker daemon answers at unix://{path}: the socket does not exist. Docker is not installed or not running: {alternatives}.";
         }
@@ -65,15 +68,15 @@ public static class DockerEnvironment
         try
         {
             var version = await socket.GetJsonAsync("version", ct).ConfigureAwait(false);
-            return version.TryGetProperty("ApiVersion", out _) ? null : $"unix://{path} answered, but not like a Docker daemon: {alternatives}.";
+            return version.TryGetProperty("ApiVersion", out _) ? null : $"{address} answered, but not like a Docker daemon: {alternatives}.";
         }
         catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AccessDenied })
         {
-            return $"The Docker daemon at unix://{path} refuses this user: run as root or join the docker group, or use --target external / --target inprocess.";
+            return $"The Docker daemon at {address} refuses this user: run as root or join the docker group, or use --target external / --target inprocess.";
         }
         catch (Exception e) when (e is HttpRequestException or SocketException)
         {
-            return $"No Docker daemon answers at unix://{path} ({e.GetBaseException().Message}): {alternatives}.";
+            return $"No Docker daemon answers at {address} ({e.GetBaseException().Message}): {alternatives}.";
         }
         catch (DockerProblemException e)
         {

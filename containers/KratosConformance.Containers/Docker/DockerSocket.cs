@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace KratosConformance.Containers;
 
 /// <summary>
-/// A minimal client for the Docker Engine API over its unix socket. It exists because the questions asked before
+/// A minimal client for the Docker Engine API over its unix socket, or over plain TCP when DOCKER_HOST is tcp://… (a
+/// remote engine; TLS engines are not supported by this client). It exists because the questions asked before
 /// Testcontainers may be touched (which API version? is the reaper image here?) must not initialise Testcontainers'
 /// settings, which read the environment only once; and cleanup after Ctrl-C must not depend on the docker CLI.
 /// </summary>
@@ -14,19 +15,33 @@ internal sealed class DockerSocket : IDisposable
     private readonly HttpClient _http;
     private readonly ContainerDeadline _deadline;
 
-    /// <summary>A client whose every request is bounded by <paramref name="deadline" /> (default: the "Docker API request" deadline at KC_PATIENCE).</summary>
+    /// <summary>
+    /// A client of the engine at <paramref name="socketPath" /> (a unix socket's path, or tcp://host:port) whose every
+    /// request is bounded by <paramref name="deadline" /> (default: the "Docker API request" deadline at KC_PATIENCE).
+    /// </summary>
     public DockerSocket(string socketPath, ContainerDeadline? deadline = null)
     {
         SocketPath = socketPath;
         _deadline = deadline ?? ContainerPatience.FromEnvironment().DockerRequest;
+        var tcp = IsTcp(socketPath) ? new Uri(socketPath) : null;
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = async (_, ct) =>
             {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                var socket = tcp is null
+                    ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
+                    : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct).ConfigureAwait(false);
+                    if (tcp is null)
+                    {
+                        await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await socket.ConnectAsync(tcp.Host, tcp.Port, ct).ConfigureAwait(false);
+                    }
+
                     return new NetworkStream(socket, ownsSocket: true);
                 }
                 catch
@@ -42,7 +57,13 @@ internal sealed class DockerSocket : IDisposable
 
     public string SocketPath { get; }
 
-    /// <summary>The socket named by DOCKER_HOST when it is a unix socket, else the default one.</summary>
+    /// <summary>How to name this engine to a user: unix:///var/run/docker.sock or tcp://host:port.</summary>
+    public string Address => AddressOf(SocketPath);
+
+    /// <summary>
+    /// The engine DOCKER_HOST names: a unix socket's path (unix://…), tcp://host:port as given (a remote engine, as
+    /// the docker CLI and Testcontainers take it), else the default socket's path.
+    /// </summary>
     public static string DefaultSocketPath
     {
         get
@@ -50,9 +71,13 @@ internal sealed class DockerSocket : IDisposable
             var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
             return host is not null && host.StartsWith("unix://", StringComparison.Ordinal)
                 ? host["unix://".Length..]
-                : "/var/run/docker.sock";
+                : host is not null && IsTcp(host) ? host : "/var/run/docker.sock";
         }
     }
+
+    public static bool IsTcp(string socketPath) => socketPath.StartsWith("tcp://", StringComparison.Ordinal);
+
+    public static string AddressOf(string socketPath) => IsTcp(socketPath) ? socketPath : "unix://" + socketPath;
 
     public async Task<JsonElement> GetJsonAsync(string path, CancellationToken ct)
     {
@@ -120,7 +145,7 @@ internal sealed class DockerSocket : IDisposable
         catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
         {
             throw new DockerProblemException(
-                $"The Docker daemon at unix://{SocketPath} did not answer {path.Split('?')[0]} within {_deadline.Expired}: it is overloaded or hung; check `docker info`.", e);
+                $"The Docker daemon at {Address} did not answer {path.Split('?')[0]} within {_deadline.Expired}: it is overloaded or hung; check `docker info`.", e);
         }
     }
 

@@ -1,28 +1,69 @@
 namespace KratosConformance.Harness.Paths;
 
 /// <summary>
-/// Where things live in a checkout. The harness runs from build output folders (bin/…), from the kc CLI and from
-/// dotnet test; all of them find the repository by walking up to KratosConformance.sln.
+/// Where things live. Two modes: in a clone (the harness runs from build output folders, from the kc CLI and from
+/// dotnet test, all of which find the clone by walking up to KratosConformance.sln) the clone is both the content and
+/// the output root; as the installed .NET tool (dotnet tool install KratosConformance.Cli) the content (suites,
+/// profiles, reference files, image recipes, the Elements UI bundle) sits in <see cref="PackagedContentFolder"/> beside
+/// kc.dll and reports go under the current folder, so a team's config repository needs no checkout of this one.
 /// </summary>
 public static class RepositoryLayout
 {
+    /// <summary>The folder beside kc.dll that the tool package carries; its marker file says "this is the packaged tool".</summary>
+    public const string PackagedContentFolder = "kc-content";
+
+    /// <summary>Written by the pack (cli/…/Packaging.targets) into <see cref="PackagedContentFolder"/>.</summary>
+    public const string PackagedMarker = "kc-package.txt";
+
+    private static readonly Lazy<string?> PackagedLazy = new(FindPackagedContent);
     private static readonly Lazy<string?> RootLazy = new(FindRoot);
 
-    /// <summary>The checkout root, or null when the harness runs outside a checkout (a copied build).</summary>
+    /// <summary>The checkout root, or null when the harness runs outside a checkout (the installed tool, a copied build).</summary>
     public static string? Root => RootLazy.Value;
 
+    /// <summary>True when this is the installed tool: content from the tool's folder, output under the current folder.</summary>
+    public static bool IsPackaged => PackagedLazy.Value is not null;
+
     /// <summary>The checkout root; throws with a fix when the harness runs outside one.</summary>
-    public static string RequireRoot() => Root ?? throw new InvalidOperationException(
-        "Could not find KratosConformance.sln above " + AppContext.BaseDirectory + ": run the harness from a checkout (./kc …), or set KC_REPO_ROOT.");
+    public static string RequireRoot() => Root ?? throw new NotACloneException(IsPackaged
+        ? "This needs a clone of KratosConformance (it builds or tests the project itself); the installed kc tool runs the suite only (kc run, kc merge, kc compare, kc double): git clone the repository and use ./kc there."
+        : "Could not find KratosConformance.sln above " + AppContext.BaseDirectory + ": run the harness from a checkout (./kc …), set KC_REPO_ROOT, or install the kc tool (dotnet tool install KratosConformance.Cli).");
+
+    /// <summary>Where the suites' inputs are read from: the installed tool's content folder, or the clone.</summary>
+    public static string ContentRoot => PackagedLazy.Value ?? RequireRoot();
+
+    /// <summary>reports/out of the current folder for the installed tool, of the clone otherwise (--out overrides both).</summary>
+    public static string OutputRoot => IsPackaged
+        ? Path.Combine(Environment.CurrentDirectory, "reports", "out")
+        : Path.Combine(RequireRoot(), "reports", "out");
 
     /// <summary>fixtures/profiles: base kratos.yml, identity schema and overlays.</summary>
-    public static string ProfilesDirectory => Path.Combine(RequireRoot(), "fixtures", "profiles");
+    public static string ProfilesDirectory => Path.Combine(ContentRoot, "fixtures", "profiles");
 
-    /// <summary>.kc: tools, caches and scratch space the harness creates (ignored by git).</summary>
-    public static string StateDirectory => Path.Combine(RequireRoot(), ".kc");
+    /// <summary>
+    /// .kc: tools, caches and scratch space the harness creates (ignored by git); for the installed tool inside its own
+    /// folder, which the user who installed it owns, so caches (smtp4dev, image builds) survive between runs.
+    /// </summary>
+    public static string StateDirectory => Path.Combine(ContentRoot, ".kc");
+
+    /// <summary>The Ory Elements UI bundle the package carries (null in a clone, where ./kc bundles it into .kc/tools).</summary>
+    public static string? PackagedElementsUiBundle =>
+        PackagedLazy.Value is { } content ? Path.Combine(content, "elements-ui") : null;
+
+    private static string? FindPackagedContent()
+    {
+        var content = Path.Combine(AppContext.BaseDirectory, PackagedContentFolder);
+        return File.Exists(Path.Combine(content, PackagedMarker)) ? content : null;
+    }
 
     private static string? FindRoot()
     {
+        // The installed tool never takes a clone's files, even when started from inside one or with KC_REPO_ROOT set.
+        if (IsPackaged)
+        {
+            return null;
+        }
+
         var fromEnv = Environment.GetEnvironmentVariable("KC_REPO_ROOT");
         if (!string.IsNullOrEmpty(fromEnv) && File.Exists(Path.Combine(fromEnv, "KratosConformance.sln")))
         {

@@ -3,10 +3,10 @@ using KratosConformance.Harness.Paths;
 
 namespace KratosConformance.Harness.Smtp4dev;
 
-/// <summary>The smtp4dev .NET tool under &lt;repo&gt;/.kc/tools/smtp4dev; kc usually installed it already.</summary>
+/// <summary>The smtp4dev .NET tool under .kc/tools/smtp4dev (RepositoryLayout.StateDirectory); kc usually installed it already.</summary>
 internal static class Smtp4devTool
 {
-    public static string ToolPath => Path.Combine(RepositoryLayout.RequireRoot(), ".kc", "tools", "smtp4dev-" + Smtp4devProcess.ToolVersion);
+    public static string ToolPath => Path.Combine(RepositoryLayout.StateDirectory, "tools", "smtp4dev-" + Smtp4devProcess.ToolVersion);
 
     public static async Task<string> EnsureInstalledAsync(CancellationToken cancellationToken)
     {

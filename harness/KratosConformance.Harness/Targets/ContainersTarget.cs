@@ -40,7 +40,7 @@ public sealed class ContainersTarget : IConformanceTarget
 
     public static async Task<ContainersTarget> CreateAsync(HarnessSettings settings, ProfileComposer composer, TextWriter log, CancellationToken cancellationToken)
     {
-        var root = RepositoryLayout.RequireRoot();
+        var root = RepositoryLayout.ContentRoot;
         var mail = settings.Mail;
         DockerEnvironment.EnsureConfigured();
         if (await DockerEnvironment.CheckAvailableAsync(cancellationToken).ConfigureAwait(false) is { } noDocker)

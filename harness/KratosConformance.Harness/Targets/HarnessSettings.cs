@@ -85,6 +85,13 @@ public sealed record HarnessSettings
     public string? UiSelectorsFile { get; init; }
 
     /// <summary>
+    /// KC_BROWSER_WS: a Playwright browser server (ws://…, Playwright's own launch-server or run-server, or a grid that
+    /// speaks its protocol) the browser suite connects to instead of launching Debian's Chromium on this machine, so
+    /// the browsers of many runners can live elsewhere.
+    /// </summary>
+    public Uri? BrowserWs { get; init; }
+
+    /// <summary>
     /// KC_REFERENCE_UI: which of the harness's reference login UIs an in-process double redirects to: "server" (the
     /// server-rendered <see cref="Ui.ReferenceUi"/>, default) or "elements" (the Ory Elements SPA, <see cref="Ui.ElementsUi"/>).
     /// </summary>
@@ -133,7 +140,7 @@ public sealed record HarnessSettings
     }
 
     private static string DefaultEvidenceRoot() =>
-        RepositoryLayout.Root is { } root
-            ? Path.Combine(root, ".kc", "evidence", "adhoc")
+        RepositoryLayout.Root is not null || RepositoryLayout.IsPackaged
+            ? Path.Combine(RepositoryLayout.StateDirectory, "evidence", "adhoc")
             : Path.Combine(Path.GetTempPath(), "kratos-conformance-evidence");
 }

@@ -34,6 +34,7 @@ public static class HarnessVariables
         new("KC_UI_URL", "the team's login UI for the browser suite", s => s.UiUrl?.AbsoluteUri, (s, v) => s with { UiUrl = HttpUrl("KC_UI_URL", v, asBase: false) }),
         new("KC_SMS_URL", "external: the team's SMS webhook sink, listing what Kratos's courier sent (docs/sms-sink.md)", s => s.SmsUrl?.AbsoluteUri, (s, v) => s with { SmsUrl = HttpUrl("KC_SMS_URL", v) }),
         new("KC_UI_SELECTORS", "selector map for the team's login UI", s => s.UiSelectorsFile, (s, v) => s with { UiSelectorsFile = v }),
+        new("KC_BROWSER_WS", "the browser suite: a Playwright server (ws://…) to connect to instead of launching Debian's Chromium", s => s.BrowserWs?.AbsoluteUri, (s, v) => s with { BrowserWs = WsUrl("KC_BROWSER_WS", v) }),
         new("KC_REFERENCE_UI", "in-process: the reference login UI, server (default) or elements (the Ory Elements SPA)", s => s.ReferenceUi == HarnessSettings.ReferenceUiServer ? null : s.ReferenceUi, (s, v) => s with { ReferenceUi = ReferenceUi(v) }),
         new("KC_RUN_INFO_FILE", "where the target writes what it really ran, for the report", s => s.RunInfoFile, (s, v) => s with { RunInfoFile = v }),
     ];
@@ -65,6 +66,12 @@ public static class HarnessVariables
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 600
             ? TimeSpan.FromSeconds(s)
             : throw new HarnessSettingsException($"{name}='{value}' is not valid: give seconds from 0.1 to 600, e.g. 10.");
+
+    /// <summary>A ws(s) URL: the endpoint a Playwright server printed when it started.</summary>
+    private static Uri WsUrl(string name, string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeWs || uri.Scheme == Uri.UriSchemeWss)
+            ? uri
+            : throw new HarnessSettingsException($"{name}='{value}' is not a ws(s) URL: give the endpoint your Playwright server printed, e.g. ws://127.0.0.1:3000/ (npx playwright run-server --port 3000 --host 127.0.0.1).");
 
     /// <summary>An http(s) URL; a base URL (<paramref name="asBase"/>) gets the trailing slash relative paths need.</summary>
     private static Uri HttpUrl(string name, string value, bool asBase = true)

@@ -49,10 +49,13 @@ public sealed class ElementsUi : IAsyncDisposable
     /// <summary>/: whoami from the browser; an aal1 session that needs aal2 follows redirect_browser_to (spec §4.1).</summary>
     public Uri HomeUrl => BaseUrl;
 
-    /// <summary>The bundle ./kc built, from <see cref="BundleVariable"/>; a missing one says how to build it.</summary>
+    /// <summary>
+    /// The bundle ./kc built, from <see cref="BundleVariable"/>, else the one the installed tool's package carries
+    /// (built at pack time, so the tool needs no npm); a missing one says how to build it.
+    /// </summary>
     public static string BundleDirectory()
     {
-        var dir = Environment.GetEnvironmentVariable(BundleVariable);
+        var dir = Environment.GetEnvironmentVariable(BundleVariable) ?? Paths.RepositoryLayout.PackagedElementsUiBundle;
         return dir is not null && File.Exists(Path.Combine(dir, "index.html"))
             ? dir
             : throw new InvalidOperationException(

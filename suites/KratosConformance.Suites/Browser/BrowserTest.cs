@@ -13,5 +13,5 @@ public abstract class BrowserTest : ConformanceTest
     protected IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser exists only while a test runs.");
 
     [SetUp]
-    public async Task AcquireBrowserAsync() => _browser = await SharedBrowser.GetAsync(Scope.Settings.Patience);
+    public async Task AcquireBrowserAsync() => _browser = await SharedBrowser.GetAsync(Scope.Settings.Patience, Scope.Settings.BrowserWs);
 }
