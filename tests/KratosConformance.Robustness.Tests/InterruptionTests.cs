@@ -42,7 +42,7 @@ public sealed class InterruptionTests
         var tree = kc.Tree();
         kc.Signal(signal);
         var code = await kc.ExitCodeAsync(Patience.For($"./kc's stop after {name}", TimeSpan.FromSeconds(30)));
-        await ProcessTree.AllEndedAsync(tree, Patience.For($"kc's processes (smtp4dev too) after {name}", TimeSpan.FromSeconds(30)));
+        await ProcessTree.AllEndedAsync(tree, Patience.For($"kc's processes (smtp4dev too) after {name}", TimeSpan.FromSeconds(30)), kc);
 
         code.Should().Be(exitCode, "output:\n{0}", kc.Output);
         kc.Lines.Should().Contain(l => l.StartsWith($"INTERRUPTED by {name}: ", StringComparison.Ordinal));

@@ -32,8 +32,10 @@ public sealed class KilledRunTests
 
         kc.Signal("KILL");
 
-        // The CLI under kc gets SIGTERM from the kernel (parent death) and stops the run as it would on SIGTERM.
-        await ProcessTree.AllEndedAsync(tree, Patience.For("the CLI's stop after kc was killed", TimeSpan.FromSeconds(60)));
+        // The CLI under kc gets SIGTERM from the kernel (parent death) and stops the run as it would on SIGTERM: the tests'
+        // grace, the report, then the stack's removal, whose container cleanup has a deadline of its own (20 s at patience 1)
+        // per step, and a Kratos start still in flight is stopped and awaited first (KratosStack.DisposeAsync).
+        await ProcessTree.AllEndedAsync(tree, Patience.For("the CLI's stop after kc was killed", TimeSpan.FromSeconds(120)), kc);
         (await SessionResourcesAsync(kc)).Should().BeEmpty("the CLI removed its stack before it exited; its output:\n{0}", kc.Output);
         var run = Directory.GetDirectories(output.Directory).Single(d => Path.GetFileName(d) != "latest");
         File.ReadAllText(Path.Combine(run, "summary.md")).Should().Contain("INTERRUPTED by SIGTERM");
@@ -50,7 +52,7 @@ public sealed class KilledRunTests
         var tree = kc.Tree();
 
         kc.KillTree();
-        await ProcessTree.AllEndedAsync(tree, Patience.For("the killed run's processes", TimeSpan.FromSeconds(60)));
+        await ProcessTree.AllEndedAsync(tree, Patience.For("the killed run's processes", TimeSpan.FromSeconds(60)), kc);
         var left = await SessionResourcesAsync(kc);
         left.Should().Contain(r => r.Kind == "container").And.Contain(r => r.Kind == "network", "nothing could clean up");
         left.Should().OnlyContain(r => LeftoverSweep.StateOf(r.Labels) == OwnerState.Gone, "their owner is dead, by PID and start time");
@@ -81,7 +83,7 @@ public sealed class KilledRunTests
             process.Kill();
         }
 
-        await ProcessTree.AllEndedAsync(tree, Patience.For("smtp4dev's end after its parent died", TimeSpan.FromSeconds(60)));
+        await ProcessTree.AllEndedAsync(tree, Patience.For("smtp4dev's end after its parent died", TimeSpan.FromSeconds(60)), kc);
     }
 
     [Test]
@@ -94,7 +96,7 @@ public sealed class KilledRunTests
 
         kc.Signal("KILL");
 
-        await ProcessTree.AllEndedAsync(tree, Patience.For("the CLI's and smtp4dev's stop after kc was killed", TimeSpan.FromSeconds(60)));
+        await ProcessTree.AllEndedAsync(tree, Patience.For("the CLI's and smtp4dev's stop after kc was killed", TimeSpan.FromSeconds(60)), kc);
         var run = Directory.GetDirectories(output.Directory).Single(d => Path.GetFileName(d) != "latest");
         File.ReadAllText(Path.Combine(run, "summary.md")).Should().Contain("INTERRUPTED by SIGTERM", "the CLI stopped when kc died, it did not run on unattended");
     }

@@ -28,13 +28,14 @@ internal static class ProcessTree
     }
 
     /// <summary>Waits until none of <paramref name="processes"/> runs; fails naming those that still do.</summary>
-    public static Task AllEndedAsync(IReadOnlyList<RunOwner> processes, Deadline deadline) =>
+    public static Task AllEndedAsync(IReadOnlyList<RunOwner> processes, Deadline deadline, KcProcess? kc = null) =>
         Poll.UntilAsync(
             _ => Task.FromResult(processes.Where(p => p.State() == OwnerState.Alive).ToList()),
             alive => alive.Count == 0,
             new PollOptions("every process kc started to end", deadline),
             t => new InvalidOperationException(
-                $"processes kc started still run after {t.Deadline.Expired}: " + string.Join("; ", (t.Last ?? []).Select(p => $"PID {p.Pid} {CommandLine(p.Pid)}"))));
+                $"processes kc started still run after {t.Deadline.Expired}: " + string.Join("; ", (t.Last ?? []).Select(p => $"PID {p.Pid} {CommandLine(p.Pid)}"))
+                + (kc is null ? string.Empty : "; kc's output:\n" + kc.Output)));
 
     private static int? ParentOf(int pid)
     {
