@@ -19,7 +19,7 @@ namespace KratosConformance.Cli.Commands;
 /// </summary>
 public static class TestCommand
 {
-    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "elements-ui", "matrix", "shards", "ci-examples", "tool", "remote-browser", "remote-docker", "upgrade", "containers", "bench", "mutation"];
+    public static IReadOnlyList<string> Parts { get; } = ["self-tests", "elements-ui", "browser-versions", "matrix", "shards", "ci-examples", "tool", "remote-browser", "remote-docker", "upgrade", "containers", "bench", "mutation"];
 
     public static Command Create(CommandContext context)
     {
@@ -27,7 +27,7 @@ public static class TestCommand
         var workers = KcOption.Number("--workers", "<n>", "Parallel workers for suite runs (default: 2 × cores).", Environment.ProcessorCount * 2, 1, 64);
         var underLoad = KcOption.Flag("--under-load", "Run with two CPU-burning processes beside the tests (a busy 2-core CI runner); they are stopped at the end, also on failure or Ctrl-C.");
         var patience = TargetOptions.PatienceOption();
-        var command = new Command("test", "Run the project's own tests (self-tests, the browser suite against the Ory Elements SPA, versions, kill matrix, upgrades, containers, bench smoke, mutation sample); ends with \"N passed, N failed, N skipped\".");
+        var command = new Command("test", "Run the project's own tests (self-tests, the browser suite against the Ory Elements SPA and at older versions, versions, kill matrix, upgrades, containers, bench smoke, mutation sample); ends with \"N passed, N failed, N skipped\".");
         command.Options.Add(skip);
         command.Options.Add(workers);
         command.Options.Add(underLoad);
@@ -70,7 +70,16 @@ public static class TestCommand
         if (!skip.Contains("elements-ui"))
         {
             console.WriteLine();
-            tallies.Add(ElementsUiRun(Path.Combine(root, "elements-ui"), workers, settings, context));
+            tallies.Add(BrowserUiChecks.Elements(Path.Combine(root, "elements-ui"), workers, settings, console, () => context.Signals?.Received?.Name, context.Token));
+        }
+
+        if (!skip.Contains("browser-versions"))
+        {
+            foreach (var version in BrowserUiChecks.OlderVersions)
+            {
+                console.WriteLine();
+                tallies.Add(BrowserUiChecks.Version(version, Path.Combine(root, "browser-" + version), workers, settings, console, () => context.Signals?.Received?.Name, context.Token));
+            }
         }
 
         if (!skip.Contains("matrix"))
@@ -153,36 +162,6 @@ public static class TestCommand
         console.WriteLine($"kc test took {clock.Elapsed.TotalSeconds:0} s; work files in {root}");
         console.WriteLine(total.ClosingLine);
         return total.Failed == 0 ? ExitCodes.Passed : ExitCodes.Failed;
-    }
-
-    /// <summary>
-    /// The browser suite, with no selector map, against the second reference UI: the Ory Elements SPA (bundled by ./kc)
-    /// in front of the in-process double. The self-tests already ran it against the server-rendered reference UI.
-    /// </summary>
-    private static TestTally ElementsUiRun(string dir, int workers, HarnessSettings settings, CommandContext context)
-    {
-        var started = DateTimeOffset.Now;
-        var runDir = RunDirectory.Create(dir, started);
-        var plan = new RunPlan(
-            new HarnessSettings
-            {
-                Target = TargetKind.InProcess, Patience = settings.Patience, EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName),
-                ReferenceUi = HarnessSettings.ReferenceUiElements,
-            },
-            // The browser-ui scenarios of the emailed code, TOTP and backup codes (login and settings pages). WebAuthn's are
-            // left out: the Elements UI is served on 127.0.0.1 and browsers refuse WebAuthn on an IP-address origin, so
-            // they would only report not applicable (they run against the server-rendered UI, served under localhost).
-            new ConformanceTestFilter(["login.code-mfa.*.browser-ui", "*.totp.*.browser-ui", "*.lookup-secret.*.browser-ui"], includeBrowser: true),
-            workers,
-            null);
-        context.Out.WriteLine("elements-ui: the browser suite against the Ory Elements SPA (no selector map)");
-        var clock = Stopwatch.StartNew();
-        var verdict = RunExecutor.Execute(plan, runDir, started, context.Out, () => context.Signals?.Received?.Name, context.Token);
-        context.Token.ThrowIfCancellationRequested();
-        var result = KratosConformance.Reports.Writing.ResultsJsonReader.Read(runDir.Path);
-        context.Out.WriteLine($"elements-ui: {clock.Elapsed.TotalSeconds:0.0} s ({(verdict.Passed ? "passed" : "FAILED")})");
-        var s = result.Summary;
-        return new TestTally("elements-ui", s.Passed + s.ExpectedFailure, s.Failed + s.Interrupted, s.NotApplicable);
     }
 
     /// <summary>The suites through the same Testcontainers code users run: local double image + smtp4dev image.</summary>
