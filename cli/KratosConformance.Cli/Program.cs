@@ -1,4 +1,5 @@
 using KratosConformance.Cli.Commands;
+using KratosConformance.Cli.Running;
 using KratosConformance.Cli.Signals;
 using KratosConformance.Containers;
 
@@ -13,8 +14,8 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        using var signals = SignalListener.Install(Console.Error);
-        var code = KcCommandLine.Invoke(args, new CommandContext(Console.Out, Console.Error, signals));
+        using var signals = SignalListener.Install(StandardStreams.Error);
+        var code = KcCommandLine.Invoke(args, new CommandContext(StandardStreams.Out, StandardStreams.Error, signals));
         if (signals.Received is { } signal)
         {
             using var cleanup = new CancellationTokenSource(signals.Grace.Limit);
@@ -24,10 +25,10 @@ public static class Program
             }
             catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException or HttpRequestException)
             {
-                Console.Error.WriteLine($"kc: cleanup after {signal.Name} incomplete: {e.Message}");
+                StandardStreams.Error.WriteLine($"kc: cleanup after {signal.Name} incomplete: {e.Message}");
             }
 
-            Console.Out.Flush();
+            StandardStreams.Out.Flush();
             // Test threads that did not finish in the grace would keep the process alive: end it here.
             Environment.Exit(signals.SignalIsNormalStop ? code : signal.ExitCode);
         }

@@ -25,7 +25,7 @@ public static class RunExecutor
         ArgumentNullException.ThrowIfNull(interruption);
         var runInfoFile = Path.Combine(runDir.Path, "target.json");
         var total = SuiteRunner.Count(plan.Filter);
-        var style = ReferenceEquals(console, Console.Out) ? ConsoleStyle.ForStandardOutput() : ConsoleStyle.Plain;
+        var style = ReferenceEquals(console, StandardStreams.Out) ? ConsoleStyle.ForStandardOutput() : ConsoleStyle.Plain;
         var progress = new ConsoleProgress(console, total, style);
         var tests = SuiteRunner.Run(plan.Settings, runInfoFile, plan.Filter, plan.Workers, progress.Report, cancellationToken);
         var signal = cancellationToken.IsCancellationRequested ? interruption() ?? "SIGINT" : null;
