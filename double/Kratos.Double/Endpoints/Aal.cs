@@ -36,9 +36,13 @@ internal static class Aal
             return true;
         }
 
-        return rt.Has(DeviationNames.CodeOptionalIgnoresOptionalTrait)
-            ? identity.CodeAddresses.Any(a => identity.PasswordIdentifiers.Contains(a.Address))
-            : identity.CodeAddresses.Count > 0;
+        if (rt.Has(DeviationNames.CodeOptionalIgnoresOptionalTrait))
+        {
+            // Stryker disable once all : deviation-only (the kill matrix runs it and proves the suites catch it; docs/mutation-survivors.md)
+            return identity.CodeAddresses.Any(a => identity.PasswordIdentifiers.Contains(a.Address));
+        }
+
+        return identity.CodeAddresses.Count > 0;
     }
 
     /// <summary>
@@ -46,8 +50,13 @@ internal static class Aal
     /// session whose identity has aal2 available.
     /// </summary>
     public static bool Satisfies(Session session, Identity identity, string requiredAal, Runtime rt) =>
-        requiredAal == "aal1" || session.Aal == "aal2" || Available(identity, rt) == "aal1"
-        || (rt.Has(DeviationNames.RecoverySettingsIgnoreAal) && session.Methods.Any(m => m.Method == "code_recovery"));
+        requiredAal == "aal1" || session.Aal == "aal2" || Available(identity, rt) == "aal1" || RecoveryIgnoresAal(session, rt);
+
+    private static bool RecoveryIgnoresAal(Session session, Runtime rt)
+    {
+        // Stryker disable once all : deviation-only (the kill matrix runs it and proves the suites catch it; docs/mutation-survivors.md)
+        return rt.Has(DeviationNames.RecoverySettingsIgnoreAal) && session.Methods.Any(m => m.Method == "code_recovery");
+    }
 
     /// <summary>
     /// The settings flow's DoesSessionSatisfy with selfservice.flows.settings.required_aal (settings/handler.go): a
@@ -55,8 +64,13 @@ internal static class Aal
     /// </summary>
     public static bool SatisfiesSettings(Session session, Identity identity, Runtime rt)
     {
-        var recovered = session.Methods.Any(m => m.Method is "code_recovery" or "link_recovery");
-        var required = rt.Has(DeviationNames.RecoverySettingsHighestAal) && recovered ? "highest_available" : rt.Config.SettingsRequiredAal;
+        var required = rt.Config.SettingsRequiredAal;
+        // Stryker disable once all : deviation-only (the kill matrix runs it and proves the suites catch it; docs/mutation-survivors.md)
+        if (rt.Has(DeviationNames.RecoverySettingsHighestAal) && session.Methods.Any(m => m.Method is "code_recovery" or "link_recovery"))
+        {
+            required = "highest_available";
+        }
+
         return Satisfies(session, identity, required, rt);
     }
 

@@ -91,6 +91,7 @@ internal static class CodeStrategy
         }
 
         CodeSender.Send(rt, flow, target, address);
+        // Stryker disable once all : deviation-only (the kill matrix runs it and proves the suites catch it; docs/mutation-survivors.md)
         var status = client == Client.Spa && rt.Has(DeviationNames.SpaSent200) ? 200 : 400;
         await LoginSubmit.FlowResponseAsync(ctx, rt, flow, client, status).ConfigureAwait(false);
     }
