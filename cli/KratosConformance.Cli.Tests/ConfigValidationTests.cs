@@ -1,6 +1,7 @@
 using FluentAssertions;
 using KratosConformance.Cli.Errors;
 using KratosConformance.Cli.Validation;
+using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Targets;
 using NUnit.Framework;
 
@@ -108,6 +109,19 @@ public sealed class ConfigValidationTests
         SelectorMapCheck.Check(files.Write("ok.json", "{\"code-submit\": \"button#go\"}"));
         var notAMap = () => SelectorMapCheck.Check(files.Write("list.json", "[1, 2]"));
         notAMap.Should().Throw<CliException>().WithMessage("--ui-selectors: The UI selector map * could not be read*");
+    }
+
+    [Test]
+    public async Task A_selector_that_does_not_parse_is_refused_before_anything_runs()
+    {
+        using var files = new TempFiles();
+        var map = files.Write("selectors.json", "{\"code\": \"#otp\", \"resend\": \"role=button[name=\\\"Resend\\\"\"}");
+
+        var act = () => SelectorMapCheck.CheckSyntaxAsync(map, null, Patience.Default, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<CliException>()).WithMessage(
+            $"--ui-selectors: The UI selector map {map} (KC_UI_SELECTORS): element 'resend' has the selector `role=button[name=\"Resend\"`, which does not parse: *Unexpected end of selector*. Write a CSS selector*");
+        await SelectorMapCheck.CheckSyntaxAsync(files.Write("ok.json", "{\"resend\": \"role=button[name=\\\"Resend\\\"]\"}"), null, Patience.Default, CancellationToken.None);
     }
 
     [TestCase("oryd/kratos:v26.2.0-distroless", "dsn: memory")]

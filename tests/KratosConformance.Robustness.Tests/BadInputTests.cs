@@ -135,6 +135,18 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public async Task A_selector_map_entry_that_does_not_parse_is_named_before_any_test()
+    {
+        using var files = new TempFiles();
+        var map = files.Write("selectors.json", "{\"code\": \"#otp\", \"code-submit\": \"button[type=submit\"}");
+
+        // Before, the map passed the up-front check and every browser test failed on it after its own wait.
+        await ExpectRefusalAsync(
+            files, $"kc run: error: --ui-selectors: The UI selector map {map} (KC_UI_SELECTORS): element 'code-submit' has the selector `button[type=submit`, which does not parse: *. Write a CSS selector*leave the element out to find it by Kratos's node contract.",
+            "run", "--target", "inprocess", "--ui-url", "http://127.0.0.1:1/login", "--ui-selectors", map);
+    }
+
+    [Test]
     public async Task Malformed_json_from_kratos_is_named_before_any_test()
     {
         using var files = new TempFiles();

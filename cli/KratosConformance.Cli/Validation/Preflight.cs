@@ -40,6 +40,9 @@ public static class Preflight
             await BrowserServerCheck.CheckAsync(browserWs, settings.Patience.For("Playwright server check", TimeSpan.FromSeconds(5)), cancellationToken).ConfigureAwait(false);
         }
 
+        // After the browser server's check: the selectors are parsed in that browser when one is given.
+        await SelectorMapCheck.CheckSyntaxAsync(settings.UiSelectorsFile, settings.BrowserWs, settings.Patience, cancellationToken).ConfigureAwait(false);
+
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var endpoints = new EndpointCheck(http, settings.Patience.For("URL check", TimeSpan.FromSeconds(5)));
         if (settings.UiUrl is { } ui)

@@ -73,16 +73,23 @@ public sealed class UiSelectors
 
     private readonly IReadOnlyDictionary<string, string> _overrides;
 
-    private UiSelectors(IReadOnlyDictionary<string, string> overrides, string source)
+    private UiSelectors(IReadOnlyDictionary<string, string> overrides, string? file, string source)
     {
         _overrides = overrides;
+        File = file;
         Source = source;
     }
+
+    /// <summary>The map file, or null without a map.</summary>
+    public string? File { get; }
+
+    /// <summary>The elements the map overrides and their selectors as written (placeholders unfilled).</summary>
+    public IReadOnlyDictionary<string, string> Mapped => _overrides;
 
     /// <summary>"Kratos's node contract (no map)" or the map file's path and what it overrides, for failure messages.</summary>
     public string Source { get; }
 
-    public static UiSelectors Default { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), "Kratos's node contract (no selector map)");
+    public static UiSelectors Default { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), null, "Kratos's node contract (no selector map)");
 
     /// <summary>The map's selector for <paramref name="element"/>, or null when the element is found by the node contract.</summary>
     public string? Override(string element) =>
@@ -106,7 +113,7 @@ public sealed class UiSelectors
         Dictionary<string, JsonElement>? map;
         try
         {
-            map = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(file));
+            map = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(System.IO.File.ReadAllText(file));
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -132,7 +139,7 @@ public sealed class UiSelectors
                 $"The UI selector map {file} (KC_UI_SELECTORS) names unknown elements [{string.Join(", ", unknown)}]; known: {Known}.");
         }
 
-        return new UiSelectors(overrides, $"{file} (overrides {string.Join(", ", overrides.Keys)}; the rest by Kratos's node contract)");
+        return new UiSelectors(overrides, file, $"{file} (overrides {string.Join(", ", overrides.Keys)}; the rest by Kratos's node contract)");
     }
 
     private static string Selector(string file, string name, JsonElement value, string[] placeholders)
