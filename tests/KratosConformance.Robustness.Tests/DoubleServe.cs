@@ -28,8 +28,12 @@ internal sealed class DoubleServe : IDisposable
 
     public Uri AdminUrl { get; }
 
-    /// <summary>Starts it and waits (within the "double serve start" deadline) until its admin API is ready.</summary>
-    public static async Task<DoubleServe> StartAsync(string smtpConnectionUri, IReadOnlyDictionary<string, string> environment, Patience patience)
+    /// <summary>
+    /// Starts it and waits (within the "double serve start" deadline) until its admin API is ready. With
+    /// <paramref name="ui"/> (a login UI's base URL) its flows redirect there: login, settings and error pages under it,
+    /// its root the default return URL.
+    /// </summary>
+    public static async Task<DoubleServe> StartAsync(string smtpConnectionUri, IReadOnlyDictionary<string, string> environment, Patience patience, Uri? ui = null)
     {
         var files = new TempFiles();
         // The double binds these itself; they are known before it starts because its config names them.
@@ -48,6 +52,10 @@ internal sealed class DoubleServe : IDisposable
             AdminBaseUrl = adminUrl,
             SmtpConnectionUri = smtpConnectionUri,
             SchemaDirectoryUrl = HarnessWiring.InProcessSchemaDirectory(files.Directory),
+            LoginUiUrl = ui is null ? null : new Uri(ui, "login"),
+            SettingsUiUrl = ui is null ? null : new Uri(ui, "settings"),
+            ErrorUiUrl = ui is null ? null : new Uri(ui, "error"),
+            DefaultReturnUrl = ui,
             Dev = true,
         });
         files.Write(composed.SchemaFileName, composed.IdentitySchemaJson);

@@ -160,9 +160,10 @@ public sealed partial class LoginUi
         }
         catch (PlaywrightException)
         {
-            var inFlow = target.FindIn(flow) is null && flow is not null ? $"; the flow (state {flow.State}) has no such node either" : string.Empty;
+            var notInFlow = target.FindIn(flow) is null && flow is not null;
+            var inFlow = notInFlow ? $"; the flow (state {flow!.State}) has no such node either" : string.Empty;
             await _fail.ThrowAsync($"{target.Element} not shown", "the page", $"show the {target.Element} element ({why}) within {_deadline.Expired}", situation,
-                $"no visible element matched {how}{inFlow}", target.Describe(), "(not visible)");
+                $"no visible element matched {how}{inFlow}", target.Describe(), "(not visible)", LoginUiFailures.NotShownHint(target, _selectors, notInFlow));
         }
 
         return (locator, how);

@@ -47,6 +47,33 @@ internal sealed class LoginUiFailures(IPage page, string testId, UiSelectors sel
         });
     }
 
+    /// <summary>
+    /// What a UI developer does when no visible element matched <paramref name="target"/>: a map entry that matches
+    /// nothing is fixed or removed; a node the flow lists is rendered under its name or mapped; a node the flow does
+    /// not list means the page is at another step than the scenario (its messages say why).
+    /// </summary>
+    public static string NotShownHint(NodeTarget target, UiSelectors selectors, bool notInFlow)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(selectors);
+        if (selectors.Override(target.Element) is not null)
+        {
+            return $"the \"{target.Element}\" entry of the selector map {selectors.File} matches no visible element on this page: change it to a selector of the element your page shows "
+                + $"(try it in the browser's devtools: document.querySelectorAll), or remove the entry to find the element by Kratos's node contract ({target.Describe()})";
+        }
+
+        if (notInFlow)
+        {
+            return $"Kratos's flow lists no {target.Describe()} node at this step, so the page is at another step than the scenario expects: see the page's messages and the deployment's config for this method";
+        }
+
+        var contract = target.IsButton
+            ? $"<button type=\"submit\" name=\"{target.NodeName}\" value=\"{target.Value}\">"
+            : $"<input name=\"{target.NodeName}\">";
+        return $"render the flow's {target.Describe()} node visibly as {contract} (or with Ory's test id node/input/{target.NodeName}, or the label the flow gives it), "
+            + $"or map the element in a --ui-selectors file: {{\"{target.Element}\": \"<selector of your element>\"}}";
+    }
+
     /// <summary>The id of the self-service error a page shows (Ory's <c>ui/error/id</c> test id), if any.</summary>
     public async Task<string?> ErrorIdAsync()
     {
