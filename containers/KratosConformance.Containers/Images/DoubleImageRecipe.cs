@@ -2,9 +2,10 @@ namespace KratosConformance.Containers;
 
 /// <summary>
 /// The reference double as a FROM scratch image with oryd/kratos's contract (.docker/Dockerfile-alpine at v26.2.0,
-/// recorded in KratosImageContract.json): the binary at /usr/bin/kratos, ENTRYPOINT ["kratos"], CMD ["serve"],
-/// USER 10000 with HOME /home/ory, WORKDIR /home/ory, VOLUME /var/lib/sqlite and /home/ory (both owned by 10000, so a
-/// SQLite file can be written there), EXPOSE 4433 4434. The native libraries beside the binary (SQLite's e_sqlite3)
+/// recorded in containers/KratosConformance.Containers.Tests/Contract/oryd-kratos-image.json, which ImageContractTests
+/// compares the built image with): the binary at /usr/bin/kratos, ENTRYPOINT ["kratos"], CMD ["serve"], USER 10000
+/// with HOME /home/ory, WORKDIR /home/ory, VOLUME /var/lib/sqlite and /home/ory (both owned by 10000, so a SQLite file
+/// can be written there), EXPOSE 4433 4434. The native libraries beside the binary (SQLite's e_sqlite3)
 /// and the ones ldd finds come along. NativeAOT first (fastest start); if AOT fails, self-contained single-file with
 /// partial trimming (full trimming crashes Kestrel at start-up).
 /// </summary>
