@@ -11,14 +11,13 @@ internal sealed class StaticUi : IDisposable
 {
     private readonly HttpListener _listener;
     private readonly byte[] _page;
-    private readonly Task _serving;
 
     private StaticUi(HttpListener listener, Uri baseUrl, string html)
     {
         _listener = listener;
         BaseUrl = baseUrl;
         _page = Encoding.UTF8.GetBytes(html);
-        _serving = ServeAsync();
+        _ = ServeAsync();
     }
 
     public Uri BaseUrl { get; }
@@ -62,8 +61,7 @@ internal sealed class StaticUi : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Closing ends the pending GetContextAsync, so the serving loop returns on its own; nothing to wait for.
         _listener.Close();
-        _serving.Wait(TimeSpan.FromSeconds(5));
     }
 }
