@@ -93,10 +93,13 @@ public static class ToolCheck
             results.Add(($"installed kc run --target containers passed, images from the tool's content ({clock.Elapsed.TotalSeconds:0} s)", containers.ExitCode == 0, containers.Tail()));
             var sms = SuiteRunner.SelectedIds(new ConformanceTestFilter([ContainersSelection], includeBrowser: false)).ToHashSet(StringComparer.Ordinal);
             results.Add(CheckReport(Path.Combine(containersOut, "latest"), "--out's latest/ (containers)", sms));
-            var badConfig = RunKc(kc, work, ["run", "--target", "inprocess", "--config", "missing/kratos.yml"], patience, "kc run with a missing --config", TimeSpan.FromMinutes(1), cancellationToken);
+            var badConfig = RunKc(kc, work, ["run", "--target", "inprocess", "--config", "missing/kratos.yml"], patience, "kc run with a missing --config", TimeSpan.FromMinutes(3), cancellationToken);
             results.Add(("installed kc: a missing --config is exit 2 naming the file", badConfig.ExitCode == 2 && badConfig.Output.Contains("missing/kratos.yml", StringComparison.Ordinal) && !badConfig.Output.Contains("   at ", StringComparison.Ordinal), badConfig.Tail()));
-            var cloneOnly = RunKc(kc, work, ["test"], patience, "kc test by the installed tool", TimeSpan.FromMinutes(1), cancellationToken);
-            results.Add(("installed kc: kc test (clone only) is exit 2 saying to clone", cloneOnly.ExitCode == 2 && cloneOnly.Output.Contains("clone", StringComparison.Ordinal) && !cloneOnly.Output.Contains("   at ", StringComparison.Ordinal), cloneOnly.Tail()));
+            var cloneOnly = RunKc(kc, work, ["test"], patience, "kc test by the installed tool", TimeSpan.FromMinutes(3), cancellationToken);
+            results.Add((
+                "installed kc: kc test (clone only) is exit 2 saying to clone and naming what the tool runs",
+                cloneOnly.ExitCode == 2 && cloneOnly.Output.Contains("git clone", StringComparison.Ordinal) && cloneOnly.Output.Contains(RepositoryLayout.ToolCommands, StringComparison.Ordinal) && !cloneOnly.Output.Contains("   at ", StringComparison.Ordinal),
+                cloneOnly.Tail()));
             return Report(results, console);
         }
         finally
