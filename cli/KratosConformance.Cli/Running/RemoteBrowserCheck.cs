@@ -12,16 +12,20 @@ namespace KratosConformance.Cli.Running;
 /// The "remote-browser" part of ./kc test: the browser suite against a Playwright server in another process, as a
 /// runner uses a browser grid. The server is Playwright's own launch-server from the driver that came with
 /// Microsoft.Playwright (so client and server versions match by construction), driving Debian's Chromium, on
-/// 127.0.0.1 with a random port and path; kc run connects with --browser-ws. Then an unreachable --browser-ws must end
+/// 127.0.0.1 with a random port and path; every browser-ui scenario (emailed code, TOTP, backup codes, WebAuthn with
+/// its virtual authenticator) runs through it with --browser-ws and must pass. Then an unreachable --browser-ws must end
 /// kc run with exit 2 and the fix. The server is stopped by its PID at the end, also on failure.
 /// </summary>
 public static class RemoteBrowserCheck
 {
+    /// <summary>Every browser-ui scenario, as the browser-versions part selects them.</summary>
+    public const string Selection = "*.browser-ui";
+
     public static TestTally Run(string dir, int workers, HarnessSettings settings, TextWriter console, Func<string?> interruption, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(console);
-        console.WriteLine("remote-browser: the browser suite (in-process double) through --browser-ws against Playwright's launch-server in its own process; an unreachable --browser-ws is exit 2");
+        console.WriteLine($"remote-browser: the browser suite ({Selection}, in-process double) through --browser-ws against Playwright's launch-server in its own process; an unreachable --browser-ws is exit 2");
         Directory.CreateDirectory(dir);
         var results = new List<(string What, bool Ok, string Detail)>();
         using (var server = PlaywrightServerProcess.Start(dir, settings.Patience.For("Playwright launch-server start", TimeSpan.FromSeconds(60)), cancellationToken))
@@ -39,13 +43,18 @@ public static class RemoteBrowserCheck
                         Target = TargetKind.InProcess, Patience = settings.Patience, BrowserWs = endpoint,
                         EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName),
                     },
-                    new ConformanceTestFilter(["login.code-mfa.*.browser-ui"], includeBrowser: true),
+                    new ConformanceTestFilter([Selection], includeBrowser: true),
                     workers,
                     null);
                 var verdict = RunExecutor.Execute(plan, runDir, started, console, interruption, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 var result = ResultsJsonReader.Read(runDir.Path);
-                results.Add(($"browser suite through {endpoint.GetLeftPart(UriPartial.Authority)}: {result.Summary.Passed} passed, {result.Summary.Failed} failed ({clock.Elapsed.TotalSeconds:0.0} s)", verdict.Passed && result.Tests.Count > 0, verdict.Line));
+                var expected = SuiteRunner.Count(new ConformanceTestFilter([Selection], includeBrowser: true));
+                var s = result.Summary;
+                results.Add((
+                    $"browser suite through {endpoint.GetLeftPart(UriPartial.Authority)}: {s.Passed} of {expected} passed, {s.Failed} failed, {s.NotApplicable} n.a. ({clock.Elapsed.TotalSeconds:0.0} s)",
+                    verdict.Passed && s.Total == expected && s.Passed == expected,
+                    verdict.Line));
             }
         }
 

@@ -11,21 +11,19 @@ namespace KratosConformance.Cli.Running;
 /// The "remote-docker" part of ./kc test: kc run's containers target against a Docker engine reached over
 /// DOCKER_HOST=tcp://…, as a runner without a local daemon uses one. A second dockerd (<see cref="SecondDockerEngine"/>)
 /// is started on 127.0.0.1; it has no images, so the project's two local images are copied into it (docker save |
-/// docker -H … load, measured); then kc run (a child process, DOCKER_HOST set) runs two HTTP tests through it, and the
-/// engine's own events must show the containers started there. The engine is stopped and removed at the end.
+/// docker -H … load, measured); then kc run (a child process, DOCKER_HOST set) runs the whole HTTP suite through it
+/// (every factor and client style, the SMS sink's container included), every test the clone's suites select must pass,
+/// and the engine's own events must show the containers started there. The engine is stopped and removed at the end.
 /// </summary>
 public static class RemoteDockerCheck
 {
-    public const string FirstTest = "login.code-mfa.aal2.native";
-    public const string SecondTest = "login.code-mfa.aal2.spa";
-
     private static bool DefaultBridgeBefore { get; set; }
 
     public static TestTally Run(string dir, HarnessSettings settings, TextWriter console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(console);
-        console.WriteLine($"remote-docker: kc run --only {FirstTest} --only {SecondTest} with DOCKER_HOST=tcp://127.0.0.1:<port>, a second dockerd (own data/exec root, own bridge, no iptables)");
+        console.WriteLine("remote-docker: kc run --no-browser (the HTTP suite) with DOCKER_HOST=tcp://127.0.0.1:<port>, a second dockerd (own data/exec root, own bridge, no iptables)");
         Directory.CreateDirectory(dir);
         var patience = settings.Patience;
         var containerPatience = new ContainerPatience(patience.Factor);
@@ -73,15 +71,19 @@ public static class RemoteDockerCheck
             var runOut = Path.Combine(dir, "run");
             var run = ChildProcess.Run(
                 "dotnet",
-                [typeof(RemoteDockerCheck).Assembly.Location, "run", "--only", FirstTest, "--only", SecondTest, "--no-browser", "--out", runOut],
+                [typeof(RemoteDockerCheck).Assembly.Location, "run", "--target", "containers", "--no-browser", "--out", runOut],
                 dir,
-                patience.For("kc run through the second dockerd", TimeSpan.FromMinutes(5)),
+                patience.For("kc run of the HTTP suite through the second dockerd", TimeSpan.FromMinutes(10)),
                 new Dictionary<string, string> { ["DOCKER_HOST"] = engine.Host },
                 unset: ["DOCKER_API_VERSION", "TESTCONTAINERS_HOST_OVERRIDE", "TESTCONTAINERS_RYUK_DISABLED"],
                 cancellationToken: cancellationToken);
             var latest = Path.Combine(runOut, "latest");
             var summary = File.Exists(Path.Combine(latest, "results.json")) ? ResultsJsonReader.Read(latest).Summary : null;
-            results.Add(($"kc run through DOCKER_HOST={engine.Host}: {summary?.Passed ?? 0} passed ({clock.Elapsed.TotalSeconds:0.0} s including the stack's start)", run.ExitCode == 0 && summary is { Passed: 2 }, run.Tail()));
+            var expected = SuiteRunner.Count(new ConformanceTestFilter([], includeBrowser: false));
+            results.Add((
+                $"kc run of the HTTP suite through DOCKER_HOST={engine.Host}: {summary?.Passed ?? 0} of {expected} passed, {summary?.Failed ?? 0} failed, {summary?.NotApplicable ?? 0} n.a. ({clock.Elapsed.TotalSeconds:0.0} s including the stack's start)",
+                run.ExitCode == 0 && summary is { } s && s.Total == expected && s.Passed == expected,
+                run.Tail()));
             var events = ChildProcess.Run(
                 "docker",
                 ["-H", engine.Host, "events", "--since", since.ToString(System.Globalization.CultureInfo.InvariantCulture), "--until", (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "--filter", "type=container", "--filter", "event=start", "--format", "{{.Actor.Attributes.image}}"],

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Paths;
 using KratosConformance.Harness.Ui;
+using KratosConformance.Reports.Model;
 using KratosConformance.Reports.Writing;
 using KratosConformance.Runner;
 
@@ -10,14 +11,29 @@ namespace KratosConformance.Cli.Running;
 /// <summary>
 /// The "tool" part of ./kc test: the installable .NET tool as a team gets it. Packs cli/KratosConformance.Cli into a
 /// local feed, installs it into a temporary tool path, and from an empty folder (no clone, none of ./kc's KC_*
-/// variables) runs kc run in-process on the aal2 scenario through all four clients, the browser one against the
-/// Elements UI bundle the package carries; the report must land under that folder's reports/out/. Bad input to the
+/// variables) runs kc run in-process on the whole HTTP suite (every factor, every HTTP client style) plus the aal2
+/// scenario in Chromium against the Elements UI bundle the package carries; the report must land under that folder's
+/// reports/out/ and hold exactly the ids the clone's suites select, every one passed. Then the installed tool runs the
+/// SMS scenario through the containers target, which builds its images from the tool's own content. Bad input to the
 /// installed tool must still end with exit 2 and the fix. Its temporary folders are removed at the end, also on failure.
 /// </summary>
 public static class ToolCheck
 {
-    /// <summary>The selection run by the installed tool: one scenario, every client, one of them a real browser.</summary>
-    public const string Selection = "login.code-mfa.aal2.*";
+    /// <summary>
+    /// The HTTP suite as --only patterns: every HTTP test's id ends in its client style (ConformanceCases.ForStyles).
+    /// The check compares the run's ids with the clone's whole HTTP selection, so a test with another suffix would fail it.
+    /// </summary>
+    public static IReadOnlyList<string> HttpSuite { get; } = ["*.browser", "*.spa", "*.native"];
+
+    /// <summary>
+    /// The one browser-ui scenario the installed tool runs: it shows the carried Playwright driver and Elements bundle
+    /// work from the tool. The other browser-ui scenarios run the same driver and bundle in the clone (parts
+    /// elements-ui, browser-versions, remote-browser); running them here again would add the Elements SPA's ~36 s.
+    /// </summary>
+    public const string BrowserTest = "login.code-mfa.aal2.browser-ui";
+
+    /// <summary>Through containers: the SMS scenario, whose sink runs in the smtp4dev image (both images built from the tool's content).</summary>
+    public const string ContainersSelection = "login.sms.aal2.*";
 
     // What ./kc exports for the CLI it starts; the installed tool must work without any of them.
     private static readonly string[] KcVariables = ["KC_REPO_ROOT", "KC_ROOT", "KC_STATE", ElementsUi.BundleVariable, "KC_SKIP_BUILD", "KC_WORKFLOW_PARSER_DIR"];
@@ -26,7 +42,7 @@ public static class ToolCheck
     {
         ArgumentNullException.ThrowIfNull(patience);
         ArgumentNullException.ThrowIfNull(console);
-        console.WriteLine($"tool: dotnet pack → dotnet tool install --tool-path <temp> → kc run --target inprocess --only '{Selection}' --reference-ui elements from an empty folder");
+        console.WriteLine($"tool: dotnet pack → dotnet tool install --tool-path <temp> → from an empty folder kc run --target inprocess (the HTTP suite and {BrowserTest} with --reference-ui elements), kc run --target containers --only '{ContainersSelection}' --no-browser");
         var temp = Path.Combine(Path.GetTempPath(), "kc-tool-" + Guid.NewGuid().ToString("N")[..8]);
         var feed = Path.Combine(temp, "feed");
         var tools = Path.Combine(temp, "tools");
@@ -65,13 +81,25 @@ public static class ToolCheck
             // A fresh install's first run starts cold (the Release build's JIT, smtp4dev's install, the 8.6 MB SPA's first
             // parse in Chromium) beside everything else ./kc test runs on the machine: twice the patience of this run.
             var cold = (patience.Factor * 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var run = RunKc(kc, work, ["run", "--target", "inprocess", "--only", Selection, "--reference-ui", "elements", "--patience", cold], patience, "kc run by the installed tool", cancellationToken);
+            string[] only = [.. HttpSuite.Concat([BrowserTest]).SelectMany(p => new[] { "--only", p })];
+            var run = RunKc(kc, work, ["run", "--target", "inprocess", .. only, "--reference-ui", "elements", "--patience", cold], patience, "kc run of the suite by the installed tool", TimeSpan.FromMinutes(5), cancellationToken);
             results.Add(($"installed kc run passed from an empty folder ({clock.Elapsed.TotalSeconds:0} s)", run.ExitCode == 0, run.Tail()));
-            results.Add(CheckReport(work));
-            var badConfig = RunKc(kc, work, ["run", "--target", "inprocess", "--config", "missing/kratos.yml"], patience, "kc run with a missing --config", cancellationToken);
+            var expected = SuiteRunner.SelectedIds(new ConformanceTestFilter([], includeBrowser: false)).Append(BrowserTest).ToHashSet(StringComparer.Ordinal);
+            results.Add(CheckReport(Path.Combine(work, "reports", "out", "latest"), "the folder's reports/out/latest/", expected));
+
+            clock.Restart();
+            var containersOut = Path.Combine(work, "containers-out");
+            var containers = RunKc(kc, work, ["run", "--target", "containers", "--only", ContainersSelection, "--no-browser", "--out", containersOut, "--patience", cold], patience, "kc run --target containers by the installed tool", TimeSpan.FromMinutes(10), cancellationToken);
+            results.Add(($"installed kc run --target containers passed, images from the tool's content ({clock.Elapsed.TotalSeconds:0} s)", containers.ExitCode == 0, containers.Tail()));
+            var sms = SuiteRunner.SelectedIds(new ConformanceTestFilter([ContainersSelection], includeBrowser: false)).ToHashSet(StringComparer.Ordinal);
+            results.Add(CheckReport(Path.Combine(containersOut, "latest"), "--out's latest/ (containers)", sms));
+            var badConfig = RunKc(kc, work, ["run", "--target", "inprocess", "--config", "missing/kratos.yml"], patience, "kc run with a missing --config", TimeSpan.FromMinutes(3), cancellationToken);
             results.Add(("installed kc: a missing --config is exit 2 naming the file", badConfig.ExitCode == 2 && badConfig.Output.Contains("missing/kratos.yml", StringComparison.Ordinal) && !badConfig.Output.Contains("   at ", StringComparison.Ordinal), badConfig.Tail()));
-            var cloneOnly = RunKc(kc, work, ["test"], patience, "kc test by the installed tool", cancellationToken);
-            results.Add(("installed kc: kc test (clone only) is exit 2 saying to clone", cloneOnly.ExitCode == 2 && cloneOnly.Output.Contains("clone", StringComparison.Ordinal) && !cloneOnly.Output.Contains("   at ", StringComparison.Ordinal), cloneOnly.Tail()));
+            var cloneOnly = RunKc(kc, work, ["test"], patience, "kc test by the installed tool", TimeSpan.FromMinutes(3), cancellationToken);
+            results.Add((
+                "installed kc: kc test (clone only) is exit 2 saying to clone and naming what the tool runs",
+                cloneOnly.ExitCode == 2 && cloneOnly.Output.Contains("git clone", StringComparison.Ordinal) && cloneOnly.Output.Contains(RepositoryLayout.ToolCommands, StringComparison.Ordinal) && !cloneOnly.Output.Contains("   at ", StringComparison.Ordinal),
+                cloneOnly.Tail()));
             return Report(results, console);
         }
         finally
@@ -91,23 +119,34 @@ public static class ToolCheck
         }
     }
 
-    private static ChildProcess.Result RunKc(string kc, string work, string[] arguments, Patience patience, string what, CancellationToken cancellationToken) =>
-        ChildProcess.Run(kc, arguments, work, patience.For(what, TimeSpan.FromMinutes(3)), unset: KcVariables, cancellationToken: cancellationToken);
+    private static ChildProcess.Result RunKc(string kc, string work, string[] arguments, Patience patience, string what, TimeSpan limit, CancellationToken cancellationToken) =>
+        ChildProcess.Run(kc, arguments, work, patience.For(what, limit), unset: KcVariables, cancellationToken: cancellationToken);
 
-    /// <summary>The report is under the folder the tool ran in: reports/out/latest/ with every test of the selection passed.</summary>
-    private static (string What, bool Ok, string Detail) CheckReport(string work)
+    /// <summary>The run's report (results, html, junit, summary) is in <paramref name="latest"/>: exactly the expected ids, every one passed.</summary>
+    private static (string What, bool Ok, string Detail) CheckReport(string latest, string where, IReadOnlySet<string> expected)
     {
-        var latest = Path.Combine(work, "reports", "out", "latest");
         if (!File.Exists(Path.Combine(latest, "results.json")))
         {
-            return ("report under the folder's reports/out/latest/", false, $"no {Path.Combine(latest, "results.json")}");
+            return ($"report under {where}", false, $"no {Path.Combine(latest, "results.json")}");
         }
 
         var results = ResultsJsonReader.Read(latest);
         var files = new[] { "index.html", "junit.xml", "summary.md" }.Where(f => !File.Exists(Path.Combine(latest, f))).ToList();
+        var ids = results.Tests.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var missing = expected.Except(ids).Order(StringComparer.Ordinal).ToList();
+        var extra = ids.Except(expected).Order(StringComparer.Ordinal).ToList();
+        var notPassed = results.Tests.Where(t => t.Outcome != TestOutcome.Passed).Select(t => $"{t.Id}: {t.Outcome}").ToList();
         var browser = results.Tests.Count(t => t.Id.EndsWith(".browser-ui", StringComparison.Ordinal));
-        var ok = results.Verdict == "passed" && results.Tests.Count == 4 && browser == 1 && files.Count == 0;
-        return ($"report under the folder's reports/out/latest/: {results.Tests.Count} tests ({browser} in Chromium), verdict {results.Verdict}", ok, files.Count == 0 ? string.Empty : "missing " + string.Join(", ", files));
+        var s = results.Summary;
+        var ok = results.Verdict == "passed" && missing.Count == 0 && extra.Count == 0 && notPassed.Count == 0 && files.Count == 0;
+        var detail = string.Join('\n', new[]
+        {
+            missing.Count == 0 ? null : $"not run ({missing.Count}): {string.Join(", ", missing.Take(10))}",
+            extra.Count == 0 ? null : $"not expected ({extra.Count}): {string.Join(", ", extra.Take(10))}",
+            notPassed.Count == 0 ? null : $"not passed ({notPassed.Count}): {string.Join(", ", notPassed.Take(10))}",
+            files.Count == 0 ? null : "missing " + string.Join(", ", files),
+        }.OfType<string>());
+        return ($"report under {where}: {s.Total} of {expected.Count} expected tests ({browser} in Chromium), {s.Passed} passed, {s.Failed} failed, {s.NotApplicable} n.a., verdict {results.Verdict}", ok, detail);
     }
 
     private static TestTally Report(List<(string What, bool Ok, string Detail)> results, TextWriter console)

@@ -15,22 +15,31 @@ public static class RepositoryLayout
     /// <summary>Written by the pack (cli/…/Packaging.targets) into <see cref="PackagedContentFolder"/>.</summary>
     public const string PackagedMarker = "kc-package.txt";
 
-    private static readonly Lazy<string?> PackagedLazy = new(FindPackagedContent);
+    /// <summary>What the installed tool runs (README, "The installable tool"); everything else needs a clone.</summary>
+    public const string ToolCommands = "kc run, kc merge, kc compare, kc upgrade, kc images, kc double";
+
+    private static readonly Lazy<string?> PackagedLazy = new(() => FindPackagedContent(AppContext.BaseDirectory));
     private static readonly Lazy<string?> RootLazy = new(FindRoot);
 
+    // Tests only (InstalledToolScope): the tool folder this async flow pretends kc.dll was loaded from.
+    private static readonly AsyncLocal<string?> ToolFolderOverride = new();
+
     /// <summary>The checkout root, or null when the harness runs outside a checkout (the installed tool, a copied build).</summary>
-    public static string? Root => RootLazy.Value;
+    public static string? Root => ToolFolderOverride.Value is null ? RootLazy.Value : null;
 
     /// <summary>True when this is the installed tool: content from the tool's folder, output under the current folder.</summary>
-    public static bool IsPackaged => PackagedLazy.Value is not null;
+    public static bool IsPackaged => PackagedContent is not null;
 
     /// <summary>The checkout root; throws with a fix when the harness runs outside one.</summary>
     public static string RequireRoot() => Root ?? throw new NotACloneException(IsPackaged
-        ? "This needs a clone of KratosConformance (it builds or tests the project itself); the installed kc tool runs the suite only (kc run, kc merge, kc compare, kc double): git clone the repository and use ./kc there."
+        ? $"This needs a clone of KratosConformance (it builds or tests the project itself); the installed kc tool runs {ToolCommands}: git clone the repository and use ./kc there."
         : "Could not find KratosConformance.sln above " + AppContext.BaseDirectory + ": run the harness from a checkout (./kc …), set KC_REPO_ROOT, or install the kc tool (dotnet tool install KratosConformance.Cli).");
 
-    /// <summary>Where the suites' inputs are read from: the installed tool's content folder, or the clone.</summary>
-    public static string ContentRoot => PackagedLazy.Value ?? RequireRoot();
+    /// <summary>
+    /// Where the suites' inputs are read from: the installed tool's content folder, or the clone. Also the root the
+    /// local images' recipes (the double's sources, the root build files) and their build caches (.kc) live under.
+    /// </summary>
+    public static string ContentRoot => PackagedContent ?? RequireRoot();
 
     /// <summary>reports/out of the current folder for the installed tool, of the clone otherwise (--out overrides both).</summary>
     public static string OutputRoot => IsPackaged
@@ -48,18 +57,31 @@ public static class RepositoryLayout
 
     /// <summary>The Ory Elements UI bundle the package carries (null in a clone, where ./kc bundles it into .kc/tools).</summary>
     public static string? PackagedElementsUiBundle =>
-        PackagedLazy.Value is { } content ? Path.Combine(content, "elements-ui") : null;
+        PackagedContent is { } content ? Path.Combine(content, "elements-ui") : null;
 
-    private static string? FindPackagedContent()
+    private static string? PackagedContent => ToolFolderOverride.Value is { } folder ? FindPackagedContent(folder) : PackagedLazy.Value;
+
+    /// <summary>
+    /// For tests of the installed tool's paths: until disposed, this async flow (only) sees the layout as if kc.dll had
+    /// been loaded from <paramref name="toolFolder"/> (which must hold <see cref="PackagedContentFolder"/> with its marker).
+    /// </summary>
+    internal static IDisposable InstalledToolScope(string toolFolder)
     {
-        var content = Path.Combine(AppContext.BaseDirectory, PackagedContentFolder);
+        var before = ToolFolderOverride.Value;
+        ToolFolderOverride.Value = toolFolder;
+        return new Restore(() => ToolFolderOverride.Value = before);
+    }
+
+    private static string? FindPackagedContent(string baseDirectory)
+    {
+        var content = Path.Combine(baseDirectory, PackagedContentFolder);
         return File.Exists(Path.Combine(content, PackagedMarker)) ? content : null;
     }
 
     private static string? FindRoot()
     {
         // The installed tool never takes a clone's files, even when started from inside one or with KC_REPO_ROOT set.
-        if (IsPackaged)
+        if (PackagedLazy.Value is not null)
         {
             return null;
         }
@@ -79,5 +101,10 @@ public static class RepositoryLayout
         }
 
         return null;
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 }

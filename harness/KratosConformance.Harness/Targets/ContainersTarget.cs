@@ -34,13 +34,19 @@ public sealed class ContainersTarget : IConformanceTarget
 
     public string Name => TargetKind.Containers.Id();
 
+    /// <summary>
+    /// Where the local images (the double's, smtp4dev's, the SMS sink's) are built from: the content root, which is the
+    /// clone or the installed tool's own folder, so kc run --target containers works from the tool as from a clone.
+    /// </summary>
+    internal static string ImageRecipeRoot => RepositoryLayout.ContentRoot;
+
     public string KratosDescription { get; }
 
     public string MailDescription => $"{_settings.Mail.Id()} container over {_settings.MailAccess.Id()}";
 
     public static async Task<ContainersTarget> CreateAsync(HarnessSettings settings, ProfileComposer composer, TextWriter log, CancellationToken cancellationToken)
     {
-        var root = RepositoryLayout.ContentRoot;
+        var root = ImageRecipeRoot;
         var mail = settings.Mail;
         DockerEnvironment.EnsureConfigured();
         if (await DockerEnvironment.CheckAvailableAsync(cancellationToken).ConfigureAwait(false) is { } noDocker)
@@ -150,7 +156,7 @@ public sealed class ContainersTarget : IConformanceTarget
         if (composed.UsesSms)
         {
             // The SMS sink runs on the stack's network (alias sms-sink) in a container of the local smtp4dev image.
-            var image = await LocalImages.EnsureSmtp4devImageAsync(RepositoryLayout.RequireRoot(), TextWriter.Null, new ContainerPatience(_settings.Patience.Factor), cancellationToken).ConfigureAwait(false);
+            var image = await LocalImages.EnsureSmtp4devImageAsync(ImageRecipeRoot, TextWriter.Null, new ContainerPatience(_settings.Patience.Factor), cancellationToken).ConfigureAwait(false);
             _smsSinkUrl = await _stack.EnsureSmsSinkAsync(image, typeof(SmsSink.SmsSinkServer).Assembly.Location, cancellationToken).ConfigureAwait(false);
         }
 
