@@ -15,6 +15,12 @@ public static class RepositoryLayout
     /// <summary>Written by the pack (cli/…/Packaging.targets) into <see cref="PackagedContentFolder"/>.</summary>
     public const string PackagedMarker = "kc-package.txt";
 
+    /// <summary>
+    /// The clone's root for a process whose binaries are not under it (./kc exports it; ./kc mutate passes it to
+    /// Stryker's test runs); without it the root is found by walking up from the binaries to KratosConformance.sln.
+    /// </summary>
+    public const string RootVariable = "KC_REPO_ROOT";
+
     private static readonly Lazy<string?> PackagedLazy = new(FindPackagedContent);
     private static readonly Lazy<string?> RootLazy = new(FindRoot);
 
@@ -27,7 +33,7 @@ public static class RepositoryLayout
     /// <summary>The checkout root; throws with a fix when the harness runs outside one.</summary>
     public static string RequireRoot() => Root ?? throw new NotACloneException(IsPackaged
         ? "This needs a clone of KratosConformance (it builds or tests the project itself); the installed kc tool runs the suite only (kc run, kc merge, kc compare, kc double): git clone the repository and use ./kc there."
-        : "Could not find KratosConformance.sln above " + AppContext.BaseDirectory + ": run the harness from a checkout (./kc …), set KC_REPO_ROOT, or install the kc tool (dotnet tool install KratosConformance.Cli).");
+        : "Could not find KratosConformance.sln above " + AppContext.BaseDirectory + ": run the harness from a checkout (./kc …), set " + RootVariable + ", or install the kc tool (dotnet tool install KratosConformance.Cli).");
 
     /// <summary>Where the suites' inputs are read from: the installed tool's content folder, or the clone.</summary>
     public static string ContentRoot => PackagedLazy.Value ?? RequireRoot();
@@ -64,7 +70,7 @@ public static class RepositoryLayout
             return null;
         }
 
-        var fromEnv = Environment.GetEnvironmentVariable("KC_REPO_ROOT");
+        var fromEnv = Environment.GetEnvironmentVariable(RootVariable);
         if (!string.IsNullOrEmpty(fromEnv) && File.Exists(Path.Combine(fromEnv, "KratosConformance.sln")))
         {
             return Path.GetFullPath(fromEnv);
