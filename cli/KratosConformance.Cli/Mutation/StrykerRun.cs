@@ -44,21 +44,17 @@ public static class StrykerRun
             start.ArgumentList.Add(arg);
         }
 
-        // The suites under Stryker read the run's settings through the one table (in-process target, the shared sink,
-        // the evidence folder, the patience); nothing of the caller's shell leaks in. KC_MUTATION is the MSBuild
-        // switch of the suites' project reference, and the root lets the harness find the clone from Stryker's test runs.
-        foreach (var name in HarnessVariables.Names)
+        foreach (var (name, value) in TestRunVariables(settings))
         {
-            start.Environment.Remove(name);
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
-
-        foreach (var (name, value) in settings.ToVariables())
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment["KC_MUTATION"] = "true";
-        start.Environment[RepositoryLayout.RootVariable] = RepositoryLayout.RequireRoot();
 
         // Bound to kc by the parent-death signal: a killed kc takes Stryker (and, on its own stop, its test hosts) along.
         using var process = await ParentBoundProcess.StartAsync(start).ConfigureAwait(false);
@@ -87,6 +83,26 @@ public static class StrykerRun
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// What Stryker and its test runs get in their environment (null = removed): the run's settings through the one
+    /// table (in-process target, the shared sink, the evidence folder, the patience) with every other KC_* setting
+    /// cleared, so nothing of the caller's shell leaks in; KC_MUTATION, the MSBuild switch of the suites' project
+    /// reference; and the clone's root under the name the harness reads, so the suites find it from Stryker's test runs.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> TestRunVariables(HarnessSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var vars = HarnessVariables.Names.ToDictionary(name => name, string? (_) => null, StringComparer.Ordinal);
+        foreach (var (name, value) in settings.ToVariables())
+        {
+            vars[name] = value;
+        }
+
+        vars["KC_MUTATION"] = "true";
+        vars[RepositoryLayout.RootVariable] = RepositoryLayout.RequireRoot();
+        return vars;
     }
 
     private static IEnumerable<string> Arguments(MutationPlan plan, IReadOnlyList<string> files)
