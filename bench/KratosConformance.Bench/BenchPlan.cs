@@ -23,4 +23,7 @@ public sealed record BenchPlan
 
     /// <summary>Mail latency samples per reader: enough for a p95 that is more than the maximum.</summary>
     public int MailSamples => Math.Max(4, Repetitions * 4);
+
+    /// <summary>Timed flow requests to the local double: a request takes well under a millisecond, so 200 cost little.</summary>
+    public int FlowFetchSamples => Math.Max(50, Repetitions * 40);
 }

@@ -26,6 +26,7 @@ public static class BenchRun
 
         console.WriteLine($"bench: per-flow overhead on the local double ({plan.Repetitions} repetitions × {SeedScenarios.All.Count} scenarios × 3 clients, harness and replay interleaved)");
         IReadOnlyList<MailLatency> mail;
+        FlowFetchLatency flowFetch;
         await using (var local = await ConformanceTargets.CreateAsync(sink.InProcessSettings(Path.Combine(plan.WorkDirectory, "flows-inprocess")), TextWriter.Null, ct))
         {
             var deployment = (await local.GetDeploymentAsync(KratosProfiles.Default, ct)).Deployment
@@ -33,6 +34,8 @@ public static class BenchRun
             flows.AddRange(await FlowOverheadBench.RunAsync(TargetKind.InProcess.Id(), deployment, plan.Repetitions, plan.Patience, Path.Combine(plan.WorkDirectory, "flows-inprocess"), console, ct));
             console.WriteLine($"bench: mail detection latency ({plan.MailSamples} samples per reader)");
             mail = await MailLatencyBench.RunAsync(sink.Process, deployment, plan.MailSamples, plan.Patience, console, ct);
+            console.WriteLine($"bench: flow request latency of the local double ({plan.FlowFetchSamples} samples)");
+            flowFetch = await FlowFetchBench.RunAsync(deployment.Endpoints, plan.FlowFetchSamples, ct);
         }
 
         if (plan.ExtraTarget is { } extra)
@@ -74,6 +77,7 @@ public static class BenchRun
             MailSinkStartSeconds = Math.Round(sinkSeconds, 2),
             Flows = flows,
             Mail = mail,
+            FlowFetch = flowFetch,
             Suite = suite,
             Notes = notes,
         };

@@ -27,6 +27,7 @@ public static class BenchSmoke
             var file = BenchReportFile.Write(report, dir, BenchReportFile.Stamp());
             var broken = report.Flows.Where(f => f.Error is { } e && !e.StartsWith("skipped:", StringComparison.Ordinal)).Select(f => $"{f.Scenario}/{f.Client}: {f.Error}")
                 .Concat(report.Mail.Where(m => m.Skipped?.StartsWith("error:", StringComparison.Ordinal) == true).Select(m => $"{m.Reader}: {m.Skipped}"))
+                .Concat(report.FlowFetch?.Skipped is { } fetch ? [$"flow request latency: {fetch}"] : [])
                 .ToList();
             foreach (var b in broken)
             {

@@ -36,6 +36,14 @@ public static class BenchTable
         }
 
         Line(t);
+        Line(t, r.FlowFetch switch
+        {
+            null => "Flow request to the local double: not measured",
+            { Skipped: { } why } => $"Flow request to the local double: {why}",
+            var f => $"Flow request to the local double (GET /self-service/login/flows): median {f.MedianMs:0.00} ms, p95 {f.P95Ms:0.00} ms, max {f.MaxMs:0.0} ms, {f.SamplesMs.Count} requests",
+        });
+
+        Line(t);
         Line(t, $"Suite wall time (end to end, in this process)");
         Line(t, $"  {"target",-11} {"workers",7} {"wall s",8} {"tests",6} {"passed",7} {"failed",7} {"n/a",5} {"Σ test s",9}");
         foreach (var s in r.Suite)

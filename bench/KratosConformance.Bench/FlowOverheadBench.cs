@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KratosConformance.Client;
 using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Targets;
 
 namespace KratosConformance.Bench;
@@ -15,24 +16,28 @@ public static class FlowOverheadBench
     public static async Task<IReadOnlyList<FlowOverhead>> RunAsync(
         string targetName, KratosDeployment deployment, int repetitions, KratosConformance.Client.Waiting.Patience patience, string evidenceRoot, TextWriter console, CancellationToken ct)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
-        var mail = ReplayMail.For(deployment.Mailbox, http, out var reason);
+        // The replay's requests get the harness's Kratos request deadline as HttpClient.Timeout (no per-request
+        // cancellation source: the replay is the floor the harness is measured against); an expiry is named below.
+        var request = deployment.Endpoints.RequestDeadline;
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = request.Limit };
+        // The suites' login-code mail deadline at the run's patience, for the harness and the replay alike.
+        var mailDeadline = new HarnessSettings { Patience = patience }.MailDeadline;
+        var mail = ReplayMail.For(deployment.Mailbox, http, mailDeadline, out var reason);
         var combos = SeedScenarios.All.SelectMany(s => ClientStyles.All.Select(c => (Scenario: s, Style: c))).ToList();
         if (mail is null)
         {
             return combos.Select(c => new FlowOverhead { Target = targetName, Scenario = c.Scenario, Client = c.Style.Id(), Error = "skipped: " + reason }).ToList();
         }
 
-        // The suites' login-code mail deadline at the run's patience.
-        var harness = new HarnessFlow(deployment, evidenceRoot, new HarnessSettings { Patience = patience }.MailDeadline);
+        var harness = new HarnessFlow(deployment, evidenceRoot, mailDeadline);
         var replay = new ReplayFlow(http, deployment.Endpoints, mail);
         var samples = combos.ToDictionary(c => c, _ => new Samples());
 
         // One untimed flow per client style and side first: JIT, connection pools and the reader's hub connection.
         foreach (var style in ClientStyles.All)
         {
-            await TimeAsync(samples[(SeedScenarios.Aal2, style)], () => harness.RunAsync(SeedScenarios.Aal2, style, 0, ct), keep: false, isHarness: true);
-            await TimeAsync(samples[(SeedScenarios.Aal2, style)], () => replay.RunAsync(SeedScenarios.Aal2, style, ct), keep: false, isHarness: false);
+            await TimeAsync(samples[(SeedScenarios.Aal2, style)], () => harness.RunAsync(SeedScenarios.Aal2, style, 0, ct), keep: false, isHarness: true, request);
+            await TimeAsync(samples[(SeedScenarios.Aal2, style)], () => replay.RunAsync(SeedScenarios.Aal2, style, ct), keep: false, isHarness: false, request);
         }
 
         for (var rep = 1; rep <= repetitions; rep++)
@@ -46,8 +51,8 @@ public static class FlowOverheadBench
                 }
 
                 var r = rep;
-                Func<Task> h = () => TimeAsync(s, () => harness.RunAsync(combo.Scenario, combo.Style, r, ct), keep: true, isHarness: true);
-                Func<Task> p = () => TimeAsync(s, () => replay.RunAsync(combo.Scenario, combo.Style, ct), keep: true, isHarness: false);
+                Func<Task> h = () => TimeAsync(s, () => harness.RunAsync(combo.Scenario, combo.Style, r, ct), keep: true, isHarness: true, request);
+                Func<Task> p = () => TimeAsync(s, () => replay.RunAsync(combo.Scenario, combo.Style, ct), keep: true, isHarness: false, request);
                 await (rep % 2 == 1 ? h : p)();
                 await (rep % 2 == 1 ? p : h)();
             }
@@ -58,7 +63,7 @@ public static class FlowOverheadBench
         return combos.Select(c => samples[c].ToResult(targetName, c.Scenario, c.Style.Id())).ToList();
     }
 
-    private static async Task TimeAsync(Samples into, Func<Task<FlowRun>> flow, bool keep, bool isHarness)
+    private static async Task TimeAsync(Samples into, Func<Task<FlowRun>> flow, bool keep, bool isHarness, Deadline request)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -78,7 +83,12 @@ public static class FlowOverheadBench
                 }
             }
         }
-        catch (Exception e) when (e is BenchFlowException or HttpRequestException or TaskCanceledException or KratosConformance.Client.Mail.MailWaitException
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            // HttpClient.Timeout: the replay's request deadline.
+            into.Error ??= $"{(isHarness ? "harness" : "replay")} flow failed: a request did not finish within {request.Expired}";
+        }
+        catch (Exception e) when (e is BenchFlowException or HttpRequestException or TaskCanceledException or TimeoutException or KratosConformance.Client.Mail.MailWaitException
             or InvalidOperationException or System.Text.Json.JsonException or KeyNotFoundException)
         {
             into.Error ??= $"{(isHarness ? "harness" : "replay")} flow failed: {e.Message.Split('\n')[0]}";

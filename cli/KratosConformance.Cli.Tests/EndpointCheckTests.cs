@@ -4,7 +4,6 @@ using FluentAssertions;
 using Kratos.Double;
 using KratosConformance.Cli.Errors;
 using KratosConformance.Cli.Validation;
-using KratosConformance.Client.Waiting;
 using KratosConformance.Containers;
 using KratosConformance.Harness.Profiles;
 using KratosConformance.Harness.Targets;
@@ -36,7 +35,7 @@ public sealed class EndpointCheckTests
             Dev = true,
         };
         (_double, _) = await InProcessDouble.StartAsync(new ProfileComposer(Repository.Profiles), KratosProfiles.Default, wiring, _schemaDirectory, o => o.LogWriter = TextWriter.Null);
-        _check = new EndpointCheck(_http, Deadline.Fixed("URL check (self-test)", TimeSpan.FromSeconds(10)));
+        _check = new EndpointCheck(_http, HarnessSettings.FromEnvironment().Patience.For("URL check (self-test)", TimeSpan.FromSeconds(10)));
     }
 
     [OneTimeTearDown]

@@ -1,6 +1,9 @@
 using FluentAssertions;
 using KratosConformance.Cli.Errors;
 using KratosConformance.Cli.Mutation;
+using KratosConformance.Client.Waiting;
+using KratosConformance.Harness.Paths;
+using KratosConformance.Harness.Targets;
 using NUnit.Framework;
 
 namespace KratosConformance.Cli.Tests;
@@ -9,7 +12,7 @@ namespace KratosConformance.Cli.Tests;
 /// ./kc mutate's own logic without Stryker: the scope comes from mutation/stryker-config.json and --file only narrows
 /// it (a file outside is a user error naming the valid ones), the score is Stryker's, and a survivor documented in
 /// docs/mutation-survivors.md is recognised by file, mutator, the code it replaced and the replacement, whatever line it
-/// moved to.
+/// moved to. Stryker's test runs get their settings through the one KC_* table and the clone's root.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -62,6 +65,31 @@ public sealed class MutationTests
         {
             File.Delete(file);
         }
+    }
+
+    [Test]
+    public void Strykers_test_runs_get_the_settings_through_the_table_and_the_root_the_harness_reads()
+    {
+        var settings = new HarnessSettings
+        {
+            Target = TargetKind.InProcess,
+            MailUrl = "smtp4dev+http://127.0.0.1:5080",
+            SmtpUri = "smtp://127.0.0.1:2525/?disable_starttls=true",
+            EvidenceRoot = "/tmp/kc-mutation-evidence",
+            Patience = new Patience(2),
+        };
+
+        var vars = StrykerRun.TestRunVariables(settings);
+
+        var read = HarnessSettings.FromVariables(name => vars.GetValueOrDefault(name));
+        (read.Target, read.MailUrl, read.SmtpUri, read.EvidenceRoot, read.Patience.Factor, read.MailTimeout)
+            .Should().Be((settings.Target, settings.MailUrl, settings.SmtpUri, settings.EvidenceRoot, 2.0, settings.MailTimeout));
+        HarnessVariables.Names.Should().OnlyContain(name => vars.ContainsKey(name), "every other setting is cleared, so the caller's shell does not leak in");
+        vars.Keys.Where(k => k.StartsWith("KC_", StringComparison.Ordinal)).Should()
+            .OnlyContain(k => HarnessVariables.Names.Contains(k) || k == "KC_MUTATION" || k == RepositoryLayout.RootVariable, "KC_ROOT and other names nothing reads are gone");
+        vars["KC_MUTATION"].Should().Be("true");
+        vars[RepositoryLayout.RootVariable].Should().Be(RepositoryLayout.RequireRoot());
+        File.Exists(Path.Combine(vars[RepositoryLayout.RootVariable]!, "KratosConformance.sln")).Should().BeTrue("RepositoryLayout takes the variable only when the solution is there");
     }
 
     [Test]

@@ -14,7 +14,7 @@ namespace KratosConformance.Cli.Tests;
 [TestFixture]
 public sealed class SmsSinkCheckTests
 {
-    private static readonly Deadline UrlCheck = Deadline.Fixed("URL check (self-test)", TimeSpan.FromSeconds(10));
+    private static readonly Deadline UrlCheck = HarnessSettings.FromEnvironment().Patience.For("URL check (self-test)", TimeSpan.FromSeconds(10));
     private readonly HttpClient _http = new();
 
     [OneTimeTearDown]

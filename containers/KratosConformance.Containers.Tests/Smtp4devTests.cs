@@ -17,8 +17,9 @@ public sealed class Smtp4devTests
         await SendAsync(smtp.Host, smtp.Port, "someone@example.org", "Your login code");
 
         using var http = new HttpClient();
-        var messages = await PollAsync(() => http.GetStringAsync(new Uri(sink.GetHttpBaseAddress(), "api/messages")), m => m.Contains("someone@example.org"));
-        messages.Should().Contain("someone@example.org", "smtp4dev stores a mail shortly after accepting it");
+        var deadline = ContainerPatience.FromEnvironment().For("smtp4dev listing the mail", TimeSpan.FromSeconds(10));
+        var messages = await PollAsync(() => http.GetStringAsync(new Uri(sink.GetHttpBaseAddress(), "api/messages")), m => m.Contains("someone@example.org"), deadline);
+        messages.Should().Contain("someone@example.org", "smtp4dev stores a mail shortly after accepting it (waited up to {0})", deadline.Expired);
         (await GreetingAsync(sink.GetImapEndpoint())).Should().StartWith("* OK");
         (await GreetingAsync(sink.GetPop3Endpoint())).Should().StartWith("+OK");
     }
@@ -48,12 +49,12 @@ public sealed class Smtp4devTests
         output.ToString().Should().Contain("(cached)").And.Contain("images ready");
     }
 
-    /// <summary>Polls every 50 ms for up to 10 s and returns the last answer, matching or not.</summary>
-    private static async Task<string> PollAsync(Func<Task<string>> read, Func<string, bool> done)
+    /// <summary>Polls every 50 ms until <paramref name="deadline"/> and returns the last answer, matching or not.</summary>
+    private static async Task<string> PollAsync(Func<Task<string>> read, Func<string, bool> done, ContainerDeadline deadline)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var ends = DateTime.UtcNow + deadline.Limit;
         var last = await read();
-        while (!done(last) && DateTime.UtcNow < deadline)
+        while (!done(last) && DateTime.UtcNow < ends)
         {
             await Task.Delay(50);
             last = await read();

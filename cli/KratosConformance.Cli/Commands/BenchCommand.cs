@@ -22,7 +22,7 @@ public static class BenchCommand
         var noBrowser = KcOption.Flag("--no-browser", "Leave the Playwright browser suite (browser-ui) out of the suite runs.");
         var output = KcOption.Value("--out", "<dir>", "Where <timestamp>.json goes (default reports/out/bench).");
         var target = TargetOptions.Create();
-        var command = new Command("bench", "Measure the harness's own cost on the local double (and on a target given with ./kc run's options): per-flow time against a raw-HttpClient replay, mail detection latency per reader, suite wall time serial and parallel, peak memory. Prints a table and writes reports/out/bench/<timestamp>.json; exits 0 unless it crashed.");
+        var command = new Command("bench", "Measure the harness's own cost on the local double (and on a target given with ./kc run's options): per-flow time against a raw-HttpClient replay, mail detection latency per reader, the local double's flow request latency, suite wall time serial and parallel, peak memory. Prints a table and writes reports/out/bench/<timestamp>.json; exits 0 unless it crashed.");
         command.Options.Add(repetitions);
         command.Options.Add(skipContainers);
         command.Options.Add(workers);

@@ -42,9 +42,11 @@ public static class DoubleCommand
         if (context.Signals is { } signals)
         {
             // The double stops itself on SIGINT/SIGTERM (its own handlers in this process); kc waits for it and ends
-            // with the double's exit code, as `kratos serve` would.
+            // with the double's exit code, as `kratos serve` would. The double's options are Kratos's, so its patience
+            // comes from KC_PATIENCE only (default 1).
             signals.SignalIsNormalStop = true;
-            signals.Grace = Client.Waiting.Patience.Default.For("the double's stop after a signal", TimeSpan.FromSeconds(10));
+            var patience = Client.Waiting.Patience.TryParse(Environment.GetEnvironmentVariable(Client.Waiting.Patience.Variable)) ?? Client.Waiting.Patience.Default;
+            signals.Grace = patience.For("the double's stop after a signal", TimeSpan.FromSeconds(10));
         }
 
         var (rest, emulate) = TakeEmulate(args);

@@ -38,6 +38,7 @@ public static class MutateCommand
                 Concurrency = parse.GetValue(concurrency),
                 BreakAt = parse.GetValue(breakAt),
                 OutputDirectory = Path.Combine(root, stamp),
+                Patience = Defaults.EnvironmentPatience(),
             };
             return Run(plan, context);
         });

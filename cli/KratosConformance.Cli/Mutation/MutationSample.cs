@@ -26,7 +26,7 @@ public static class MutationSample
         console.WriteLine($"mutation sample: Stryker.NET on {string.Join(", ", Files)} with the resend and mail tests");
         try
         {
-            var plan = new MutationPlan { Files = Files, TestFilter = Tests, Concurrency = Math.Max(1, Environment.ProcessorCount), OutputDirectory = directory, Deadline = patience.For("mutation sample", TimeSpan.FromMinutes(30)) };
+            var plan = new MutationPlan { Files = Files, TestFilter = Tests, Concurrency = Math.Max(1, Environment.ProcessorCount), OutputDirectory = directory, Deadline = patience.For("mutation sample", TimeSpan.FromMinutes(30)), Patience = patience };
             var report = MutationRun.Execute(plan, console, cancellationToken);
             var ok = report.Killed > 0;
             console.WriteLine($"mutation sample: {(ok ? "passed" : "FAILED")} ({report.Killed} of {report.Valid} mutants killed)");

@@ -3,6 +3,7 @@ using System.Globalization;
 using KratosConformance.Cli.Errors;
 using KratosConformance.Harness.Paths;
 using KratosConformance.Harness.Processes;
+using KratosConformance.Harness.Targets;
 using KratosConformance.Runner;
 
 namespace KratosConformance.Cli.Mutation;
@@ -29,9 +30,8 @@ public static class StrykerRun
         }
 
         var files = MutationConfig.Select(plan.Files);
-        await using var sink = await SharedMailSink.StartAsync(cancellationToken).ConfigureAwait(false);
-        var evidence = Path.Combine(plan.OutputDirectory, "evidence");
-        var mail = sink.InProcessSettings(evidence);
+        await using var sink = await SharedMailSink.StartAsync(plan.Patience, cancellationToken).ConfigureAwait(false);
+        var settings = sink.InProcessSettings(Path.Combine(plan.OutputDirectory, "evidence"));
         var start = new ProcessStartInfo(Tool)
         {
             WorkingDirectory = MutationConfig.Directory,
@@ -44,13 +44,17 @@ public static class StrykerRun
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["KC_MUTATION"] = "true";
-        start.Environment["KC_TARGET"] = "inprocess";
-        start.Environment["KC_MAIL_URL"] = mail.MailUrl;
-        start.Environment["KC_SMTP_URI"] = mail.SmtpUri;
-        start.Environment["KC_MAIL_TIMEOUT"] = mail.MailTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
-        start.Environment["KC_EVIDENCE_DIR"] = evidence;
-        start.Environment["KC_ROOT"] = RepositoryLayout.RequireRoot();
+        foreach (var (name, value) in TestRunVariables(settings))
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
 
         // Bound to kc by the parent-death signal: a killed kc takes Stryker (and, on its own stop, its test hosts) along.
         using var process = await ParentBoundProcess.StartAsync(start).ConfigureAwait(false);
@@ -79,6 +83,26 @@ public static class StrykerRun
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// What Stryker and its test runs get in their environment (null = removed): the run's settings through the one
+    /// table (in-process target, the shared sink, the evidence folder, the patience) with every other KC_* setting
+    /// cleared, so nothing of the caller's shell leaks in; KC_MUTATION, the MSBuild switch of the suites' project
+    /// reference; and the clone's root under the name the harness reads, so the suites find it from Stryker's test runs.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> TestRunVariables(HarnessSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var vars = HarnessVariables.Names.ToDictionary(name => name, string? (_) => null, StringComparer.Ordinal);
+        foreach (var (name, value) in settings.ToVariables())
+        {
+            vars[name] = value;
+        }
+
+        vars["KC_MUTATION"] = "true";
+        vars[RepositoryLayout.RootVariable] = RepositoryLayout.RequireRoot();
+        return vars;
     }
 
     private static IEnumerable<string> Arguments(MutationPlan plan, IReadOnlyList<string> files)

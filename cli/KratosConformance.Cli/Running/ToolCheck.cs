@@ -36,7 +36,7 @@ public static class ToolCheck
     public const string ContainersSelection = "login.sms.aal2.*";
 
     // What ./kc exports for the CLI it starts; the installed tool must work without any of them.
-    private static readonly string[] KcVariables = ["KC_REPO_ROOT", "KC_ROOT", "KC_STATE", ElementsUi.BundleVariable, "KC_SKIP_BUILD", "KC_WORKFLOW_PARSER_DIR"];
+    private static readonly string[] KcVariables = [RepositoryLayout.RootVariable, "KC_ROOT", "KC_STATE", ElementsUi.BundleVariable, "KC_SKIP_BUILD", "KC_WORKFLOW_PARSER_DIR"];
 
     public static TestTally Run(Patience patience, TextWriter console, CancellationToken cancellationToken)
     {

@@ -11,11 +11,13 @@ namespace KratosConformance.Client.Sms;
 /// <c>GET &lt;sms-url&gt;/messages?after=&lt;id&gt;&amp;wait=&lt;ms&gt;</c> with a JSON array of the received requests
 /// (<c>id</c>, <c>method</c>, <c>path</c>, <c>headers</c>, <c>body</c>; docs/sms-sink.md). The wait is event-driven: the
 /// sink holds each listing until a request arrives (a sink that ignores <c>wait</c> answers at once and is asked again).
-/// One deadline bounds the whole wait and is named when it expires.
+/// One deadline bounds the whole wait and is named when it expires; each listing is bounded by the sink's hold plus
+/// the run's "SMS sink answer" deadline (10 s at patience 1), named too.
 /// </summary>
-public sealed class SmsSinkReader(Uri sinkUrl, HttpClient http)
+public sealed class SmsSinkReader(Uri sinkUrl, HttpClient http, Patience patience)
 {
     private static readonly TimeSpan LongestListing = TimeSpan.FromSeconds(10);
+    private readonly Deadline _answer = (patience ?? throw new ArgumentNullException(nameof(patience))).For("SMS sink answer", TimeSpan.FromSeconds(10));
     private readonly List<ReceivedSms> _seen = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -48,17 +50,21 @@ public sealed class SmsSinkReader(Uri sinkUrl, HttpClient http)
         }
     }
 
-    /// <summary>Every request to <paramref name="phone"/> the sink listed so far (asks once more, holding up to <paramref name="wait"/> for a new one).</summary>
+    /// <summary>
+    /// Every request to <paramref name="phone"/> the sink listed so far (asks once more, holding up to
+    /// <paramref name="wait"/> for a new one). The request may take the hold plus the SMS sink answer deadline; past that
+    /// it ends with a <see cref="DeadlineExpiredException"/> naming the listing and the setting that raises it.
+    /// </summary>
     public async Task<IReadOnlyList<ReceivedSms>> ListForAsync(string phone, TimeSpan wait, CancellationToken cancellationToken = default)
     {
+        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var after = _seen.Count == 0 ? 0 : _seen[^1].Id;
             var url = new Uri(SinkUrl, $"messages?after={after.ToString(CultureInfo.InvariantCulture)}&wait={((long)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)}");
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(wait + TimeSpan.FromSeconds(10));
-            var text = await http.GetStringAsync(url, limit.Token).ConfigureAwait(false);
+            var listing = _answer with { Limit = wait + _answer.Limit };
+            var text = await listing.RunAsync($"GET {url} (held by the sink for up to {wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s)", ct => http.GetStringAsync(url, ct), cancellationToken).ConfigureAwait(false);
             foreach (var item in ParseListing(text, url))
             {
                 if (_seen.Count == 0 || item.Id > _seen[^1].Id)

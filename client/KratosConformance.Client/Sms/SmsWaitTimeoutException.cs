@@ -3,17 +3,8 @@ namespace KratosConformance.Client.Sms;
 /// <summary>The SMS a test waited for did not reach the sink before its deadline; the message names the deadline and what the sink had.</summary>
 public sealed class SmsWaitTimeoutException : Exception
 {
-    public SmsWaitTimeoutException()
-    {
-    }
-
     public SmsWaitTimeoutException(string message)
         : base(message)
-    {
-    }
-
-    public SmsWaitTimeoutException(string message, Exception innerException)
-        : base(message, innerException)
     {
     }
 }

@@ -8,26 +8,6 @@ public sealed class KratosContainerException : Exception
 {
     private const int TailLines = 25;
 
-    public KratosContainerException()
-    {
-        Image = string.Empty;
-        LogTail = [];
-        Hint = string.Empty;
-    }
-
-    public KratosContainerException(string message)
-        : this(message, null)
-    {
-    }
-
-    public KratosContainerException(string message, Exception? innerException)
-        : base(message, innerException)
-    {
-        Image = string.Empty;
-        LogTail = [];
-        Hint = string.Empty;
-    }
-
     private KratosContainerException(string message, string image, IReadOnlyList<string> logTail, string hint, Exception? inner)
         : base(message, inner)
     {

@@ -14,6 +14,9 @@ namespace Kratos.Double.Tests.Conformance;
 [Parallelizable(ParallelScope.All)]
 public sealed class CourierTests(DoubleStore store)
 {
+    /// <summary>The courier sends on its next pull (pull_wait 1 s or 100 ms here): 10 s is generous at patience 1.</summary>
+    private static readonly TimeSpan MailBaseline = TimeSpan.FromSeconds(10);
+
     private const string FastPull = "\n  worker:\n    pull_wait: 100ms";
 
     [Test]
@@ -29,7 +32,7 @@ public sealed class CourierTests(DoubleStore store)
         await actor.PasswordLoginAsync(email);
 
         await actor.CreateLoginFlowAsync("aal=aal2");
-        var mail = await sink.NextAsync(TimeSpan.FromSeconds(10));
+        var mail = await sink.NextAsync(Patience.For("login-code mail over SMTP", MailBaseline));
 
         mail.From.Mailboxes.Single().Address.Should().Be("kratos-double@example.com");
         mail.To.Mailboxes.Single().Address.Should().Be(email);
@@ -78,7 +81,7 @@ public sealed class CourierTests(DoubleStore store)
         var received = new List<string>();
         for (var i = 0; i < emails.Count; i++)
         {
-            received.Add((await sink.NextAsync(TimeSpan.FromSeconds(10))).To.Mailboxes.Single().Address);
+            received.Add((await sink.NextAsync(Patience.For($"queued mail {i + 1} of {emails.Count} over SMTP", MailBaseline))).To.Mailboxes.Single().Address);
         }
 
         received.Should().Equal(emails, "NextMessages orders the queue by created_at");
@@ -102,10 +105,11 @@ public sealed class CourierTests(DoubleStore store)
 
     private static async Task<string?> PollStatusAsync(DoubleHarness harness, string email, string wanted)
     {
-        var deadline = Stopwatch.StartNew();
+        var deadline = Patience.For($"courier status {wanted}", TimeSpan.FromSeconds(5));
+        var clock = Stopwatch.StartNew();
         string? seen = null;
         var tries = 0;
-        while (deadline.Elapsed < TimeSpan.FromSeconds(5))
+        while (clock.Elapsed < deadline.Limit)
         {
             tries++;
             var (_, list) = await harness.AdminGetAsync("/admin/courier/messages?recipient=" + email);
@@ -118,6 +122,6 @@ public sealed class CourierTests(DoubleStore store)
             await Task.Delay(20);
         }
 
-        throw new TimeoutException($"Waited 5 s ({tries} tries) for courier status {wanted} of the mail to {email}; last saw {seen ?? "<no message>"}.");
+        throw new TimeoutException($"The mail to {email} did not reach courier status {wanted} within {deadline.Expired} ({tries} tries); last saw {seen ?? "<no message>"}.");
     }
 }

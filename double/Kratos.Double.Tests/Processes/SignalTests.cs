@@ -34,7 +34,7 @@ public sealed class SignalTests
 
         process.Signal(signal);
 
-        (await process.WaitForExitAsync(Patience.Of(TimeSpan.FromSeconds(30)))).Should().Be(0, process.Stderr);
+        (await process.WaitForExitAsync(Patience.For("the double's stop after the signal", TimeSpan.FromSeconds(30)))).Should().Be(0, process.Stderr);
         process.Stderr.Should().Contain("msg=Admin httpd was shutdown gracefully");
     }
 
@@ -52,7 +52,7 @@ public sealed class SignalTests
 
         process.Signal(SigTerm);
 
-        (await process.WaitForExitAsync(Patience.Of(TimeSpan.FromSeconds(30)))).Should().Be(0, process.Stderr);
+        (await process.WaitForExitAsync(Patience.For("./kc double serve's stop after SIGTERM", TimeSpan.FromSeconds(30)))).Should().Be(0, process.Stderr);
         process.Stderr.Should().Contain("msg=Starting the admin httpd on: 127.0.0.1:", "--emulate v25.4.0 reached the double")
             .And.Contain("msg=Admin httpd was shutdown gracefully");
     }
@@ -141,9 +141,9 @@ public sealed class SignalTests
         private async Task<bool> WaitUntilReadyAsync(DoubleProcess process)
         {
             using var http = new HttpClient();
-            var deadline = Patience.Of(TimeSpan.FromSeconds(60));
+            var deadline = Patience.For("double's admin API ready", TimeSpan.FromSeconds(60));
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (clock.Elapsed < deadline)
+            while (clock.Elapsed < deadline.Limit)
             {
                 if (process.HasExited)
                 {
@@ -167,7 +167,7 @@ public sealed class SignalTests
                 await Task.Delay(TimeSpan.FromMilliseconds(100));
             }
 
-            throw new TimeoutException($"the double's admin API on port {AdminPort} was not ready within {deadline.TotalSeconds:0} s (raise KC_PATIENCE); stderr:\n{process.Stderr}");
+            throw new TimeoutException($"the double's admin API on port {AdminPort} was not ready within {deadline.Expired}; stderr:\n{process.Stderr}");
         }
 
         public ValueTask DisposeAsync()

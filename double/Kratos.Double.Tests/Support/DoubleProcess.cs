@@ -63,21 +63,22 @@ public sealed class DoubleProcess : IDisposable
     public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? env = null)
     {
         using var process = Start("dotnet", [DoubleDll, .. args], env);
-        var exit = await process.WaitForExitAsync(Patience.Of(TimeSpan.FromSeconds(60)));
+        var exit = await process.WaitForExitAsync(Patience.For("double command's end", TimeSpan.FromSeconds(60)));
         return (exit, process.Stdout, process.Stderr);
     }
 
     /// <summary>Waits for the exit; throws a TimeoutException naming the deadline and KC_PATIENCE when it expires.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan deadline)
+    public async Task<int> WaitForExitAsync(TestDeadline deadline)
     {
-        using var cts = new CancellationTokenSource(deadline);
+        ArgumentNullException.ThrowIfNull(deadline);
+        using var cts = new CancellationTokenSource(deadline.Limit);
         try
         {
             await _process.WaitForExitAsync(cts.Token);
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"the process did not exit within {deadline.TotalSeconds:0} s (raise KC_PATIENCE on a slow machine); stderr so far:\n{Stderr}");
+            throw new TimeoutException($"the process did not exit within {deadline.Expired}; stderr so far:\n{Stderr}");
         }
 
         _process.WaitForExit();

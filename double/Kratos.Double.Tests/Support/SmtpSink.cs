@@ -24,16 +24,17 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>
-    /// Waits for the next message not yet returned, in arrival order, up to <paramref name="timeout"/>, and says what it
+    /// Waits for the next message not yet returned, in arrival order, up to <paramref name="deadline"/>, and says what it
     /// saw on failure. (Returning the newest one gave the same mail twice when two arrived before the reader asked.)
     /// </summary>
-    public async Task<MimeMessage> NextAsync(TimeSpan timeout)
+    public async Task<MimeMessage> NextAsync(TestDeadline deadline)
     {
-        if (!await _arrived.WaitAsync(timeout))
+        ArgumentNullException.ThrowIfNull(deadline);
+        if (!await _arrived.WaitAsync(deadline.Limit))
         {
             lock (_messages)
             {
-                throw new TimeoutException($"No mail reached the SMTP sink on port {Port} within {timeout.TotalMilliseconds} ms; it holds {_messages.Count} message(s).");
+                throw new TimeoutException($"No further mail reached the SMTP sink on port {Port} within {deadline.Expired}; it holds {_messages.Count} message(s), {_taken} taken.");
             }
         }
 

@@ -3,17 +3,8 @@ namespace Kratos.Double.Cli;
 /// <summary>A command line cobra refuses; the message is cobra's/pflag's own text.</summary>
 internal sealed class CliUsageException : Exception
 {
-    public CliUsageException()
-    {
-    }
-
     public CliUsageException(string message)
         : base(message)
-    {
-    }
-
-    public CliUsageException(string message, Exception innerException)
-        : base(message, innerException)
     {
     }
 }

@@ -3,17 +3,8 @@ namespace Kratos.Double.Config;
 /// <summary>Configuration real Kratos would refuse; the message names the key and the fix.</summary>
 public sealed class KratosDoubleConfigException : Exception
 {
-    public KratosDoubleConfigException()
-    {
-    }
-
     public KratosDoubleConfigException(string message)
         : base(message)
-    {
-    }
-
-    public KratosDoubleConfigException(string message, Exception innerException)
-        : base(message, innerException)
     {
     }
 

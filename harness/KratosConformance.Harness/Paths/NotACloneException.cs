@@ -10,13 +10,4 @@ public sealed class NotACloneException : InvalidOperationException
         : base(message)
     {
     }
-
-    public NotACloneException()
-    {
-    }
-
-    public NotACloneException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
 }

@@ -18,6 +18,12 @@ public static class RepositoryLayout
     /// <summary>What the installed tool runs (README, "The installable tool"); everything else needs a clone.</summary>
     public const string ToolCommands = "kc run, kc merge, kc compare, kc upgrade, kc images, kc double";
 
+    /// <summary>
+    /// The clone's root for a process whose binaries are not under it (./kc exports it; ./kc mutate passes it to
+    /// Stryker's test runs); without it the root is found by walking up from the binaries to KratosConformance.sln.
+    /// </summary>
+    public const string RootVariable = "KC_REPO_ROOT";
+
     private static readonly Lazy<string?> PackagedLazy = new(() => FindPackagedContent(AppContext.BaseDirectory));
     private static readonly Lazy<string?> RootLazy = new(FindRoot);
 
@@ -33,7 +39,7 @@ public static class RepositoryLayout
     /// <summary>The checkout root; throws with a fix when the harness runs outside one.</summary>
     public static string RequireRoot() => Root ?? throw new NotACloneException(IsPackaged
         ? $"This needs a clone of KratosConformance (it builds or tests the project itself); the installed kc tool runs {ToolCommands}: git clone the repository and use ./kc there."
-        : "Could not find KratosConformance.sln above " + AppContext.BaseDirectory + ": run the harness from a checkout (./kc …), set KC_REPO_ROOT, or install the kc tool (dotnet tool install KratosConformance.Cli).");
+        : "Could not find KratosConformance.sln above " + AppContext.BaseDirectory + ": run the harness from a checkout (./kc …), set " + RootVariable + ", or install the kc tool (dotnet tool install KratosConformance.Cli).");
 
     /// <summary>
     /// Where the suites' inputs are read from: the installed tool's content folder, or the clone. Also the root the
@@ -86,7 +92,7 @@ public static class RepositoryLayout
             return null;
         }
 
-        var fromEnv = Environment.GetEnvironmentVariable("KC_REPO_ROOT");
+        var fromEnv = Environment.GetEnvironmentVariable(RootVariable);
         if (!string.IsNullOrEmpty(fromEnv) && File.Exists(Path.Combine(fromEnv, "KratosConformance.sln")))
         {
             return Path.GetFullPath(fromEnv);

@@ -127,7 +127,7 @@ public abstract class SmsTest : CodeMfaTest
         var url = deployment.SmsSinkUrl ?? throw new InvalidOperationException($"The deployment of profile {deployment.Profile} has no SMS sink (its config has no sms courier channel).");
         if (!_readers.TryGetValue(url, out var reader))
         {
-            reader = new SmsSinkReader(url, SinkHttp);
+            reader = new SmsSinkReader(url, SinkHttp, deployment.Endpoints.Patience);
             _readers[url] = reader;
         }
 
