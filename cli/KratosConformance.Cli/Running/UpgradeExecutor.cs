@@ -56,6 +56,11 @@ public sealed class UpgradeExecutor(UpgradePlan plan, TextWriter console, Func<s
                 await using var b = await database.StartAsync(plan.To.Version.ToString(), plan.To.Image, plan.Deviations, cancellationToken).ConfigureAwait(false);
                 Say(steps, $"B: started {b.Description}");
                 findings.AddRange(await new UpgradeVerifier(Steps(b, Path.Combine(work, "evidence-verify"), new UpgradeMailCounter()), Admin(b)).VerifyAsync(population, plan.From.Label, cancellationToken).ConfigureAwait(false));
+                foreach (var person in population.Identities)
+                {
+                    person.Dispose();
+                }
+
                 Say(steps, $"B: verified: {findings.Count(f => f.Passed)} of {findings.Count} findings as Kratos keeps them");
                 if (runA is null)
                 {
