@@ -74,7 +74,10 @@ public sealed class UpgradeVerifier(FactorSteps steps, KratosAdminClient admin)
             var keyAfter = await UpgradeSeeder.KeyAsync(admin, person, ct).ConfigureAwait(false);
             var kept = keyBefore.SameAs(keyAfter);
             rows.Add(new(person.Role, "webauthn credential (admin API, include_credential=webauthn)", keyBefore.ToString(), keyAfter.ToString(), kept,
-                kept ? null : keyAfter.Missing.Count > 0 ? "the WebAuthn credential is not in Kratos's shape after the upgrade (factors spec §5.6)" : "B stores another WebAuthn credential than A did"));
+                kept ? null
+                : keyAfter.Stored.Length == 0 ? "B no longer has the WebAuthn credential A stored"
+                : keyAfter.Missing.Count > 0 ? "the WebAuthn credential is not in Kratos's shape after the upgrade (factors spec §5.6)"
+                : "B stores another WebAuthn credential than A did"));
         }
 
         return rows;
