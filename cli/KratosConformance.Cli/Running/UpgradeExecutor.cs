@@ -111,7 +111,10 @@ public sealed class UpgradeExecutor(UpgradePlan plan, TextWriter console, Func<s
 
     private static KratosAdminClient Admin(UpgradeKratos kratos) => new(kratos.Deployment.Endpoints, EvidenceRecorder.Discarding());
 
-    /// <summary>The whole suite against one running version, as an external deployment (it is one: kc started it and the suite must not restart it).</summary>
+    /// <summary>
+    /// The whole suite against one running version, as an external deployment (it is one: kc started it and the suite
+    /// must not restart it); the upgrade's SMS sink is its --sms-url, so the SMS scenarios run on A and B too.
+    /// </summary>
     private (string RunPath, bool Passed) SuiteRun(UpgradeKratos kratos, RunDirectory runDir, string side, CancellationToken cancellationToken)
     {
         console.WriteLine($"kc upgrade: the conformance suite on {side} ({kratos.Version})");
@@ -121,6 +124,7 @@ public sealed class UpgradeExecutor(UpgradePlan plan, TextWriter console, Func<s
             PublicUrl = kratos.Deployment.Endpoints.PublicUrl,
             AdminUrl = kratos.Deployment.Endpoints.AdminUrl,
             MailUrl = kratos.MailUrl,
+            SmsUrl = kratos.Deployment.SmsSinkUrl,
             ConfigFile = kratos.ConfigFile,
             ConfigOverlay = null,
             EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName),
