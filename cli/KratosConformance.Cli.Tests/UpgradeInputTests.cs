@@ -19,7 +19,7 @@ public sealed class UpgradeInputTests
     [TestCase(new[] { "--from", "v25.4.0", "--to", "v26.2.0", "--dsn", "postgres" }, "--dsn postgres needs a PostgreSQL container (Testcontainers.PostgreSql, image postgres)")]
     [TestCase(new[] { "--from", "oryd/kratos:v25.4.0", "--to", "oryd/kratos:v26.2.0", "--target", "inprocess" }, "--target inprocess runs the reference double in this process, not the image oryd/kratos:v25.4.0")]
     [TestCase(new[] { "--from", "oryd/kratos:v25.4.0", "--to", "oryd/kratos:v26.2.0", "--deviations", "upgrade-drops-totp" }, "--deviations are the reference double's own switches; oryd/kratos:v25.4.0 is not the double.")]
-    [TestCase(new[] { "--from", "v25.4.0", "--to", "v26.2.0", "--deviations", "wrong-code-message-id" }, "--deviations wrong-code-message-id: not an upgrade deviation of the double. Valid: upgrade-drops-totp, upgrade-loses-verified-flags, upgrade-invalidates-sessions, upgrade-leaves-schema-behind.")]
+    [TestCase(new[] { "--from", "v25.4.0", "--to", "v26.2.0", "--deviations", "wrong-code-message-id" }, "--deviations wrong-code-message-id: not an upgrade deviation of the double. Valid: upgrade-drops-totp, upgrade-loses-verified-flags, upgrade-invalidates-sessions, upgrade-leaves-schema-behind, upgrade-drops-webauthn.")]
     [TestCase(new[] { "--to", "v26.2.0" }, "--from is missing: give the version upgraded from, e.g. --from v25.4.0.")]
     public void Bad_input_is_refused_with_one_line_and_exit_2(string[] args, string message)
     {

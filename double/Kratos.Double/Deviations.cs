@@ -39,6 +39,7 @@ public static class Deviations
     public const string UpgradeLosesVerifiedFlags = DeviationNames.UpgradeLosesVerifiedFlags;
     public const string UpgradeInvalidatesSessions = DeviationNames.UpgradeInvalidatesSessions;
     public const string UpgradeLeavesSchemaBehind = DeviationNames.UpgradeLeavesSchemaBehind;
+    public const string UpgradeDropsWebAuthn = DeviationNames.UpgradeDropsWebAuthn;
 
     /// <summary>Every deviation a suite catches, with a one-line description, in the order <c>kratos-double deviations</c> prints.</summary>
     public static IReadOnlyList<(string Name, string Description)> All => DeviationNames.All;

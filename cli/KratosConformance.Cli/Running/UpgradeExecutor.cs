@@ -56,6 +56,11 @@ public sealed class UpgradeExecutor(UpgradePlan plan, TextWriter console, Func<s
                 await using var b = await database.StartAsync(plan.To.Version.ToString(), plan.To.Image, plan.Deviations, cancellationToken).ConfigureAwait(false);
                 Say(steps, $"B: started {b.Description}");
                 findings.AddRange(await new UpgradeVerifier(Steps(b, Path.Combine(work, "evidence-verify"), new UpgradeMailCounter()), Admin(b)).VerifyAsync(population, plan.From.Label, cancellationToken).ConfigureAwait(false));
+                foreach (var person in population.Identities)
+                {
+                    person.Dispose();
+                }
+
                 Say(steps, $"B: verified: {findings.Count(f => f.Passed)} of {findings.Count} findings as Kratos keeps them");
                 if (runA is null)
                 {
@@ -106,7 +111,10 @@ public sealed class UpgradeExecutor(UpgradePlan plan, TextWriter console, Func<s
 
     private static KratosAdminClient Admin(UpgradeKratos kratos) => new(kratos.Deployment.Endpoints, EvidenceRecorder.Discarding());
 
-    /// <summary>The whole suite against one running version, as an external deployment (it is one: kc started it and the suite must not restart it).</summary>
+    /// <summary>
+    /// The whole suite against one running version, as an external deployment (it is one: kc started it and the suite
+    /// must not restart it); the upgrade's SMS sink is its --sms-url, so the SMS scenarios run on A and B too.
+    /// </summary>
     private (string RunPath, bool Passed) SuiteRun(UpgradeKratos kratos, RunDirectory runDir, string side, CancellationToken cancellationToken)
     {
         console.WriteLine($"kc upgrade: the conformance suite on {side} ({kratos.Version})");
@@ -116,6 +124,7 @@ public sealed class UpgradeExecutor(UpgradePlan plan, TextWriter console, Func<s
             PublicUrl = kratos.Deployment.Endpoints.PublicUrl,
             AdminUrl = kratos.Deployment.Endpoints.AdminUrl,
             MailUrl = kratos.MailUrl,
+            SmsUrl = kratos.Deployment.SmsSinkUrl,
             ConfigFile = kratos.ConfigFile,
             ConfigOverlay = null,
             EvidenceRoot = Path.Combine(runDir.Path, RunDirectory.EvidenceFolderName),

@@ -16,6 +16,7 @@ public sealed class UpgradeDeviationTests
     [TestCase(Deviations.UpgradeDropsTotp, "SELECT COUNT(*) FROM identity_credentials WHERE type = 'totp'", 1L, 0L)]
     [TestCase(Deviations.UpgradeLosesVerifiedFlags, "SELECT COUNT(*) FROM identity_verifiable_addresses WHERE verified = 1", 1L, 0L)]
     [TestCase(Deviations.UpgradeInvalidatesSessions, "SELECT COUNT(*) FROM sessions WHERE active = 1", 2L, 0L)]
+    [TestCase(Deviations.UpgradeDropsWebAuthn, "SELECT COUNT(*) FROM identity_credentials WHERE type = 'webauthn'", 1L, 0L)]
     [TestCase(Deviations.UpgradeLeavesSchemaBehind, "SELECT COUNT(*) FROM pragma_table_info('identity_credential_identifiers') WHERE name = 'identity_id'", 0L, 0L)]
     public async Task An_upgrade_deviation_changes_the_migrated_data(string deviation, string probe, long before, long after)
     {
@@ -37,6 +38,12 @@ public sealed class UpgradeDeviationTests
         using var second = harness.NewActor();
         second.Style = ClientStyle.Native;
         await second.PasswordLoginAsync(email);
+        // A WebAuthn credential row in the shape the double stores (registering a key over HTTP needs a security key: the
+        // client's software authenticator, which kc upgrade's seeding uses end to end).
+        SqliteProbe.Execute(harness.Dsn!, """
+            INSERT INTO identity_credentials (id, identity_id, type, config, version, created_at, updated_at)
+            SELECT $id, identity_id, 'webauthn', '{"credentials":[],"user_handle":""}', 1, created_at, updated_at FROM identity_credentials WHERE type = 'totp'
+            """, ("$id", Guid.NewGuid().ToString()));
         SqliteProbe.Scalar(harness.Dsn!, probe).Should().Be(before, "before the upgrade");
 
         KratosDoubleDatabase.Migrate(harness.Dsn!, "v26.2.0", TextWriter.Null, [deviation]);

@@ -18,6 +18,20 @@ public static class SqliteProbe
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Runs one statement on the file: a row the test needs that no HTTP step of the double's tests can write.</summary>
+    public static int Execute(string dsn, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = Open(dsn);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
     public static List<string> Columns(string dsn, string table)
     {
         using var connection = Open(dsn);

@@ -34,6 +34,7 @@ internal static class DeviationNames
     public const string UpgradeLosesVerifiedFlags = "upgrade-loses-verified-flags";
     public const string UpgradeInvalidatesSessions = "upgrade-invalidates-sessions";
     public const string UpgradeLeavesSchemaBehind = "upgrade-leaves-schema-behind";
+    public const string UpgradeDropsWebAuthn = "upgrade-drops-webauthn";
     public const string TotpWindowTooWide = "totp-window-too-wide";
     public const string TotpUnlinkKeepsCredential = "totp-unlink-keeps-credential";
     public const string TotpEnrolmentStaysAal1 = "totp-enrolment-stays-aal1";
@@ -155,6 +156,7 @@ internal static class DeviationNames
         (UpgradeLosesVerifiedFlags, "the migration to this version resets every verifiable address to verified: false, status: pending"),
         (UpgradeInvalidatesSessions, "the migration to this version deactivates every session: everyone is signed out by the upgrade"),
         (UpgradeLeavesSchemaBehind, "migrate sql reports success but applies none of this version's own migrations, so serve finds them pending"),
+        (UpgradeDropsWebAuthn, "the migration to this version deletes every WebAuthn credential: users who registered a security key before the upgrade can not use it"),
     ];
 
     /// <summary>Every name the double accepts: <see cref="All"/>, <see cref="AwaitingSuites"/> and <see cref="Upgrade"/>.</summary>

@@ -52,6 +52,27 @@ public sealed class ProfilesAgainstKratosSchemaTests
     }
 
     [Test]
+    public void The_upgrade_overlay_composed_on_the_default_profile_is_valid_against_kratos_v26_2_0_config_schema()
+    {
+        // kc upgrade runs the same config on every version; its overlay adds WebAuthn and the courier's sms channel.
+        var profiles = Path.Combine(KratosReference.RepositoryRoot(), "fixtures", "profiles");
+        var composed = new ProfileComposer(profiles, userSchemaPath: Path.Combine(profiles, "storage", "upgrade.schema.json"), overlayPath: Path.Combine(profiles, "storage", "upgrade.yml"))
+            .Compose(KratosProfiles.Default, Wiring with { SmsUrl = new Uri("http://127.0.0.1:40005/sms") });
+        var result = KratosConfigSchema.Value.Evaluate(JsonSerializer.SerializeToElement(ToJson(composed.KratosYml)), new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))
+            .ToList();
+        result.IsValid.Should().BeTrue("the upgrade's kratos.yml must be one real Kratos v26.2.0 accepts; schema errors:\n{0}", string.Join("\n", errors));
+        composed.UsesSms.Should().BeTrue("the overlay brings the sms channel the SMS user's code goes through");
+        composed.Facts.WebAuthnOrigins.Should().BeEquivalentTo(new[] { "http://localhost:4455" }, "an upgrade's UI is on 127.0.0.1, so the overlay's relying party stays");
+        composed.KratosYml.Should().Contain("http://127.0.0.1:40005/sms", "the wiring points the channel at the upgrade's SMS sink");
+        var schema = JsonNode.Parse(composed.IdentitySchemaJson)!["properties"]!["traits"]!["properties"]!;
+        (schema["phone"]?["ory.sh/kratos"]?["credentials"]?["code"]?["via"]?.GetValue<string>()).Should().Be("sms", "the SMS user's phone is a code address via sms (factors spec §10.5)");
+        (schema["email"]?["ory.sh/kratos"]?["credentials"]?["webauthn"]?["identifier"]?.GetValue<bool>()).Should().BeTrue("registering a key needs a WebAuthn identifier (else 4000009, factors spec §5.1)");
+    }
+
+    [Test]
     public void A_value_kratos_refuses_is_reported()
     {
         // The check above must be able to fail: session.whoami.required_aal only takes aal1 or highest_available.

@@ -17,7 +17,8 @@ namespace KratosConformance.Harness.Upgrade;
 /// The upgrade as a team runs it with real images: one Docker network with smtp4dev, one named volume holding the
 /// SQLite file, and each version's Kratos container (the double's local image emulating the version, or the image
 /// given) mounting that volume; starting a version first runs its <c>kratos migrate sql -e --yes</c> job on the same
-/// volume (KratosMigration), then serve. Every container, the network and the volume carry the run's owner labels
+/// volume (KratosMigration), then serve. The courier's sms channel goes to the SMS sink on the same network (alias
+/// sms-sink), started with the first version. Every container, the network and the volume carry the run's owner labels
 /// and are removed at the end (a dead run's by the next kc's sweep).
 /// </summary>
 public sealed class ContainersUpgradeDatabase : IUpgradeDatabase
@@ -66,7 +67,7 @@ public sealed class ContainersUpgradeDatabase : IUpgradeDatabase
 
     public string Description => $"SQLite file /var/lib/sqlite/db.sqlite on Docker volume {_volumeName}";
 
-    public string ConfigOverlay => Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "upgrade.yml");
+    public string ConfigOverlay => UpgradeOverlay.ConfigPath;
 
     public Task<string> MigrateAsync(string version, string? image, IReadOnlyCollection<string> deviations, CancellationToken cancellationToken)
     {
@@ -84,11 +85,20 @@ public sealed class ContainersUpgradeDatabase : IUpgradeDatabase
         var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = _patience }, cancellationToken).ConfigureAwait(false);
         try
         {
-            var composed = new ProfileComposer(RepositoryLayout.ProfilesDirectory, overlayPath: ConfigOverlay).Compose(KratosProfiles.Default, new HarnessWiring
+            var composed = UpgradeOverlay.Composer().Compose(KratosProfiles.Default, new HarnessWiring
             {
                 PublicBaseUrl = publicUrl, AdminBaseUrl = new Uri($"http://kratos-{name}:4434/"), SmtpConnectionUri = _stack.MailConnectionUri,
-                LoginUiUrl = ui.LoginUrl, ErrorUiUrl = ui.ErrorUrl, DefaultReturnUrl = ui.HomeUrl, Version = KratosVersion.Parse(version), Dev = true,
+                LoginUiUrl = ui.LoginUrl, ErrorUiUrl = ui.ErrorUrl, DefaultReturnUrl = ui.HomeUrl, SmsUrl = new Uri(SmsSinkContainer.InternalUrl),
+                Version = KratosVersion.Parse(version), Dev = true,
             });
+            Uri? smsSinkUrl = null;
+            if (composed.UsesSms)
+            {
+                // The SMS sink runs on the stack's network in a container of the local smtp4dev image (once for A and B).
+                var smtp4dev = await LocalImages.EnsureSmtp4devImageAsync(RepositoryLayout.ContentRoot, TextWriter.Null, new ContainerPatience(_patience.Factor), cancellationToken).ConfigureAwait(false);
+                smsSinkUrl = await _stack.EnsureSmsSinkAsync(smtp4dev, typeof(SmsSink.SmsSinkServer).Assembly.Location, cancellationToken).ConfigureAwait(false);
+            }
+
             var environment = new Dictionary<string, string>(StringComparer.Ordinal);
             if (image is null)
             {
@@ -109,7 +119,10 @@ public sealed class ContainersUpgradeDatabase : IUpgradeDatabase
             var endpoints = new KratosEndpoints(kratos.GetPublicUrl(), adminUrl) { Patience = _patience };
             var configFile = Path.Combine(Path.GetTempPath(), $"kc-upgrade-{Environment.ProcessId}-{name}.yml");
             await File.WriteAllTextAsync(configFile, composed.KratosYml, cancellationToken).ConfigureAwait(false);
-            var deployment = new KratosDeployment(KratosProfiles.Default, endpoints, composed.Facts with { Version = KratosVersion.Parse(version) }, _mailbox);
+            var deployment = new KratosDeployment(KratosProfiles.Default, endpoints, composed.Facts with { Version = KratosVersion.Parse(version) }, _mailbox)
+            {
+                SmsSinkUrl = smsSinkUrl,
+            };
             return new UpgradeKratos(version, deployment, "smtp4dev+" + _stack.Mail.GetHttpBaseAddress().AbsoluteUri, configFile,
                 $"{image ?? LocalImages.DoubleLocalTag + " emulating " + version} in a container on {Description}", async () =>
                 {

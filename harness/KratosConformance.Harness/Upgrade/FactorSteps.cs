@@ -2,28 +2,45 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Scenarios;
+using KratosConformance.Client.Sms;
 using OtpNet;
 
 namespace KratosConformance.Harness.Upgrade;
 
 /// <summary>
 /// The steps of seeding and verifying a user, as a native app takes them over Kratos's public API: password, the
-/// emailed code (through <see cref="CodeLoginDriver"/>), TOTP and backup codes at login, and enrolling TOTP and backup
-/// codes in the settings flow (spec §11: Kratos's API settings flow, X-Session-Token). No checks here: each step
+/// emailed code (through <see cref="CodeLoginDriver"/>), the code sent by SMS (read from the deployment's SMS sink),
+/// TOTP and backup codes at login, and enrolling TOTP and backup codes in the settings flow (spec §11: Kratos's API
+/// settings flow, X-Session-Token); a SPA's steps for WebAuthn (Kratos offers it in browser flows only, factors spec
+/// §5.3): registering a security key in settings and signing in with it. No checks here: each step
 /// returns what Kratos answered and the seeder or verifier judges it.
 /// </summary>
 public sealed class FactorSteps(CodeLoginDriver driver, UpgradeMailCounter mails)
 {
+    private const string KeyName = "upgrade key";
+    private static readonly HttpClient SinkHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private SmsSinkReader? _sms;
+
     public CodeLoginDriver Driver => driver;
 
-    /// <summary>A new native client signed in with the password (aal1); the answer tells whether it worked.</summary>
+    /// <summary>A new client of the user's style signed in with the password (aal1); the answer tells whether it worked.</summary>
     public async Task<(KratosClient Client, KratosResponse Answer)> PasswordAsync(SeededIdentity identity, CancellationToken ct)
     {
-        var client = driver.NewClient(ClientStyle.Native);
+        ArgumentNullException.ThrowIfNull(identity);
+        var client = driver.NewClient(identity.Style);
         driver.Evidence.Note($"{identity.Role}: sign in with the password");
         var answer = await client.SignInWithPasswordAsync(identity.Email, identity.Password, ct).ConfigureAwait(false);
         return (client, answer);
     }
+
+    /// <summary>
+    /// Whether the password left a session: a native app's 200 with the token, a SPA's 200 with the session, or the
+    /// SPA's 422 browser_location_change_required without a flow, which Kratos answers once the identity has a second
+    /// factor to use next, with the aal1 session cookie set (spec §4.2).
+    /// </summary>
+    public static bool SignedIn(KratosResponse answer) =>
+        (answer ?? throw new ArgumentNullException(nameof(answer))).Status == 200 && (answer.SessionToken is not null || answer.Session is not null)
+        || answer.Status == 422 && answer.Flow is null && answer.Error?.Id == "browser_location_change_required";
 
     /// <summary>Creates an aal2 flow, sends the code to <paramref name="address"/>, waits for it; the flow and the code.</summary>
     public async Task<(LoginFlow Flow, string Code)> SendCodeAsync(KratosClient client, string address, CancellationToken ct)
@@ -45,6 +62,75 @@ public sealed class FactorSteps(CodeLoginDriver driver, UpgradeMailCounter mails
     {
         var (flow, code) = await SendCodeAsync(client, address, ct).ConfigureAwait(false);
         return await driver.SubmitCodeAsync(client, flow, code, address, ct: ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The second factor by the code sent by SMS to <paramref name="phone"/> (factors spec §10.5): its address button
+    /// pressed, the SMS this send requested read from the sink (the one after those the sink listed for the phone
+    /// before, so A's SMS in the same sink are not taken for B's), and its code submitted.
+    /// </summary>
+    public async Task<KratosResponse> SmsCodeAsync(KratosClient client, string phone, CancellationToken ct)
+    {
+        var reader = _sms ??= new SmsSinkReader(
+            driver.Deployment.SmsSinkUrl ?? throw new UpgradeStepException("this Kratos has no SMS sink: the upgrade's config has no sms courier channel"), SinkHttp);
+        var before = (await reader.ListForAsync(phone, TimeSpan.Zero, ct).ConfigureAwait(false)).Count;
+        var created = await driver.CreateAal2FlowAsync(client, ct: ct).ConfigureAwait(false);
+        var flow = created.Flow ?? throw new UpgradeStepException($"no aal2 login flow for {phone}: {created.Describe()}");
+        var sent = await driver.SendCodeAsync(client, flow, phone, ct).ConfigureAwait(false);
+        if (sent is not null && sent.Flow is null)
+        {
+            throw new UpgradeStepException($"sending the code to {phone} did not answer a flow: {sent.Describe()}");
+        }
+
+        ReceivedSms sms;
+        try
+        {
+            sms = await reader.WaitForAsync(phone, before + 1, driver.MailDeadline, ct).ConfigureAwait(false);
+        }
+        catch (SmsWaitTimeoutException e)
+        {
+            throw new UpgradeStepException(e.Message);
+        }
+
+        driver.Evidence.Note($"SMS #{before + 1} to {phone}: {sms.Method} {sms.Path} {sms.Body}");
+        var code = sms.Code ?? throw new UpgradeStepException($"the SMS to {phone} carries no login code: {sms.Body}");
+        return await driver.SubmitCodeAsync(client, sent?.Flow ?? flow, code, phone, "submit the code sent by SMS", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Registers a security key held by <paramref name="authenticator"/> in a settings flow of the (SPA) client, as
+    /// webauthn.js does (factors spec §5.4): the trigger's creation options answered from the relying party's first origin.
+    /// </summary>
+    public async Task RegisterKeyAsync(KratosClient client, SoftwareAuthenticator authenticator, CancellationToken ct)
+    {
+        driver.Evidence.Note("open a settings flow to add a security key");
+        var opened = await new SettingsClient(client, driver.Deployment.Facts).CreateAsync(ct: ct).ConfigureAwait(false);
+        var flow = opened.Flow ?? throw new UpgradeStepException($"no settings flow: {opened.Describe()}");
+        if (WebAuthnDriver.Options(flow, "webauthn_register_trigger") is null)
+        {
+            throw new UpgradeStepException("the settings flow has no webauthn_register_trigger node: is selfservice.methods.webauthn enabled?");
+        }
+
+        var done = await new WebAuthnDriver(driver.Deployment.Facts, driver.Evidence).RegisterAsync(client, flow, authenticator, Origin, KeyName, ct: ct).ConfigureAwait(false);
+        RequireSuccess(done, "registering a security key");
+    }
+
+    /// <summary>
+    /// The second factor by the security key (factors spec §5.5): an aal2 flow, its trigger's request options signed by
+    /// <paramref name="authenticator"/> (its counter one step on), posted with the hidden identifier. A flow that offers
+    /// no key (the identity has no WebAuthn credential) ends the step with that.
+    /// </summary>
+    public async Task<KratosResponse> SecurityKeyAsync(KratosClient client, SoftwareAuthenticator authenticator, CancellationToken ct)
+    {
+        var created = await driver.CreateAal2FlowAsync(client, ct: ct).ConfigureAwait(false);
+        var flow = created.Flow ?? throw new UpgradeStepException($"no aal2 login flow: {created.Describe()}");
+        if (WebAuthnDriver.Options(flow, "webauthn_login_trigger") is null)
+        {
+            throw new UpgradeStepException($"the aal2 login flow offers no security key (no webauthn_login_trigger node): {created.Describe()}");
+        }
+
+        return await new WebAuthnDriver(driver.Deployment.Facts, driver.Evidence)
+            .LoginAsync(client, flow, authenticator, Origin, "sign in with the security key", ct: ct).ConfigureAwait(false);
     }
 
     /// <summary>The second factor by a TOTP code of <paramref name="secret"/> for the current 30-s step.</summary>
@@ -82,6 +168,10 @@ public sealed class FactorSteps(CodeLoginDriver driver, UpgradeMailCounter mails
         RequireSuccess(done, "confirming backup codes");
         return codes;
     }
+
+    /// <summary>The relying party's first origin (rp.origins[0], factors spec §5.1): the page a browser would run the ceremony on.</summary>
+    private string Origin => driver.Deployment.Facts.WebAuthnOrigins is [var first, ..] ? first
+        : throw new UpgradeStepException("the upgrade's config names no WebAuthn origin: is selfservice.methods.webauthn enabled?");
 
     public static string TotpCode(string secret) =>
         new Totp(Base32Encoding.ToBytes(secret), step: 30, mode: OtpHashMode.Sha1, totpSize: 6).ComputeTotp(DateTime.UtcNow);

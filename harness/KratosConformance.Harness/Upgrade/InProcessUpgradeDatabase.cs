@@ -10,6 +10,7 @@ using KratosConformance.Harness.Processes;
 using KratosConformance.Harness.Profiles;
 using KratosConformance.Harness.Targets;
 using KratosConformance.Harness.Ui;
+using KratosConformance.SmsSink;
 
 namespace KratosConformance.Harness.Upgrade;
 
@@ -17,20 +18,23 @@ namespace KratosConformance.Harness.Upgrade;
 /// The upgrade in this process, fast enough for ./kc test: a SQLite file in a temp folder owned by this process,
 /// migrated the way <c>kratos migrate sql -e --yes</c> migrates it (<see cref="KratosDoubleDatabase.Migrate"/>), and
 /// the double serving it at the version asked (DSN in its environment, as Kratos reads it). Mail goes over SMTP to one
-/// smtp4dev process that both versions share; the seeding and the suite runs read it over its HTTP API.
+/// smtp4dev process that both versions share; the seeding and the suite runs read it over its HTTP API. SMS go
+/// through the courier's http channel to one SMS sink on 127.0.0.1 in this process, shared by both versions too.
 /// </summary>
 public sealed class InProcessUpgradeDatabase : IUpgradeDatabase
 {
     private readonly string _directory;
     private readonly Smtp4devProcess _sink;
+    private readonly SmsSinkServer _smsSink;
     private readonly Client.Mail.IMailboxReader _mailbox;
     private readonly Patience _patience;
     private readonly TextWriter _log;
 
-    private InProcessUpgradeDatabase(Smtp4devProcess sink, Patience patience, TextWriter log)
+    private InProcessUpgradeDatabase(Smtp4devProcess sink, SmsSinkServer smsSink, Patience patience, TextWriter log)
     {
         _directory = OwnedTempDirectory.Create("kc-upgrade-");
         _sink = sink;
+        _smsSink = smsSink;
         _mailbox = sink.CreateHttpMailbox();
         _patience = patience;
         _log = log;
@@ -38,18 +42,28 @@ public sealed class InProcessUpgradeDatabase : IUpgradeDatabase
 
     /// <param name="patience">The run's patience (request and mail deadlines).</param>
     /// <param name="log">Where the doubles' and migrations' log lines go.</param>
-    /// <param name="cancellationToken">Stops the start of smtp4dev.</param>
+    /// <param name="cancellationToken">Stops the start of smtp4dev and the SMS sink.</param>
     public static async Task<InProcessUpgradeDatabase> CreateAsync(Patience patience, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patience);
-        return new InProcessUpgradeDatabase(await Smtp4devProcess.StartAsync(patience, cancellationToken).ConfigureAwait(false), patience, log);
+        var sink = await Smtp4devProcess.StartAsync(patience, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var smsSink = await SmsSinkServer.StartAsync(System.Net.IPAddress.Loopback, 0, cancellationToken).ConfigureAwait(false);
+            return new InProcessUpgradeDatabase(sink, smsSink, patience, log);
+        }
+        catch
+        {
+            await sink.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public string Dsn => $"sqlite://{Path.Combine(_directory, "db.sqlite")}?_fk=true";
 
     public string Description => $"SQLite file {Path.Combine(_directory, "db.sqlite")} (in-process double)";
 
-    public string ConfigOverlay => Path.Combine(RepositoryLayout.ProfilesDirectory, "storage", "upgrade.yml");
+    public string ConfigOverlay => UpgradeOverlay.ConfigPath;
 
     public Task<string> MigrateAsync(string version, string? image, IReadOnlyCollection<string> deviations, CancellationToken cancellationToken)
     {
@@ -68,7 +82,7 @@ public sealed class InProcessUpgradeDatabase : IUpgradeDatabase
         var adminUrl = LoopbackListener.UrlOf(adminListener);
         var ui = await ReferenceUi.StartAsync(new ReferenceUiOptions { KratosPublicUrl = publicUrl, Patience = _patience }, cancellationToken).ConfigureAwait(false);
         var schemaDirectory = Directory.CreateDirectory(Path.Combine(_directory, "schema-" + version)).FullName;
-        var composer = new ProfileComposer(RepositoryLayout.ProfilesDirectory, overlayPath: ConfigOverlay);
+        var composer = UpgradeOverlay.Composer();
         KratosDoubleHost host;
         ComposedProfile composed;
         try
@@ -80,6 +94,7 @@ public sealed class InProcessUpgradeDatabase : IUpgradeDatabase
                 {
                     PublicBaseUrl = publicUrl, AdminBaseUrl = adminUrl, SmtpConnectionUri = $"smtp://{_sink.Host}:{_sink.SmtpPort}/?disable_starttls=true",
                     LoginUiUrl = ui.LoginUrl, ErrorUiUrl = ui.ErrorUrl, DefaultReturnUrl = ui.HomeUrl,
+                    SmsUrl = new Uri(_smsSink.BaseUrl, SmsSinkServer.ReceivePath.TrimStart('/')),
                     Version = KratosVersion.Parse(version), Dev = true,
                 },
                 schemaDirectory,
@@ -106,7 +121,10 @@ public sealed class InProcessUpgradeDatabase : IUpgradeDatabase
         var configFile = Path.Combine(schemaDirectory, "kratos.yml");
         await File.WriteAllTextAsync(configFile, composed.KratosYml, cancellationToken).ConfigureAwait(false);
         var endpoints = new KratosEndpoints(host.PublicBaseUrl, host.AdminBaseUrl) { Patience = _patience };
-        var deployment = new KratosDeployment(KratosProfiles.Default, endpoints, composed.Facts with { Version = KratosVersion.Parse(version) }, _mailbox);
+        var deployment = new KratosDeployment(KratosProfiles.Default, endpoints, composed.Facts with { Version = KratosVersion.Parse(version) }, _mailbox)
+        {
+            SmsSinkUrl = composed.UsesSms ? _smsSink.BaseUrl : null,
+        };
         return new UpgradeKratos(version, deployment, "smtp4dev+" + _sink.HttpBaseUrl.AbsoluteUri, configFile, $"reference double {version} (in-process) on {Description}", async () =>
         {
             await host.DisposeAsync().ConfigureAwait(false);
@@ -120,6 +138,7 @@ public sealed class InProcessUpgradeDatabase : IUpgradeDatabase
     {
         await _mailbox.DisposeAsync().ConfigureAwait(false);
         await _sink.DisposeAsync().ConfigureAwait(false);
+        await _smsSink.DisposeAsync().ConfigureAwait(false);
         OwnedTempDirectory.TryDelete(_directory);
     }
 }

@@ -5,8 +5,9 @@ namespace KratosConformance.Harness.Upgrade;
 
 /// <summary>
 /// Seeds version A through its public and admin APIs only (what works against any Kratos): users with the emailed
-/// code, two code addresses, the password only, TOTP, backup codes with two used; live native sessions at aal1 and
-/// aal2; and an aal2 login with a code sent and not submitted. Every factor is completed once on A, so a factor that
+/// code, two code addresses, the password only, TOTP, backup codes with two used, a WebAuthn security key (registered
+/// by a SPA with the software authenticator, which the user keeps for B), a phone as SMS code address; live native
+/// sessions at aal1 and aal2; and an aal2 login with a code sent and not submitted. Every factor is completed once on A, so a factor that
 /// fails on B failed because of the upgrade. A step Kratos A does not complete ends the seeding with its answer.
 /// </summary>
 public sealed class UpgradeSeeder(FactorSteps steps, IdentityFactory identities, KratosAdminClient admin)
@@ -15,8 +16,12 @@ public sealed class UpgradeSeeder(FactorSteps steps, IdentityFactory identities,
     public const string Totp = "totp";
     public const string BackupCode = "backup code";
     public const string UsedBackupCode = "used backup code";
+    public const string SecurityKey = "security key (WebAuthn)";
+    public const string SmsCodePrefix = "SMS code to ";
 
     public static string Code(string address) => "code to " + address;
+
+    public static string SmsCode(string phone) => SmsCodePrefix + phone;
 
     public async Task<SeededPopulation> SeedAsync(CancellationToken ct)
     {
@@ -80,6 +85,16 @@ public sealed class UpgradeSeeder(FactorSteps steps, IdentityFactory identities,
         backup.Factors.Add(UsedBackupCode);
         people.Add(backup);
 
+        people.Add(await SeedSecurityKeyAsync(ct).ConfigureAwait(false));
+
+        var sms = await NewAsync("sms", secondAddress: false, ct, phone: true).ConfigureAwait(false);
+        using (var login = (await SignInAsync(sms, ct).ConfigureAwait(false)).Client)
+        {
+            Require(await steps.SmsCodeAsync(login, sms.Phone!, ct).ConfigureAwait(false), sms, SmsCode(sms.Phone!));
+        }
+
+        people.Add(sms);
+
         var waiting = await NewAsync("in-flight", secondAddress: false, ct).ConfigureAwait(false);
         var (waitingClient, _) = await SignInAsync(waiting, ct).ConfigureAwait(false);
         var (flow, code) = await steps.SendCodeAsync(waitingClient, waiting.Email, ct).ConfigureAwait(false);
@@ -95,6 +110,41 @@ public sealed class UpgradeSeeder(FactorSteps steps, IdentityFactory identities,
         return new SeededPopulation(people, sessions, inFlight);
     }
 
+    /// <summary>
+    /// A SPA user who reached aal2 by the emailed code, registered a security key in settings and signed in with it
+    /// once; the authenticator (private key, counter) stays with the seeded user, and A's admin view of the key with it.
+    /// </summary>
+    private async Task<SeededIdentity> SeedSecurityKeyAsync(CancellationToken ct)
+    {
+        var key = await NewAsync("webauthn", secondAddress: false, ct, style: ClientStyle.Spa).ConfigureAwait(false);
+        key.Authenticator = new SoftwareAuthenticator();
+        using (var enrol = (await SignInAsync(key, ct).ConfigureAwait(false)).Client)
+        {
+            await CodeAsync(enrol, key, key.Email, ct).ConfigureAwait(false);
+            await steps.RegisterKeyAsync(enrol, key.Authenticator, ct).ConfigureAwait(false);
+        }
+
+        using (var login = (await SignInAsync(key, ct).ConfigureAwait(false)).Client)
+        {
+            Require(await steps.SecurityKeyAsync(login, key.Authenticator, ct).ConfigureAwait(false), key, SecurityKey);
+        }
+
+        key.CounterOnA = key.Authenticator.Counter;
+        key.KeyBefore = await KeyAsync(admin, key, ct).ConfigureAwait(false);
+        return key;
+    }
+
+    /// <summary>What the admin API shows of <paramref name="person"/>'s WebAuthn credential now (include_credential=webauthn).</summary>
+    public static async Task<WebAuthnKeySnapshot> KeyAsync(KratosAdminClient admin, SeededIdentity person, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        ArgumentNullException.ThrowIfNull(person);
+        var answer = await admin.GetIdentityAsync(person.Id, "webauthn", ct).ConfigureAwait(false);
+        return answer.Status == 200
+            ? WebAuthnKeySnapshot.From(answer.Body)
+            : new WebAuthnKeySnapshot($"{answer.Status} {answer.Error?.Id ?? answer.Error?.Reason}", string.Empty, ["the identity"]);
+    }
+
     /// <summary>What the admin API says of <paramref name="person"/> now.</summary>
     public static async Task<IdentitySnapshot> SnapshotAsync(KratosAdminClient admin, SeededIdentity person, CancellationToken ct)
     {
@@ -106,18 +156,26 @@ public sealed class UpgradeSeeder(FactorSteps steps, IdentityFactory identities,
             : new IdentitySnapshot([], new Dictionary<string, bool>(), $"{answer.Status} {answer.Error?.Id ?? answer.Error?.Reason}");
     }
 
-    private async Task<SeededIdentity> NewAsync(string role, bool secondAddress, CancellationToken ct)
+    private async Task<SeededIdentity> NewAsync(string role, bool secondAddress, CancellationToken ct, bool phone = false, ClientStyle style = ClientStyle.Native)
     {
-        var made = secondAddress
-            ? await identities.CreateWithSecondAddressAsync("upgrade." + role, ct).ConfigureAwait(false)
+        var made = secondAddress ? await identities.CreateWithSecondAddressAsync("upgrade." + role, ct).ConfigureAwait(false)
+            : phone ? await identities.CreateWithPhoneAsync("upgrade." + role, ct).ConfigureAwait(false)
             : await identities.CreateAsync("upgrade." + role, ct).ConfigureAwait(false);
-        return new SeededIdentity { Role = role, Id = made.Id, Email = made.Email, Password = made.Password, SecondEmail = made.SecondEmail };
+        return new SeededIdentity
+        {
+            Role = role, Id = made.Id, Email = made.Email, Password = made.Password, SecondEmail = made.SecondEmail, Phone = made.Phone, Style = style,
+        };
     }
 
     private async Task<(KratosClient Client, KratosResponse Answer)> SignInAsync(SeededIdentity person, CancellationToken ct)
     {
         var (client, answer) = await steps.PasswordAsync(person, ct).ConfigureAwait(false);
-        Require(answer, person, Password);
+        if (!FactorSteps.SignedIn(answer))
+        {
+            throw new UpgradeStepException($"seeding on A: {person.Role} ({person.Email}) could not sign in with {Password}: {answer.Describe()}");
+        }
+
+        Add(person, Password);
         return (client, answer);
     }
 
@@ -137,6 +195,11 @@ public sealed class UpgradeSeeder(FactorSteps steps, IdentityFactory identities,
             throw new UpgradeStepException($"seeding on A: {person.Role} ({person.Email}) could not sign in with {factor}: {answer.Describe()}");
         }
 
+        Add(person, factor);
+    }
+
+    private static void Add(SeededIdentity person, string factor)
+    {
         if (!person.Factors.Contains(factor, StringComparer.Ordinal))
         {
             person.Factors.Add(factor);

@@ -4,8 +4,9 @@ namespace KratosConformance.Harness.Upgrade;
 
 /// <summary>
 /// Checks on version B what A left: B's schema is fully migrated (/admin/health/ready, Kratos's HealthHandler), every
-/// seeded user completes every factor they had on A, used backup codes stay used, credentials and verified flags are
-/// as A showed them, A's sessions answer whoami as they did on A, and the login A left in flight continues: the code A
+/// seeded user completes every factor they had on A (the security key with the authenticator A registered, its counter
+/// carried on; the SMS code to the phone), used backup codes stay used, credentials, verified flags, the phone as code
+/// address and the WebAuthn credential's stored shape are as A showed them, A's sessions answer whoami as they did on A, and the login A left in flight continues: the code A
 /// mailed completes it (Kratos's migrations between these versions keep login flows and codes, docs/kratos-facts.md).
 /// Each check is one <see cref="UpgradeFinding"/>; nothing stops at the first difference.
 /// </summary>
@@ -62,17 +63,46 @@ public sealed class UpgradeVerifier(FactorSteps steps, KratosAdminClient admin)
             rows.Add(new(person.Role, "address " + address, before.VerifiedText(address), after.VerifiedText(address), same, same ? null : "the address's verified flag changed in the upgrade"));
         }
 
+        if (person.Phone is { } phone)
+        {
+            var same = before.CodeAddressText(phone) == after.CodeAddressText(phone);
+            rows.Add(new(person.Role, "phone " + phone, before.CodeAddressText(phone), after.CodeAddressText(phone), same, same ? null : "the phone is no longer a code address after the upgrade"));
+        }
+
+        if (person.KeyBefore is { } keyBefore)
+        {
+            var keyAfter = await UpgradeSeeder.KeyAsync(admin, person, ct).ConfigureAwait(false);
+            var kept = keyBefore.SameAs(keyAfter);
+            rows.Add(new(person.Role, "webauthn credential (admin API, include_credential=webauthn)", keyBefore.ToString(), keyAfter.ToString(), kept,
+                kept ? null
+                : keyAfter.Stored.Length == 0 ? "B no longer has the WebAuthn credential A stored"
+                : keyAfter.Missing.Count > 0 ? "the WebAuthn credential is not in Kratos's shape after the upgrade (factors spec §5.6)"
+                : "B stores another WebAuthn credential than A did"));
+        }
+
         return rows;
     }
 
     private async Task<UpgradeFinding> FactorAsync(SeededIdentity person, string factor, CancellationToken ct)
     {
+        try
+        {
+            return await AttemptAsync(person, factor, ct).ConfigureAwait(false);
+        }
+        catch (UpgradeStepException e)
+        {
+            return new UpgradeFinding(person.Role, factor, "completed on A", "could not be tried: " + e.Message, false, "the factor the user had on A does not work on B");
+        }
+    }
+
+    private async Task<UpgradeFinding> AttemptAsync(SeededIdentity person, string factor, CancellationToken ct)
+    {
         var (client, first) = await steps.PasswordAsync(person, ct).ConfigureAwait(false);
         using (client)
         {
-            if (factor == UpgradeSeeder.Password || first.Status != 200)
+            if (factor == UpgradeSeeder.Password || !FactorSteps.SignedIn(first))
             {
-                return Completed(person, factor == UpgradeSeeder.Password ? factor : factor + " (after the password)", first, expectSuccess: true);
+                return Completed(person, factor == UpgradeSeeder.Password ? factor : factor + " (after the password)", first, expectSuccess: true, FactorSteps.SignedIn(first));
             }
 
             if (factor == UpgradeSeeder.Totp)
@@ -89,6 +119,22 @@ public sealed class UpgradeVerifier(FactorSteps steps, KratosAdminClient admin)
             if (factor == UpgradeSeeder.UsedBackupCode)
             {
                 return Completed(person, factor, await steps.BackupCodeAsync(client, person.UsedBackupCodes[0], ct).ConfigureAwait(false), expectSuccess: false);
+            }
+
+            if (factor == UpgradeSeeder.SecurityKey)
+            {
+                var key = person.Authenticator!;
+                var done = Completed(person, factor, await steps.SecurityKeyAsync(client, key, ct).ConfigureAwait(false), expectSuccess: true);
+                return done with
+                {
+                    Before = $"completed on A (the authenticator's sign counter at {person.CounterOnA})",
+                    After = $"{done.After} with the same key, its sign counter at {key.Counter}",
+                };
+            }
+
+            if (factor.StartsWith(UpgradeSeeder.SmsCodePrefix, StringComparison.Ordinal))
+            {
+                return Completed(person, factor, await steps.SmsCodeAsync(client, person.Phone!, ct).ConfigureAwait(false), expectSuccess: true);
             }
 
             var address = factor[(factor.LastIndexOf(' ') + 1)..];
@@ -114,11 +160,13 @@ public sealed class UpgradeVerifier(FactorSteps steps, KratosAdminClient admin)
             $"flow {flow.State}; the code A mailed: {Describe(done)}", passed, passed ? null : "the login A left in flight does not complete on B with the code A sent");
     }
 
-    private static UpgradeFinding Completed(SeededIdentity person, string factor, KratosResponse answer, bool expectSuccess)
+    private static UpgradeFinding Completed(SeededIdentity person, string factor, KratosResponse answer, bool expectSuccess, bool? signedIn = null)
     {
-        var succeeded = answer.Status == 200;
+        var succeeded = signedIn ?? answer.Status == 200;
         var before = expectSuccess ? "completed on A" : "used on A";
-        var after = succeeded ? $"completed ({answer.Session?.Aal ?? "session"})" : "refused: " + Describe(answer);
+        var after = !succeeded ? "refused: " + Describe(answer)
+            : answer.Status == 422 ? "completed (aal1 session; 422 browser_location_change_required to the aal2 login)"
+            : $"completed ({answer.Session?.Aal ?? "session"})";
         return new UpgradeFinding(person.Role, factor, before, after, succeeded == expectSuccess,
             succeeded == expectSuccess ? null : expectSuccess ? "the factor the user had on A does not work on B" : "a backup code used on A is accepted again on B");
     }

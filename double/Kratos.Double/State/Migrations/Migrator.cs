@@ -93,6 +93,11 @@ internal sealed class Migrator(SqliteConnection connection, string version, Krat
             statements.Add("DELETE FROM identity_credentials WHERE type = 'totp'");
         }
 
+        if (Has(Config.DeviationNames.UpgradeDropsWebAuthn))
+        {
+            statements.Add("DELETE FROM identity_credentials WHERE type = 'webauthn'");
+        }
+
         if (Has(Config.DeviationNames.UpgradeLosesVerifiedFlags))
         {
             statements.Add("UPDATE identity_verifiable_addresses SET verified = 0, status = 'pending', verified_at = NULL");
