@@ -72,7 +72,7 @@ public sealed class FactorSteps(CodeLoginDriver driver, UpgradeMailCounter mails
     public async Task<KratosResponse> SmsCodeAsync(KratosClient client, string phone, CancellationToken ct)
     {
         var reader = _sms ??= new SmsSinkReader(
-            driver.Deployment.SmsSinkUrl ?? throw new UpgradeStepException("this Kratos has no SMS sink: the upgrade's config has no sms courier channel"), SinkHttp);
+            driver.Deployment.SmsSinkUrl ?? throw new UpgradeStepException("this Kratos has no SMS sink: the upgrade's config has no sms courier channel"), SinkHttp, driver.Deployment.Endpoints.Patience);
         var before = (await reader.ListForAsync(phone, TimeSpan.Zero, ct).ConfigureAwait(false)).Count;
         var created = await driver.CreateAal2FlowAsync(client, ct: ct).ConfigureAwait(false);
         var flow = created.Flow ?? throw new UpgradeStepException($"no aal2 login flow for {phone}: {created.Describe()}");
