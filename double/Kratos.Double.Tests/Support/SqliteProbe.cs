@@ -5,32 +5,12 @@ namespace Kratos.Double.Tests.Support;
 /// <summary>Reads a double's SQLite file directly, to see what a migration left behind the HTTP API.</summary>
 public static class SqliteProbe
 {
-    public static long Scalar(string dsn, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var connection = Open(dsn);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public static long Scalar(string dsn, string sql, params (string Name, object Value)[] parameters) =>
+        Run(dsn, sql, parameters, c => Convert.ToInt64(c.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Runs one statement on the file: a row the test needs that no HTTP step of the double's tests can write.</summary>
-    public static int Execute(string dsn, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var connection = Open(dsn);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command.ExecuteNonQuery();
-    }
+    public static int Execute(string dsn, string sql, params (string Name, object Value)[] parameters) =>
+        Run(dsn, sql, parameters, c => c.ExecuteNonQuery());
 
     public static List<string> Columns(string dsn, string table)
     {
@@ -45,6 +25,19 @@ public static class SqliteProbe
         }
 
         return names;
+    }
+
+    private static T Run<T>(string dsn, string sql, (string Name, object Value)[] parameters, Func<SqliteCommand, T> execute)
+    {
+        using var connection = Open(dsn);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return execute(command);
     }
 
     private static SqliteConnection Open(string dsn)
