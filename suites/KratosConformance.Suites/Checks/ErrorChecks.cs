@@ -62,6 +62,25 @@ public static class ErrorChecks
     }
 
     /// <summary>
+    /// The reason of <paramref name="error"/> is <paramref name="expected"/>, where it names what the request gave
+    /// (so <see cref="ErrorTexts"/>, which knows reasons by id only, can not give it): the operator reads it to see
+    /// which value was refused.
+    /// </summary>
+    public static void ReasonIs(Observation o, KratosError error, string expected, string why)
+    {
+        Check.Verify(o, Texts, error.Reason == expected, new FailureText
+        {
+            Headline = "error " + (error.Id ?? error.Code.ToString(CultureInfo.InvariantCulture)) + " has another reason",
+            Subject = "the reason of " + (error.Id ?? "the error"),
+            Expectation = "be " + Check.Quote(expected),
+            Why = why,
+            Actual = "found " + Check.Quote(error.Reason),
+            Expected = expected,
+            Observed = error.Reason ?? "(none)",
+        });
+    }
+
+    /// <summary>
     /// details.hint and details.reject_reason of a security_csrf_violation are <paramref name="expected"/> (spec §3
     /// "CSRF sub-cases", <see cref="CsrfRejectionTexts"/>): they are what an operator reads to tell a lost cookie from
     /// a stale token.
