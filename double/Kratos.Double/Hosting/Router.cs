@@ -102,13 +102,13 @@ internal sealed class Router(Func<Runtime> current, bool admin)
                 return SessionEndpoints.WhoamiAsync(ctx, rt);
             case "/self-service/logout/browser":
                 Expect(method, "GET");
-                return SessionEndpoints.LogoutBrowserAsync(ctx, rt);
+                return LogoutEndpoints.LogoutBrowserAsync(ctx, rt);
             case "/self-service/logout":
                 Expect(method, "GET");
-                return SessionEndpoints.LogoutAsync(ctx, rt);
+                return LogoutEndpoints.LogoutAsync(ctx, rt);
             case "/self-service/logout/api":
                 Expect(method, "DELETE");
-                return SessionEndpoints.LogoutApiAsync(ctx, rt);
+                return LogoutEndpoints.LogoutApiAsync(ctx, rt);
             case "/self-service/errors":
                 Expect(method, "GET");
                 return ErrorResponder.GetStoredAsync(ctx, rt);

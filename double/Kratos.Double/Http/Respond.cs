@@ -6,11 +6,11 @@ namespace Kratos.Double.Http;
 /// <summary>Writes JSON and redirects; JsonNode serialisation keeps the double NativeAOT safe.</summary>
 internal static class Respond
 {
-    public static Task JsonAsync(HttpContext context, int status, JsonNode? body)
+    public static Task JsonAsync(HttpContext context, int status, JsonNode body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(body?.ToJsonString() ?? "null", context.RequestAborted);
+        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
 
     public static Task RedirectAsync(HttpContext context, string location)
