@@ -40,19 +40,14 @@ internal static class ReturnTo
         throw KratosError.BadRequest($"Requested return_to URL \"{target}\" is not allowed.", "self_service_flow_return_to_forbidden");
     }
 
-    /// <summary>The configured URLs (config.go skips empty entries), then &lt;public&gt;/self-service.</summary>
+    /// <summary>
+    /// The configured URLs, then &lt;public&gt;/self-service. config.go skips empty entries; here an empty entry has no
+    /// scheme, so it never matches a return_to, which always has one.
+    /// </summary>
     private static IEnumerable<UrlParts> AllowList(Runtime rt)
     {
-        foreach (var entry in rt.Config.AllowedReturnUrls)
-        {
-            if (entry.Length > 0)
-            {
-                yield return UrlParts.Of(entry);
-            }
-        }
-
         var self = UrlParts.Of(rt.Config.PublicBaseUrl.ToString());
-        yield return self with { Path = self.Path.TrimEnd('/') + "/self-service" };
+        return rt.Config.AllowedReturnUrls.Select(UrlParts.Of).Append(self with { Path = self.Path.TrimEnd('/') + "/self-service" });
     }
 
     private static bool HostMatches(string allowed, string host) =>

@@ -15,7 +15,7 @@ public sealed class ReturnToForbiddenTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "return-to-forbidden",
-        "§2.3: a return_to that differs from allowed_return_urls[0] only in scheme, port or host, or on the public URL outside /self-service, gives 400 self_service_flow_return_to_forbidden with the reason naming it");
+        "§2.3: a return_to that differs from allowed_return_urls[0] only in scheme, port or host (a longer host ending in it included), or on the public URL outside /self-service, gives 400 self_service_flow_return_to_forbidden with the reason naming it");
 
     [TestCaseSource(nameof(Cases))]
     public async Task ReturnToForbidden(ClientStyle client)
@@ -52,6 +52,11 @@ public sealed class ReturnToForbiddenTests : CodeMfaTest
             ("another host", new UriBuilder(first) { Host = "not-allowed.invalid", Path = path }.Uri),
             ("the public URL outside /self-service", new UriBuilder(publicUrl) { Path = publicUrl.AbsolutePath.TrimEnd('/') + "/conformance/after-login" }.Uri),
         };
+        if (first.HostNameType != UriHostNameType.IPv6)
+        {
+            candidates.Add(("a host that ends in the allowed host", new UriBuilder(first) { Host = "not-allowed-" + first.Host, Path = path }.Uri));
+        }
+
         foreach (var (what, url) in candidates)
         {
             if (!allowed.Any(a => Allows(a, url)))
