@@ -35,6 +35,28 @@ public sealed class MutationTests
     }
 
     [Test]
+    public void The_run_config_scales_the_additional_timeout_by_patience_and_keeps_the_filter_unless_replaced()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"kc-mutation-config-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            var configured = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MutationConfig.File))!["stryker-config"]!;
+            var slow = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MutationConfig.Effective(null, new Patience(2), dir)))!["stryker-config"]!;
+            slow["additional-timeout"]!.GetValue<int>().Should().Be(2 * configured["additional-timeout"]!.GetValue<int>());
+            slow["test-case-filter"]!.GetValue<string>().Should().Be(configured["test-case-filter"]!.GetValue<string>());
+            Path.IsPathRooted(slow["test-projects"]![0]!.GetValue<string>()).Should().BeTrue("Stryker reads the copy from the run folder but runs in mutation/");
+
+            var sample = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MutationConfig.Effective("FullyQualifiedName~X", new Patience(0.5), dir)))!["stryker-config"]!;
+            sample["additional-timeout"]!.GetValue<int>().Should().Be(configured["additional-timeout"]!.GetValue<int>() / 2);
+            sample["test-case-filter"]!.GetValue<string>().Should().Be("FullyQualifiedName~X");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
     public void The_score_is_detected_over_valid_and_survivors_match_the_doc_by_content()
     {
         var file = Path.Combine(Path.GetTempPath(), $"kc-mutation-{Environment.ProcessId}-{Guid.NewGuid():N}.json");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KratosConformance.Cli.Errors;
+using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Paths;
 
 namespace KratosConformance.Cli.Mutation;
@@ -15,19 +16,28 @@ public static class MutationConfig
     public static string File => Path.Combine(Directory, "stryker-config.json");
 
     /// <summary>
-    /// A copy of the config in <paramref name="directory"/> whose test-case-filter is <paramref name="filter"/>, its test
-    /// projects as absolute paths (Stryker still runs in <see cref="Directory"/>); returns the copy's path.
+    /// The config this run gives Stryker, written to <paramref name="directory"/> (returns its path): the test-case-filter
+    /// replaced by <paramref name="filter"/> when one is given (the sample's few tests), the test projects as absolute
+    /// paths (Stryker still runs in <see cref="Directory"/>), and additional-timeout scaled by the run's
+    /// <paramref name="patience"/> like every other deadline (the config's value is the baseline at patience 1).
     /// </summary>
-    public static string WithTestFilter(string filter, string directory)
+    public static string Effective(string? filter, Patience patience, string directory)
     {
+        ArgumentNullException.ThrowIfNull(patience);
         var root = JsonNode.Parse(System.IO.File.ReadAllText(File))!.AsObject();
         var config = root["stryker-config"]?.AsObject() ?? throw new InvalidOperationException($"{File} has no stryker-config object.");
-        config["test-case-filter"] = filter;
+        if (filter is not null)
+        {
+            config["test-case-filter"] = filter;
+        }
+
         if (config["test-projects"] is JsonArray projects)
         {
             config["test-projects"] = new JsonArray(projects.Select(p => (JsonNode?)JsonValue.Create(Path.GetFullPath(Path.Combine(Directory, p!.GetValue<string>())))).ToArray());
         }
 
+        var baseline = config["additional-timeout"]?.GetValue<int>() ?? throw new InvalidOperationException($"{File} has no stryker-config.additional-timeout (the baseline in ms at patience 1).");
+        config["additional-timeout"] = (int)Math.Round(baseline * patience.Factor);
         System.IO.Directory.CreateDirectory(directory);
         var copy = Path.Combine(directory, "stryker-config.json");
         System.IO.File.WriteAllText(copy, root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));

@@ -108,7 +108,7 @@ public static class StrykerRun
     private static IEnumerable<string> Arguments(MutationPlan plan, IReadOnlyList<string> files)
     {
         yield return "--config-file";
-        yield return plan.TestFilter is { } filter ? MutationConfig.WithTestFilter(filter, plan.OutputDirectory) : MutationConfig.File;
+        yield return MutationConfig.Effective(plan.TestFilter, plan.Patience, plan.OutputDirectory);
         yield return "--concurrency";
         yield return plan.Concurrency.ToString(CultureInfo.InvariantCulture);
         yield return "--output";
