@@ -20,23 +20,26 @@ internal static class LoginFetch
 
         if (flow.ExpiresAt < DateTimeOffset.UtcNow)
         {
-            var details = flow.IsBrowser
-                ? new JsonObject
-                {
-                    ["redirect_to"] = rt.Config.PublicUrl("self-service/login/browser" + (flow.ReturnTo is null ? string.Empty : "?return_to=" + Uri.EscapeDataString(flow.ReturnTo))),
-                    ["return_to"] = flow.ReturnTo ?? string.Empty,
-                }
-                : new JsonObject { ["api"] = rt.Config.PublicUrl("self-service/login/api") };
-            var error = FlowExpiredError.Create(flow.ExpiresAt, null, details);
-            throw new KratosError("The requested resource is no longer available")
-            {
-                Code = 410, Status = "Gone", Id = error.Id, Details = details,
-                Reason = "The login flow has expired. Redirect the user to the login flow init endpoint to initialize a new login flow.",
-            };
+            // selfservice/flow/login/handler.go getLoginFlow: nosurfx.ErrGone with the id, a reason per flow type and
+            // where to start anew (flow.GetFlowExpiredRedirectURL for browser flows, the API init URL for API flows).
+            throw flow.IsBrowser
+                ? Gone(
+                    "The login flow has expired. Redirect the user to the login flow init endpoint to initialize a new login flow.",
+                    new JsonObject
+                    {
+                        ["redirect_to"] = rt.Config.PublicUrl("self-service/login/browser" + (flow.ReturnTo is null ? string.Empty : "?return_to=" + Uri.EscapeDataString(flow.ReturnTo))),
+                        ["return_to"] = flow.ReturnTo ?? string.Empty,
+                    })
+                : Gone(
+                    "The login flow has expired. Call the login flow init API endpoint to initialize a new login flow.",
+                    new JsonObject { ["api"] = rt.Config.PublicUrl("self-service/login/api") });
         }
 
         return Respond.JsonAsync(ctx, 200, LoginCreate.Snapshot(rt, flow));
     }
+
+    private static KratosError Gone(string reason, JsonObject details) =>
+        new(FlowExpiredError.GoneMessage) { Code = 410, Status = "Gone", Id = FlowExpiredError.Id, Reason = reason, Details = details };
 
     public static LoginFlow Find(Runtime rt, string id)
     {

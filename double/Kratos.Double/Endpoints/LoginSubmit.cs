@@ -26,6 +26,17 @@ internal static class LoginSubmit
         }
 
         var body = await SubmissionBody.ReadAsync(ctx.Request, AllowedFields).ConfigureAwait(false);
+
+        // updateLoginFlow checks the flow's expiry (f.Valid) before any strategy checks the CSRF token or an API
+        // flow's browser artefacts (flow.EnsureCSRF; selfservice/flow/login/handler.go): an expired flow is replaced
+        // whatever token came with it.
+        var session = ctx.FindSession(rt);
+        if (flow.ExpiresAt < DateTimeOffset.UtcNow)
+        {
+            await ExpiredAsync(ctx, rt, flow, client, session).ConfigureAwait(false);
+            return;
+        }
+
         if (client == Client.Api && ApiHeaderProblem(ctx.Request) is { } problem)
         {
             // selfservice/flow/request.go EnsureCSRF: API flows refuse browser artefacts.
@@ -40,13 +51,6 @@ internal static class LoginSubmit
             {
                 throw CsrfRejection.Create(ctx.Request, rt, body["csrf_token"]);
             }
-        }
-
-        var session = ctx.FindSession(rt);
-        if (flow.ExpiresAt < DateTimeOffset.UtcNow)
-        {
-            await ExpiredAsync(ctx, rt, flow, client, session).ConfigureAwait(false);
-            return;
         }
 
         if (flow.RequestedAal == "aal2" && session is null && !rt.Has(DeviationNames.NoSessionAal2Allowed))
@@ -163,6 +167,6 @@ internal static class LoginSubmit
             return;
         }
 
-        throw FlowExpiredError.Create(flow.ExpiresAt, replacement.Id, null);
+        throw FlowExpiredError.Create(flow.ExpiresAt, replacement.Id);
     }
 }

@@ -7,7 +7,13 @@ namespace Kratos.Double.Http;
 /// <summary>selfservice/flow/error.go ExpiredError: 410 self_service_flow_expired with expired_at/since/use_flow_id.</summary>
 internal static class FlowExpiredError
 {
-    public static KratosError Create(DateTimeOffset expiredAt, Guid? useFlowId, JsonObject? details)
+    public const string Id = "self_service_flow_expired";
+
+    /// <summary>x/nosurfx/nosurf.go ErrGone's message (x/nosurf.go at v1.3.1), where no WithError replaces it.</summary>
+    public const string GoneMessage = "The requested resource is no longer available because it has expired or is otherwise invalid.";
+
+    /// <summary>NewFlowExpiredError(at) with the replacement flow (WithFlow) when there is one.</summary>
+    public static KratosError Create(DateTimeOffset expiredAt, Guid? useFlowId)
     {
         var since = DateTimeOffset.UtcNow - expiredAt;
         var top = new JsonObject
@@ -24,9 +30,8 @@ internal static class FlowExpiredError
         {
             Code = 410,
             Status = "Gone",
-            Id = "self_service_flow_expired",
+            Id = Id,
             Reason = string.Create(CultureInfo.InvariantCulture, $"The self-service flow expired {since.TotalMinutes:F2} minutes ago, initialize a new one."),
-            Details = details,
             TopLevel = top,
         };
     }

@@ -242,7 +242,7 @@ public sealed class ProfileComposerTests
     {
         var act = () => Composer().Compose("no-such-profile", Wiring);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*Available: code-optional, default, lookup, mixed, recovery, recovery-aal1, recovery-no-transitions, settings-aal1, settings-privileged, short-code-lifespan, sms, totp, webauthn, whoami-aal1.*");
+        act.Should().Throw<ArgumentException>().WithMessage("*Available: code-optional, default, lookup, mixed, recovery, recovery-aal1, recovery-no-transitions, settings-aal1, settings-privileged, short-code-lifespan, short-login-lifespan, sms, totp, webauthn, whoami-aal1.*");
     }
 
     [TestCase("1h", 3600_000)]

@@ -39,6 +39,7 @@ public sealed class ProfilesAgainstKratosSchemaTests
 
     [TestCase(KratosProfiles.Default)]
     [TestCase(KratosProfiles.ShortCodeLifespan)]
+    [TestCase(KratosProfiles.ShortLoginLifespan)]
     [TestCase(KratosProfiles.WhoamiAal1)]
     public void Composed_profile_is_valid_against_kratos_v26_2_0_config_schema(string profile)
     {

@@ -13,6 +13,9 @@ public static class KratosProfiles
     /// <summary>Code lifespan of 1ms: a code is expired by the time the test has read it from the mailbox (spec §2.12).</summary>
     public const string ShortCodeLifespan = "short-code-lifespan";
 
+    /// <summary>Login flow lifespan of 1ms: a flow is expired by the time the client fetches or submits it (spec §2.12).</summary>
+    public const string ShortLoginLifespan = "short-login-lifespan";
+
     /// <summary>session.whoami.required_aal: aal1, so an aal1 session passes whoami (spec §4.1).</summary>
     public const string WhoamiAal1 = "whoami-aal1";
 
@@ -49,5 +52,5 @@ public static class KratosProfiles
     /// <summary>WebAuthn security keys as the only second factor (factors spec §5).</summary>
     public const string WebAuthn = "webauthn";
 
-    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1, Recovery, RecoveryAal1, RecoveryNoTransitions, CodeOptional, Sms, WebAuthn];
+    public static IReadOnlyList<string> All { get; } = [Default, ShortCodeLifespan, ShortLoginLifespan, WhoamiAal1, Totp, Lookup, Mixed, SettingsPrivileged, SettingsAal1, Recovery, RecoveryAal1, RecoveryNoTransitions, CodeOptional, Sms, WebAuthn];
 }

@@ -11,7 +11,7 @@ namespace KratosConformance.Suites.Checks;
 /// </summary>
 public static class ErrorChecks
 {
-    public static readonly CheckDefinition IdIs = new("error.id", "the error carries the id the spec names, with the herodot envelope's status and message", "errorGeneric.error", "errorBrowserLocationChangeRequired.error", "errorAuthenticatorAssuranceLevelNotSatisfied.error", "flowError.error", "genericError.id", "genericError.status", "genericError.message");
+    public static readonly CheckDefinition IdIs = new("error.id", "the error carries the id the spec names, with the herodot envelope's status and message", "errorGeneric.error", "errorBrowserLocationChangeRequired.error", "errorAuthenticatorAssuranceLevelNotSatisfied.error", "flowError.error", "selfServiceFlowExpiredError.error", "genericError.id", "genericError.status", "genericError.message");
     public static readonly CheckDefinition Texts = new("error.texts", "status is the reason phrase of code, message and reason the ones the spec or Kratos's source gives the error", "genericError.status", "genericError.message", "genericError.reason");
     public static readonly CheckDefinition CsrfDetailsAre = new("error.csrf_details", "details.hint and details.reject_reason of a CSRF violation name the fault (no cookie, no CSRF cookie, no token, mismatch) as the version under test does", "genericError.details");
     public static readonly CheckDefinition RedirectIs = new("error.redirect_browser_to", "redirect_browser_to of an aal error leads to the aal2 browser login", "errorBrowserLocationChangeRequired.redirect_browser_to", "errorAuthenticatorAssuranceLevelNotSatisfied.redirect_browser_to");

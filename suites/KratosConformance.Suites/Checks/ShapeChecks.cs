@@ -44,6 +44,7 @@ public static class ShapeChecks
         _ when body["ui"] is JsonObject && body["state"] is not null => "loginFlow",
         _ when body["error"] is JsonObject && body["id"] is not null => "flowError",
         _ when body["error"] is JsonObject && body["redirect_browser_to"] is not null => "errorBrowserLocationChangeRequired",
+        _ when body["error"] is JsonObject && body["use_flow_id"] is not null => "selfServiceFlowExpiredError",
         _ when body["error"] is JsonObject => "errorGeneric",
         _ when body["session"] is JsonObject => "successfulNativeLogin",
         _ when body["authenticator_assurance_level"] is not null => "session",
@@ -102,7 +103,7 @@ public static class ShapeChecks
             "session.devices" => "sessionDevice",
             "identity.verifiable_addresses" => "verifiableIdentityAddress",
             "identity.recovery_addresses" => "recoveryIdentityAddress",
-            "errorGeneric.error" or "flowError.error" or "errorBrowserLocationChangeRequired.error" => "genericError",
+            "errorGeneric.error" or "flowError.error" or "errorBrowserLocationChangeRequired.error" or "selfServiceFlowExpiredError.error" => "genericError",
             _ => null,
         };
         if (schema is null)

@@ -17,7 +17,7 @@ public static class ResponseFields
         "identity", "verifiableIdentityAddress", "recoveryIdentityAddress",
         "successfulNativeLogin", "continueWithRedirectBrowserTo",
         "recoveryFlow", "continueWithSettingsUi", "continueWithSettingsUiFlow", "continueWithSetOrySessionToken",
-        "errorGeneric", "genericError", "errorBrowserLocationChangeRequired", "errorAuthenticatorAssuranceLevelNotSatisfied", "flowError",
+        "errorGeneric", "genericError", "errorBrowserLocationChangeRequired", "errorAuthenticatorAssuranceLevelNotSatisfied", "flowError", "selfServiceFlowExpiredError",
     ];
 
     /// <summary>Whole bodies and the wire outside the JSON bodies.</summary>

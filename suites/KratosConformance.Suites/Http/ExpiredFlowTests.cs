@@ -1,0 +1,81 @@
+using KratosConformance.Client.Kratos;
+using KratosConformance.Harness.Profiles;
+using KratosConformance.Suites.Checks;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>
+/// Scenario expired-flow: a login flow past selfservice.flows.login.lifespan, without a session (spec §2.12; profile
+/// short-login-lifespan, 1ms). Fetching it answers 410 self_service_flow_expired with where to start anew; submitting
+/// the right password to it does not sign in: Kratos checks the flow's expiry before any strategy (or the CSRF token)
+/// and replaces the flow, a browser is sent to the new flow, a JSON client gets 410 naming it (use_flow_id).
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class ExpiredFlowTests : CodeMfaTest
+{
+    /// <summary>Longest flow lifespan the scenario works with: the flow must be expired by its first fetch.</summary>
+    private static readonly TimeSpan LongestLifespan = TimeSpan.FromMilliseconds(10);
+
+    private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
+        "expired-flow",
+        "§2.12: an expired login flow answers 410 self_service_flow_expired on fetch (details: where to start anew) and is replaced on submit (browser 303 to a new flow, JSON 410 with use_flow_id); the password does not sign in");
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task ExpiredFlow(ClientStyle client)
+    {
+        var flows = await FlowsAsync(KratosProfiles.ShortLoginLifespan);
+        var deployment = flows.Deployment;
+        var lifespan = deployment.Facts.LoginFlowLifespan;
+        if (lifespan > LongestLifespan)
+        {
+            NotApplicable.Because($"the '{deployment.Profile}' deployment has a login flow lifespan of {lifespan}; the scenario needs one of at most {LongestLifespan.TotalMilliseconds:0} ms (profile short-login-lifespan sets 1ms)");
+        }
+
+        var identity = await NewIdentityAsync(deployment);
+        var user = NewClient(client, deployment);
+        var publicUrl = deployment.Endpoints.PublicUrl;
+
+        var created = Observe(await user.CreateLoginFlowAsync(LoginFlowOptions.FirstFactor), "after creating a password login flow that expires after " + lifespan.TotalMilliseconds + " ms");
+        LoginFlow expired;
+        if (client == ClientStyle.Browser)
+        {
+            StatusChecks.Is(created, 303, "a browser is sent to the login UI with the new flow, spec §2.1");
+            expired = new LoginFlow { Id = FlowIdOf(created.Response.Location) ?? string.Empty, Type = "browser" };
+        }
+        else
+        {
+            expired = StatusChecks.FlowCreated(created, client);
+        }
+
+        var fetched = Observe(await user.GetLoginFlowAsync(expired.Id), "after fetching the expired flow");
+        StatusChecks.Is(fetched, 410, "an expired flow is gone, spec §1.6, §2.12");
+        HeaderChecks.JsonContentType(fetched);
+        var gone = ErrorChecks.Id(fetched, "self_service_flow_expired");
+        ExpiryChecks.FetchGone(fetched, gone, client != ClientStyle.Native, publicUrl);
+
+        var submitted = Observe(await user.SubmitLoginAsync(expired, LoginSubmission.Password(identity.Email, identity.Password)), "after submitting the right password to the expired flow");
+        if (client == ClientStyle.Browser)
+        {
+            StatusChecks.Is(submitted, 303, "a browser is sent to the replacement flow, spec §2.12");
+            ExpiryChecks.ReplacedForBrowser(submitted, expired.Id, deployment.Endpoints, deployment.Facts);
+        }
+        else
+        {
+            StatusChecks.Is(submitted, 410, "a JSON client is told the flow expired and which flow replaces it, spec §2.12");
+            HeaderChecks.JsonContentType(submitted);
+            var error = ErrorChecks.Id(submitted, "self_service_flow_expired");
+            ExpiryChecks.ReplacedForJson(submitted, error, expired);
+        }
+
+        var whoami = Observe(await user.WhoAmIAsync(), "on /sessions/whoami after the password went to an expired flow");
+        StatusChecks.Is(whoami, 401, "a submission to an expired flow signs nobody in, spec §2.12, §4.1");
+    }
+
+    /// <summary>The ?flow= of the 303 to the login UI (the flow itself is already expired when the client reads it).</summary>
+    private static string? FlowIdOf(string? location) =>
+        location is null
+            ? null
+            : new Uri(new Uri("http://location.invalid/"), location).Query.TrimStart('?').Split('&')
+                .Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[0] == "flow").Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault();
+}
