@@ -1,0 +1,47 @@
+using KratosConformance.Client.Kratos;
+using KratosConformance.Suites.Checks;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>
+/// Scenario no-strategy: the second factor can not be skipped by posting something else to the aal2 flow (spec §1.4
+/// 4010002, §2.4; selfservice/flow/login/aal.go CheckAAL, selfservice/flow/login/handler.go updateLoginFlow). The
+/// password strategy answers aal1 flows only, and no strategy takes an unknown method: Kratos writes 4010002 onto the
+/// same flow (browser 303 to it, JSON 400 with it), leaves its state, and the session stays aal1.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class NoStrategyTests : CodeMfaTest
+{
+    private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
+        "no-strategy",
+        "§1.4/§2.4: the password again, or an unknown method, posted to the aal2 flow gives 4010002 on the same flow in the same state; the session stays aal1");
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task NoStrategy(ClientStyle client)
+    {
+        var flows = await FlowsAsync();
+        var identity = await NewIdentityAsync(flows.Deployment);
+        var user = NewClient(client, flows.Deployment);
+        await flows.SignInAal1Async(user, identity);
+        var created = await flows.StartAal2Async(user);
+        var flow = FlowChecks.Flow(created);
+
+        var submissions = new (string What, LoginSubmission Submission)[]
+        {
+            ("the password again", LoginSubmission.Password(identity.Email, identity.Password)),
+            ("an unknown method", LoginSubmission.Password(identity.Email, identity.Password).With("method", "conformance-unknown")),
+        };
+        foreach (var (what, submission) in submissions)
+        {
+            var refused = Observe(await user.SubmitLoginAsync(flow, submission), $"after posting {what} to the aal2 flow");
+            StatusChecks.FlowRendered(refused, client);
+            FlowChecks.SameFlow(refused, flow.Id, "the error is written onto the submitted flow, spec §2.4");
+            FlowChecks.State(refused, flow.State, $"{what} changes nothing on the flow, spec §2.4");
+            MessageChecks.ExactlyIds(refused, [4010002], $"no strategy takes {what} on an aal2 flow (CheckAAL), spec §1.4");
+        }
+
+        var whoami = Observe(await user.WhoAmIAsync(), "on /sessions/whoami after the refused submissions");
+        SessionChecks.NotAal2(whoami, "only the second factor upgrades the session, spec §4.1");
+    }
+}
