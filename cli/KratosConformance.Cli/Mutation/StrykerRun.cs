@@ -126,11 +126,16 @@ public static class StrykerRun
         }
     }
 
+    // Passed through as it comes, not by line: Stryker's dots reporter writes one character per tested mutant and a
+    // newline only at the end, so a line pump would show the progress only once the run is over.
     private static async Task Pump(StreamReader reader, TextWriter console)
     {
-        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer.AsMemory()).ConfigureAwait(false)) > 0)
         {
-            console.WriteLine(line);
+            await console.WriteAsync(buffer.AsMemory(0, read)).ConfigureAwait(false);
+            await console.FlushAsync().ConfigureAwait(false);
         }
     }
 }

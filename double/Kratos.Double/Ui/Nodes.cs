@@ -52,8 +52,6 @@ internal static class Nodes
 
     public static string Group(JsonNode? node) => node?["group"]?.GetValue<string>() ?? string.Empty;
 
-    public static string Type(JsonNode? node) => node?["attributes"]?["type"]?.GetValue<string>() ?? string.Empty;
-
     /// <summary>selfservice/flow/login/sort.go: group order, then csrf_token, identifier, password first in a group.</summary>
     public static JsonArray Sort(IEnumerable<JsonObject> nodes)
     {
