@@ -41,13 +41,12 @@ internal static class LoginFetch
     private static KratosError Gone(string reason, JsonObject details) =>
         new(FlowExpiredError.GoneMessage) { Code = 410, Status = "Gone", Id = FlowExpiredError.Id, Reason = reason, Details = details };
 
+    /// <summary>
+    /// getLoginFlow's lookup: x.ParseUUID makes a missing or malformed id uuid.Nil, which is not found like an unknown
+    /// one: 404 with ory/x sqlcon's ErrNoRows (its message, no reason; oryx/sqlcon/error.go).
+    /// </summary>
     public static LoginFlow Find(Runtime rt, string id)
     {
-        if (string.IsNullOrEmpty(id))
-        {
-            throw KratosError.BadRequest("The flow query parameter is missing or malformed.");
-        }
-
         lock (rt.Store.Gate)
         {
             if (Guid.TryParse(id, out var guid) && rt.Store.FindFlow(guid) is { } flow)
@@ -56,6 +55,12 @@ internal static class LoginFetch
             }
         }
 
-        throw KratosError.NotFound("Unable to locate the resource");
+        throw new KratosError("Unable to locate the resource") { Code = 404, Status = "Not Found" };
     }
+
+    /// <summary>updateLoginFlow's flow.GetFlowID: a missing or malformed ?flow= is refused with 400 before any lookup.</summary>
+    public static LoginFlow FindSubmitted(Runtime rt, string id) =>
+        Guid.TryParse(id, out var guid) && guid != Guid.Empty
+            ? Find(rt, id)
+            : throw KratosError.BadRequest("The flow query parameter is missing or malformed.");
 }

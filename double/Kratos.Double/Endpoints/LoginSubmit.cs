@@ -18,7 +18,7 @@ internal static class LoginSubmit
 
     public static async Task HandleAsync(HttpContext ctx, Runtime rt)
     {
-        var flow = LoginFetch.Find(rt, ctx.Request.Query["flow"].ToString());
+        var flow = LoginFetch.FindSubmitted(rt, ctx.Request.Query["flow"].ToString());
         var client = flow.Type == "api" ? Client.Api : ctx.Request.IsJson() ? Client.Spa : Client.Browser;
         if (client == Client.Browser)
         {

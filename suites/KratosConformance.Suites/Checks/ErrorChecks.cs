@@ -62,6 +62,26 @@ public static class ErrorChecks
     }
 
     /// <summary>
+    /// A lookup that found nothing: ory/x sqlcon's ErrNoRows as herodot writes it (oryx/sqlcon/error.go): status Not
+    /// Found, message "Unable to locate the resource", no reason. getLoginFlow writes it as it is.
+    /// </summary>
+    public static void NotFound(Observation o, KratosError error, string what)
+    {
+        const string Message = "Unable to locate the resource";
+        string Shown(string? s, string? m, string? r) => $"status {Check.Quote(s)}, message {Check.Quote(m)}, reason {Check.Quote(r)}";
+        Check.Verify(o, Texts, error.Status == "Not Found" && error.Message == Message && error.Reason is null, new FailureText
+        {
+            Headline = "the 404 of " + what + " has other texts",
+            Subject = "the envelope of the 404",
+            Expectation = "carry " + Shown("Not Found", Message, null),
+            Why = "the persister's sqlcon.ErrNoRows, written unchanged (docs/kratos-facts.md \"Unknown flows\")",
+            Actual = "it carried " + Shown(error.Status, error.Message, error.Reason),
+            Expected = Shown("Not Found", Message, null),
+            Observed = Shown(error.Status, error.Message, error.Reason),
+        });
+    }
+
+    /// <summary>
     /// The reason of <paramref name="error"/> is <paramref name="expected"/>, where it names what the request gave
     /// (so <see cref="ErrorTexts"/>, which knows reasons by id only, can not give it): the operator reads it to see
     /// which value was refused.

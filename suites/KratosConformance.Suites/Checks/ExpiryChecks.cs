@@ -21,8 +21,11 @@ public static partial class ExpiryChecks
     /// <summary>NewFlowExpiredError's WithError: the message of the submission's 410.</summary>
     public const string ExpiredMessage = "self-service flow expired";
 
-    /// <summary>The 410 of fetching expired flow: ErrGone's message, the reason for its type, details to start anew.</summary>
-    public static void FetchGone(Observation o, KratosError error, bool browserFlow, Uri publicUrl)
+    /// <summary>
+    /// The 410 of fetching an expired flow: ErrGone's message, the reason for its type, details to start anew (a browser
+    /// flow's restart URL carries the flow's <paramref name="returnTo"/>, flow.GetFlowExpiredRedirectURL).
+    /// </summary>
+    public static void FetchGone(Observation o, KratosError error, bool browserFlow, Uri publicUrl, string? returnTo)
     {
         var reason = browserFlow
             ? "The login flow has expired. Redirect the user to the login flow init endpoint to initialize a new login flow."
@@ -31,8 +34,9 @@ public static partial class ExpiryChecks
 
         var details = error.Details;
         string? Detail(string name) => details?[name]?.GetValue<string>();
+        var restart = new Uri(publicUrl, "self-service/login/browser").AbsoluteUri + (returnTo is null ? string.Empty : "?return_to=" + Uri.EscapeDataString(returnTo));
         var expected = browserFlow
-            ? $"redirect_to {Check.Quote(new Uri(publicUrl, "self-service/login/browser").AbsoluteUri)}, return_to \"\""
+            ? $"redirect_to {Check.Quote(restart)}, return_to {Check.Quote(returnTo ?? string.Empty)}"
             : $"api {Check.Quote(new Uri(publicUrl, "self-service/login/api").AbsoluteUri)}";
         var actual = browserFlow
             ? $"redirect_to {Check.Quote(Detail("redirect_to"))}, return_to {Check.Quote(Detail("return_to"))}"

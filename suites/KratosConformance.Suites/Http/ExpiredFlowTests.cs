@@ -36,7 +36,11 @@ public sealed class ExpiredFlowTests : CodeMfaTest
         var user = NewClient(client, deployment);
         var publicUrl = deployment.Endpoints.PublicUrl;
 
-        var created = Observe(await user.CreateLoginFlowAsync(LoginFlowOptions.FirstFactor), "after creating a password login flow that expires after " + lifespan.TotalMilliseconds + " ms");
+        // With return_to where the deployment allows one: the expired browser flow's restart URL must carry it.
+        var returnTo = deployment.Facts.AllowedReturnUrls is [var allowed, ..]
+            ? new UriBuilder(allowed) { Path = allowed.AbsolutePath.TrimEnd('/') + "/conformance/after-expiry" }.Uri.AbsoluteUri
+            : null;
+        var created = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { ReturnTo = returnTo }), "after creating a password login flow that expires after " + lifespan.TotalMilliseconds + " ms");
         LoginFlow expired;
         if (client == ClientStyle.Browser)
         {
@@ -52,7 +56,7 @@ public sealed class ExpiredFlowTests : CodeMfaTest
         StatusChecks.Is(fetched, 410, "an expired flow is gone, spec §1.6, §2.12");
         HeaderChecks.JsonContentType(fetched);
         var gone = ErrorChecks.Id(fetched, "self_service_flow_expired");
-        ExpiryChecks.FetchGone(fetched, gone, client != ClientStyle.Native, publicUrl);
+        ExpiryChecks.FetchGone(fetched, gone, client != ClientStyle.Native, publicUrl, returnTo);
 
         var submitted = Observe(await user.SubmitLoginAsync(expired, LoginSubmission.Password(identity.Email, identity.Password)), "after submitting the right password to the expired flow");
         if (client == ClientStyle.Browser)

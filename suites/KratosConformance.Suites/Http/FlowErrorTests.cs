@@ -6,7 +6,8 @@ namespace KratosConformance.Suites.Http;
 /// <summary>
 /// Scenario flow-errors: the requests a login UI gets wrong, answered as Kratos answers them (spec §2.2, §2.3, §4.1):
 /// an aal Kratos does not know (400), a return_to outside selfservice.allowed_return_urls (400
-/// self_service_flow_return_to_forbidden), a flow id that does not exist (404) or is missing (400), whoami without a
+/// self_service_flow_return_to_forbidden), a flow id that does not exist or is missing (404, ory/x sqlcon's ErrNoRows:
+/// Kratos looks the missing id up as uuid.Nil; docs/kratos-facts.md "Unknown flows"), whoami without a
 /// session (401). A deployment that accepts these silently sends users to the wrong place or hides a broken UI.
 /// </summary>
 [TestFixture]
@@ -15,7 +16,7 @@ public sealed class FlowErrorTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "flow-errors",
-        "§2.2/§2.3/§4.1: aal=aal3 gives 400, a return_to outside allowed_return_urls 400 self_service_flow_return_to_forbidden, an unknown flow id 404 and none 400, whoami without a session 401");
+        "§2.2/§2.3/§4.1: aal=aal3 gives 400, a return_to outside allowed_return_urls 400 self_service_flow_return_to_forbidden, an unknown or missing flow id 404 Unable to locate the resource, whoami without a session 401 with ErrNoSessionFound's reason");
 
     [TestCaseSource(nameof(Cases))]
     public async Task FlowErrors(ClientStyle client)
@@ -35,16 +36,18 @@ public sealed class FlowErrorTests : CodeMfaTest
         StatusChecks.Is(unknown, 404, "an unknown flow is not found, spec §2.2");
         HeaderChecks.JsonContentType(unknown);
         ErrorCodeChecks.Is(unknown, unknown.Response.Error ?? new KratosError(), 404, "spec §2.2");
-        ErrorChecks.TextsAreKratos(unknown, unknown.Response.Error ?? new KratosError());
+        ErrorChecks.NotFound(unknown, unknown.Response.Error ?? new KratosError(), "an unknown flow id");
 
         var missing = Observe(await user.SendAsync(new HttpRequestMessage(HttpMethod.Get, "self-service/login/flows")), "after fetching a flow without an id");
-        StatusChecks.Is(missing, 400, "the id query parameter is required, spec §2.2");
+        StatusChecks.Is(missing, 404, "without an id getLoginFlow looks up uuid.Nil (x.ParseUUID), which is not found, spec §2.2");
+        ErrorChecks.NotFound(missing, missing.Response.Error ?? new KratosError(), "a flow fetch without an id");
 
         var anonymous = Observe(await user.WhoAmIAsync(), "on /sessions/whoami without any session");
         StatusChecks.Is(anonymous, 401, "no session at all gives 401, spec §4.1");
         HeaderChecks.JsonContentType(anonymous);
         SessionChecks.NotAal2(anonymous, "there is no session, spec §4.1");
         ErrorChecks.TextsAreKratos(anonymous, anonymous.Response.Error ?? new KratosError());
+        ErrorChecks.ReasonIs(anonymous, anonymous.Response.Error ?? new KratosError(), "No valid session credentials found in the request.", "whoami writes session/error.go ErrNoSessionFound, spec §4.1");
     }
 
     // A browser is sent to the error UI with the stored error; JSON clients get the status (spec §3).
