@@ -1,4 +1,5 @@
 using KratosConformance.Client.Kratos;
+using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Profiles;
 
 namespace KratosConformance.Suites.Http;
@@ -29,5 +30,21 @@ public abstract class CodeMfaTest : ConformanceTest
         var flow = await flows.StartWithCodeSentAsync(user, identity);
         var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
         return new CodeSent(flows, identity, user, flow, mail);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="expiry"/> (the end of Kratos's <paramref name="lifespan"/> named <paramref name="what"/>)
+    /// has passed. Nothing observable changes when it passes, so the one polling helper watches the clock, with a
+    /// deadline of the lifespan itself (Kratos's, not scaled) plus a 2 s grace the run's patience scales. With the
+    /// profiles' 1ms lifespans it returns at the first or second look.
+    /// </summary>
+    protected Task WaitOutAsync(DateTimeOffset expiry, TimeSpan lifespan, string what)
+    {
+        var patience = Scope.Settings.Patience;
+        var deadline = new Deadline(what + " wait", lifespan + patience.For("grace", TimeSpan.FromSeconds(2)).Limit, patience);
+        return Poll.UntilAsync(
+            _ => Task.FromResult(DateTimeOffset.UtcNow),
+            now => now > expiry,
+            new PollOptions($"the {what} of {lifespan} to pass", deadline));
     }
 }

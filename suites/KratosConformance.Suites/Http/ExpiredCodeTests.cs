@@ -1,5 +1,4 @@
 using KratosConformance.Client.Kratos;
-using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Profiles;
 using KratosConformance.Suites.Checks;
 using KratosConformance.Suites.Expectations;
@@ -34,7 +33,7 @@ public sealed class ExpiredCodeTests : CodeMfaTest
         var flow = await flows.StartWithCodeSentAsync(user, identity);
         var sentBy = DateTimeOffset.UtcNow;
         var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
-        await WaitOutAsync(sentBy + lifespan, lifespan);
+        await WaitOutAsync(sentBy + lifespan, lifespan, "code lifespan");
 
         var expired = await flows.SubmitCodeAsync(user, flow, mail.Code, identity, $"submitting the code after its lifespan of {lifespan.TotalMilliseconds:0} ms");
         StatusChecks.FlowRendered(expired, client);
@@ -52,21 +51,5 @@ public sealed class ExpiredCodeTests : CodeMfaTest
 
         var whoami = Observe(await user.WhoAmIAsync(), "on /sessions/whoami after the expired code");
         SessionChecks.NotAal2(whoami, "an expired code does not complete the second factor, spec §2.12");
-    }
-
-    // The code's expiry is a point in time; nothing observable changes when it passes, so the one polling helper
-    // watches the clock (style principle 4), with a deadline the run's patience scales. With the 1ms profile it
-    // returns at the first look.
-    private Task WaitOutAsync(DateTimeOffset expiry, TimeSpan lifespan) =>
-        Poll.UntilAsync(
-            _ => Task.FromResult(DateTimeOffset.UtcNow),
-            now => now > expiry,
-            new PollOptions($"the code lifespan of {lifespan} to pass", LifespanDeadline(lifespan)));
-
-    // The lifespan itself is not scaled (it is Kratos's, and must pass); only the 2 s grace after it is.
-    private Deadline LifespanDeadline(TimeSpan lifespan)
-    {
-        var patience = Scope.Settings.Patience;
-        return new Deadline("code lifespan wait", lifespan + patience.For("grace", TimeSpan.FromSeconds(2)).Limit, patience);
     }
 }

@@ -40,6 +40,7 @@ public sealed class ExpiredFlowTests : CodeMfaTest
         var returnTo = deployment.Facts.AllowedReturnUrls is [var allowed, ..]
             ? new UriBuilder(allowed) { Path = allowed.AbsolutePath.TrimEnd('/') + "/conformance/after-expiry" }.Uri.AbsoluteUri
             : null;
+        var before = DateTimeOffset.UtcNow;
         var created = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { ReturnTo = returnTo }), "after creating a password login flow that expires after " + lifespan.TotalMilliseconds + " ms");
         LoginFlow expired;
         if (client == ClientStyle.Browser)
@@ -51,6 +52,11 @@ public sealed class ExpiredFlowTests : CodeMfaTest
         {
             expired = StatusChecks.FlowCreated(created, client);
         }
+
+        // A fast deployment answers the fetch within the 1ms: wait until the flow's expires_at (a JSON client reads it;
+        // for a browser the creation's start plus the lifespan) has passed.
+        var expiry = client == ClientStyle.Browser ? before + lifespan : expired.ExpiresAt;
+        await WaitOutAsync(expiry, lifespan, "login flow lifespan");
 
         var fetched = Observe(await user.GetLoginFlowAsync(expired.Id), "after fetching the expired flow");
         StatusChecks.Is(fetched, 410, "an expired flow is gone, spec §1.6, §2.12");
