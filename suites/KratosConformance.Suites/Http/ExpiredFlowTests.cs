@@ -40,8 +40,8 @@ public sealed class ExpiredFlowTests : CodeMfaTest
         var returnTo = deployment.Facts.AllowedReturnUrls is [var allowed, ..]
             ? new UriBuilder(allowed) { Path = allowed.AbsolutePath.TrimEnd('/') + "/conformance/after-expiry" }.Uri.AbsoluteUri
             : null;
-        var before = DateTimeOffset.UtcNow;
         var created = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { ReturnTo = returnTo }), "after creating a password login flow that expires after " + lifespan.TotalMilliseconds + " ms");
+        var answered = DateTimeOffset.UtcNow;
         LoginFlow expired;
         if (client == ClientStyle.Browser)
         {
@@ -53,9 +53,9 @@ public sealed class ExpiredFlowTests : CodeMfaTest
             expired = StatusChecks.FlowCreated(created, client);
         }
 
-        // A fast deployment answers the fetch within the 1ms: wait until the flow's expires_at (a JSON client reads it;
-        // for a browser the creation's start plus the lifespan) has passed.
-        var expiry = client == ClientStyle.Browser ? before + lifespan : expired.ExpiresAt;
+        // A fast deployment answers the fetch within the 1ms: wait until the flow's expires_at has passed (a JSON client
+        // reads it; a browser's flow was issued before the creation answered, so it expires by then plus the lifespan).
+        var expiry = client == ClientStyle.Browser ? answered + lifespan : expired.ExpiresAt;
         await WaitOutAsync(expiry, lifespan, "login flow lifespan");
 
         var fetched = Observe(await user.GetLoginFlowAsync(expired.Id), "after fetching the expired flow");
