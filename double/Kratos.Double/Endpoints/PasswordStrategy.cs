@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
 using Kratos.Double.Text;
@@ -16,21 +17,27 @@ internal static class PasswordStrategy
             return;
         }
 
-        var identifier = (body["identifier"] ?? body["password_identifier"])?.Trim().ToLowerInvariant();
+        var submitted = body["identifier"] ?? body["password_identifier"];
         var password = body["password"];
-        if (identifier is null || password is null)
+        if (submitted is null || password is null)
         {
-            lock (rt.Store.Gate)
+            // The login schema requires both (.schema/login.schema.json); each missing one is 4000002 on its node.
+            List<(string Node, JsonObject Message)> missing = [];
+            if (submitted is null)
             {
-                Ui.Nodes.ClearNodeMessages(flow.Nodes);
-                Ui.Nodes.AddMessage(flow.Nodes, identifier is null ? "identifier" : "password", Messages.Required(identifier is null ? "identifier" : "password"));
-                rt.Store.SaveFlow(flow);
+                missing.Add(("identifier", Messages.Required("identifier")));
             }
 
-            await LoginSubmit.FailAsync(ctx, rt, flow, client, null).ConfigureAwait(false);
+            if (password is null)
+            {
+                missing.Add(("password", Messages.Required("password")));
+            }
+
+            await FailAsync(ctx, rt, flow, client, submitted, null, missing).ConfigureAwait(false);
             return;
         }
 
+        var identifier = submitted.Trim().ToLowerInvariant();
         Identity? identity;
         lock (rt.Store.Gate)
         {
@@ -39,7 +46,7 @@ internal static class PasswordStrategy
 
         if (identity is null || identity.Password != password || (flow.Refresh && session is not null && session.IdentityId != identity.Id))
         {
-            await LoginSubmit.FailAsync(ctx, rt, flow, client, Messages.InvalidCredentials()).ConfigureAwait(false);
+            await FailAsync(ctx, rt, flow, client, submitted, Messages.InvalidCredentials(), []).ConfigureAwait(false);
             return;
         }
 
@@ -75,5 +82,27 @@ internal static class PasswordStrategy
         }
 
         await LoginCompletion.RespondAsync(ctx, rt, flow, client, result, identity, "password").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// password/login.go <c>handleLoginError</c>, then login/error.go <c>WriteFlowError</c>: the identifier input keeps
+    /// what was submitted, every earlier message (flow and nodes) is cleared, and the new ones are written. (Kratos also
+    /// resets the password input's value; the double never puts the password there.)
+    /// </summary>
+    private static Task FailAsync(
+        HttpContext ctx, Runtime rt, LoginFlow flow, Client client, string? submitted,
+        JsonObject? message, IReadOnlyList<(string Node, JsonObject Message)> onNodes)
+    {
+        lock (rt.Store.Gate)
+        {
+            Ui.Nodes.ClearNodeMessages(flow.Nodes);
+            Ui.Nodes.SetValue(flow.Nodes, "identifier", submitted ?? string.Empty);
+            foreach (var (node, text) in onNodes)
+            {
+                Ui.Nodes.AddMessage(flow.Nodes, node, text);
+            }
+        }
+
+        return LoginSubmit.FailAsync(ctx, rt, flow, client, message);
     }
 }

@@ -85,6 +85,16 @@ internal static class Nodes
         }
     }
 
+    /// <summary>ui/node <c>Nodes.SetValueAttribute</c>: the first node of that name gets the value.</summary>
+    public static void SetValue(JsonArray nodes, string name, string value)
+    {
+        var node = nodes.FirstOrDefault(n => Name(n) == name);
+        if (node is not null)
+        {
+            node["attributes"]!["value"] = value;
+        }
+    }
+
     public static void ClearNodeMessages(JsonArray nodes)
     {
         foreach (var node in nodes)

@@ -16,6 +16,8 @@ public static class NodeChecks
     public static readonly CheckDefinition OrderRule = new("node.order", "ui.nodes come in the order the spec's tables give: csrf first on choose_method, the sent_email form as built, csrf and identifier first after an error", "uiContainer.nodes");
     public static readonly CheckDefinition AddressOrderRule = new("node.address_order", "the address buttons of choose_method come in ascending order of their address, as Kratos stores the code credential's addresses sorted", "uiContainer.nodes", "uiNodeInputAttributes.value");
     public static readonly CheckDefinition Message = new("node.message", "the node carries the field error the spec puts on it", "uiNode.messages");
+    public static readonly CheckDefinition NoMessagesRule = new("node.messages.none", "no node carries a message: an error replaces every earlier field error (login/error.go ResetMessages)", "uiNode.messages");
+    public static readonly CheckDefinition NoValueRule = new("node.value.absent", "the node does not echo what was submitted into it (the password, password/login.go ResetNodes)", "uiNodeInputAttributes.value");
 
     /// <summary>The node exists and carries what <paramref name="expected"/> says, its label the version's text; returns it.</summary>
     public static UiNode Present(Observation o, NodeExpectation expected, string why) => Find(o, expected, why, checkLabelText: true);
@@ -74,6 +76,59 @@ public static class NodeChecks
         }
 
         MessageChecks.AsCatalogued(o, node.Messages, "the messages of node " + node.Triple);
+    }
+
+    /// <summary>
+    /// No node carries a message: Kratos clears every field error before it writes a new error (login/error.go
+    /// <c>WriteFlowError</c>: <c>ResetMessages</c>), so an error that is not about a field leaves the nodes bare.
+    /// </summary>
+    public static void NoMessages(Observation o, string why)
+    {
+        var carrying = FlowChecks.Flow(o).Ui.Nodes.Where(n => n.Messages.Count > 0).ToList();
+        var described = carrying.Select(n => n.Triple + " " + MessageNames.Ids(n.Messages.Select(m => m.Id).ToList())).ToList();
+        Check.Verify(o, NoMessagesRule, carrying.Count == 0, new FailureText
+        {
+            Headline = "an earlier field error is still on the form",
+            Subject = "the messages of ui.nodes",
+            Expectation = "be empty on every node",
+            Why = why,
+            Actual = "found " + Check.List(described),
+            Expected = "(no node messages)",
+            Observed = Check.List(described),
+        });
+    }
+
+    /// <summary>This node carries no message (an earlier error about it was cleared, login/error.go <c>ResetMessages</c>).</summary>
+    public static void HasNoMessage(Observation o, string group, string name, string type, string why)
+    {
+        var node = Find(o, new NodeExpectation(group, name, type), why, checkLabelText: false);
+        var ids = node.Messages.Select(m => m.Id).ToList();
+        Check.Verify(o, NoMessagesRule, ids.Count == 0, new FailureText
+        {
+            Headline = "a stale message on node " + node.Triple,
+            Subject = "the messages of node " + node.Triple,
+            Expectation = "be empty",
+            Why = why,
+            Actual = "found " + MessageNames.Ids(ids),
+            Expected = "[]",
+            Observed = MessageNames.Ids(ids),
+        });
+    }
+
+    /// <summary>The node has no value, or an empty one: the password input never echoes the password (password/login.go <c>handleLoginError</c>).</summary>
+    public static void NoValue(Observation o, string group, string name, string type, string why)
+    {
+        var node = Find(o, new NodeExpectation(group, name, type), why, checkLabelText: false);
+        Check.Verify(o, NoValueRule, string.IsNullOrEmpty(node.Value), new FailureText
+        {
+            Headline = "node " + node.Triple + " echoes a value",
+            Subject = "the value of node " + node.Triple,
+            Expectation = "be absent or empty",
+            Why = why,
+            Actual = "it carried a value of " + (node.Value ?? string.Empty).Length.ToString(CultureInfo.InvariantCulture) + " characters",
+            Expected = "(no value)",
+            Observed = "a value of " + (node.Value ?? string.Empty).Length.ToString(CultureInfo.InvariantCulture) + " characters",
+        });
     }
 
     /// <summary>ui.nodes, as (group/name/type) triples, are exactly <paramref name="expected"/> in this order (spec §2.6, §2.9, §2.11).</summary>
