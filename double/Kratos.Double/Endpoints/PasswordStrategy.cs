@@ -44,7 +44,7 @@ internal static class PasswordStrategy
             identity = rt.Store.FindIdentityByPasswordIdentifier(identifier);
         }
 
-        if (identity is null || identity.Password != password || (flow.Refresh && session is not null && session.IdentityId != identity.Id))
+        if (identity is null || identity.Password != password)
         {
             await FailAsync(ctx, rt, flow, client, submitted, Messages.InvalidCredentials(), []).ConfigureAwait(false);
             return;
@@ -57,7 +57,9 @@ internal static class PasswordStrategy
             flow.State = "passed_challenge";
             flow.Active = "password";
             flow.UpdatedAt = now;
-            if (flow.Refresh && session is not null)
+            // selfservice/flow/login/handler.go: a refresh keeps the session; re-authenticating as another identity
+            // gets a completely fresh one.
+            if (flow.Refresh && session is not null && session.IdentityId == identity.Id)
             {
                 result = session;
             }

@@ -12,6 +12,7 @@ public static partial class SessionChecks
     public static readonly CheckDefinition Present = new("session.present", "the response carries a session", "session");
     public static readonly CheckDefinition AalIs = new("session.aal", "authenticator_assurance_level is the level the completed factors give", "session.authenticator_assurance_level");
     public static readonly CheckDefinition MethodsAre = new("session.methods", "authentication_methods lists each completed factor in order with its AAL", "session.authentication_methods", "sessionAuthenticationMethod.method", "sessionAuthenticationMethod.aal");
+    public static readonly CheckDefinition FreshIdRule = new("session.id.fresh", "re-authenticating as another identity starts a fresh session (login/handler.go NewInactiveSession)", "session.id");
     public static readonly CheckDefinition IdIs = new("session.id", "the aal2 upgrade and a refresh keep the session id", "session.id");
     public static readonly CheckDefinition AuthenticatedLater = new("session.authenticated_at", "a completed factor moves authenticated_at forward", "session.authenticated_at");
     public static readonly CheckDefinition NotUpgraded = new("session.not-aal2", "a rejected code leaves the session below aal2", "session.authenticator_assurance_level");
@@ -108,6 +109,19 @@ public static partial class SessionChecks
             Why = why,
             Actual = "it is now " + FlowDescription.ShortId(session.Id),
             Expected = expectedId,
+            Observed = session.Id,
+        });
+
+    /// <summary>Another session id than the one the client held: a login as another identity never reuses it.</summary>
+    public static void FreshId(Observation o, Session session, string previousId, string why) =>
+        Check.Verify(o, FreshIdRule, session.Id != previousId, new FailureText
+        {
+            Headline = "session reused for another identity",
+            Subject = "the session id",
+            Expectation = "differ from the earlier session " + FlowDescription.ShortId(previousId),
+            Why = why,
+            Actual = "it is the same session",
+            Expected = "a new session id",
             Observed = session.Id,
         });
 

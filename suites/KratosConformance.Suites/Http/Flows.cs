@@ -67,6 +67,29 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     }
 
     /// <summary>
+    /// A first factor Kratos accepted while highest_available still asks for the second (spec §3 last row, §4.2): the
+    /// browser is sent to the aal2 browser login, the SPA gets 422 browser_location_change_required pointing there,
+    /// and the native client 200 with its aal1 session.
+    /// </summary>
+    public void AcceptedAskingForAal2(Observation o, ClientStyle style, string why)
+    {
+        var publicUrl = deployment.Endpoints.PublicUrl;
+        switch (style)
+        {
+            case ClientStyle.Browser:
+                StatusChecks.Is(o, 303, why);
+                RedirectChecks.ToAal2Login(o, publicUrl, why);
+                break;
+            case ClientStyle.Spa:
+                ErrorChecks.RedirectsToAal2Login(o, StatusChecks.ErrorReturned(o, style, 422, "browser_location_change_required"), publicUrl);
+                break;
+            default:
+                StatusChecks.Is(o, 200, why);
+                break;
+        }
+    }
+
+    /// <summary>
     /// Creates an aal2 flow (refresh optional) and checks its creation: status per style (spec §3 create), requested_aal
     /// aal2, refresh, type, and the state the version starts in: sent_email where the code is auto-sent (v26.2.0+,
     /// spec §2.6 fast path), else choose_method.

@@ -1,0 +1,49 @@
+using KratosConformance.Client.Kratos;
+using KratosConformance.Suites.Checks;
+
+namespace KratosConformance.Suites.Http;
+
+/// <summary>
+/// Scenario refresh-other-identity: the refresh flow of one identity's session answered with another identity's
+/// identifier and password (docs/kratos-facts.md "Re-authentication with the password"; selfservice/flow/login/handler.go
+/// <c>updateLoginFlow</c>: "we re-authenticate as another user. In this case, we need to use a completely fresh
+/// session"). Kratos signs the other identity in with a new session; it never hangs the other identity's login on the
+/// first one's session.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class RefreshOtherIdentityTests : CodeMfaTest
+{
+    private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
+        "refresh-other-identity",
+        "§2.3: another identity's password on a refresh flow signs that identity in with a fresh session (new id and token), which its code then upgrades: [password, code]");
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task RefreshOtherIdentity(ClientStyle client)
+    {
+        var flows = await FlowsAsync();
+        var first = await NewIdentityAsync(flows.Deployment);
+        var other = await NewIdentityAsync(flows.Deployment);
+        var user = NewClient(client, flows.Deployment);
+        var signIn = await flows.SignInAal1Async(user, first);
+
+        var refresh = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { Refresh = true }), "after creating an aal1 refresh login flow on the first identity's session");
+        StatusChecks.FlowCreated(refresh, client);
+        FlowChecks.Refresh(refresh, true);
+        var switched = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(refresh), LoginSubmission.Password(other.Email, other.Password)), "after entering another identity's password on the refresh flow");
+        flows.AcceptedAskingForAal2(switched, client, "the other identity passed its first factor and highest_available asks for its second, spec §3 last row, §4.2");
+        if (signIn.Session is { } before)
+        {
+            var session = SessionChecks.Session(switched);
+            SessionChecks.FreshId(switched, session, before.Id, "another identity gets a completely fresh session (login/handler.go updateLoginFlow)");
+            TokenChecks.Fresh(switched, signIn.SessionToken, "the fresh session has its own token");
+        }
+
+        Step("the aal2 flow now asks for the code of the identity just signed in: the second factor belongs to the identity that just signed in, not to the first one");
+        var sent = await flows.SendCodeAsync(user, await flows.StartAal2Async(user), other);
+        CodeFormChecks.SentEmail(sent, client, other.Email, flows.Expect);
+        var mail = await WaitForCodeAsync(flows.Deployment, other, 1);
+        await flows.CompleteAsync(user, FlowChecks.Flow(sent), mail.Code, other);
+        await flows.WhoAmIAal2Async(user, other);
+    }
+}
