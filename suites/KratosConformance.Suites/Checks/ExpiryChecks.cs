@@ -103,7 +103,7 @@ public static partial class ExpiryChecks
             return null;
         }
 
-        return target.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[0] == "flow").Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault();
+        return UrlChecks.FlowParameter(location, publicUrl);
     }
 
     private static void Texts(Observation o, KratosError error, string message, string? reason, Regex? reasonPattern, string why)

@@ -25,6 +25,12 @@ public static class UrlChecks
         });
     }
 
+    /// <summary>The <c>flow</c> query parameter of <paramref name="location"/> (relative locations resolve against <paramref name="baseUrl"/>); null without one.</summary>
+    public static string? FlowParameter(string? location, Uri baseUrl) =>
+        !string.IsNullOrEmpty(location) && Uri.TryCreate(baseUrl, location, out var target)
+            ? HttpUtility.ParseQueryString(target.Query)["flow"]
+            : null;
+
     /// <summary><c>&lt;public&gt;self-service/login/browser?aal=aal2</c> (spec §4.1).</summary>
     public static string Aal2BrowserLogin(Uri publicUrl) => new Uri(publicUrl, "self-service/login/browser?aal=aal2").AbsoluteUri;
 

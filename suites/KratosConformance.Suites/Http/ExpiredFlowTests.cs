@@ -46,7 +46,7 @@ public sealed class ExpiredFlowTests : CodeMfaTest
         if (client == ClientStyle.Browser)
         {
             StatusChecks.Is(created, 303, "a browser is sent to the login UI with the new flow, spec §2.1");
-            expired = new LoginFlow { Id = FlowIdOf(created.Response.Location) ?? string.Empty, Type = "browser" };
+            expired = new LoginFlow { Id = UrlChecks.FlowParameter(created.Response.Location, deployment.Endpoints.PublicUrl) ?? string.Empty, Type = "browser" };
         }
         else
         {
@@ -81,11 +81,4 @@ public sealed class ExpiredFlowTests : CodeMfaTest
         var whoami = Observe(await user.WhoAmIAsync(), "on /sessions/whoami after the password went to an expired flow");
         StatusChecks.Is(whoami, 401, "a submission to an expired flow signs nobody in, spec §2.12, §4.1");
     }
-
-    /// <summary>The ?flow= of the 303 to the login UI (the flow itself is already expired when the client reads it).</summary>
-    private static string? FlowIdOf(string? location) =>
-        location is null
-            ? null
-            : new Uri(new Uri("http://location.invalid/"), location).Query.TrimStart('?').Split('&')
-                .Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[0] == "flow").Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault();
 }
