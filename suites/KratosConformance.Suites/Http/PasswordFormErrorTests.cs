@@ -35,6 +35,7 @@ public sealed class PasswordFormErrorTests : CodeMfaTest
         NodeChecks.HasMessage(neither, "default", "identifier", "text", 4000002, "the login schema requires the identifier (password/.schema/login.schema.json)", "Property identifier is missing.", only: true);
         NodeChecks.HasMessage(neither, "password", "password", "password", 4000002, "the login schema requires the password with method=password (password/.schema/login.schema.json)", "Property password is missing.", only: true);
         MessageChecks.ExactlyIds(neither, [], "field errors sit on their nodes, not on the flow (ui/container ParseError)");
+        NodeChecks.Present(neither, new NodeExpectation("default", "identifier", "text") { Value = string.Empty }, "no identifier was submitted, so the input holds the empty value (handleLoginError SetValueAttribute)");
 
         var noPassword = LoginSubmission.Password(identity.Email, identity.Password).Without("password");
         var missing = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(neither), noPassword), "after submitting the identifier without a password");
