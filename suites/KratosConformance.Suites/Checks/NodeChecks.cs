@@ -82,36 +82,28 @@ public static class NodeChecks
     /// No node carries a message: Kratos clears every field error before it writes a new error (login/error.go
     /// <c>WriteFlowError</c>: <c>ResetMessages</c>), so an error that is not about a field leaves the nodes bare.
     /// </summary>
-    public static void NoMessages(Observation o, string why)
-    {
-        var carrying = FlowChecks.Flow(o).Ui.Nodes.Where(n => n.Messages.Count > 0).ToList();
-        var described = carrying.Select(n => n.Triple + " " + MessageNames.Ids(n.Messages.Select(m => m.Id).ToList())).ToList();
-        Check.Verify(o, NoMessagesRule, carrying.Count == 0, new FailureText
-        {
-            Headline = "an earlier field error is still on the form",
-            Subject = "the messages of ui.nodes",
-            Expectation = "be empty on every node",
-            Why = why,
-            Actual = "found " + Check.List(described),
-            Expected = "(no node messages)",
-            Observed = Check.List(described),
-        });
-    }
+    public static void NoMessages(Observation o, string why) =>
+        NoneCarried(o, FlowChecks.Flow(o).Ui.Nodes, "an earlier field error is still on the form", "the messages of ui.nodes", why);
 
     /// <summary>This node carries no message (an earlier error about it was cleared, login/error.go <c>ResetMessages</c>).</summary>
     public static void HasNoMessage(Observation o, string group, string name, string type, string why)
     {
         var node = Find(o, new NodeExpectation(group, name, type), why, checkLabelText: false);
-        var ids = node.Messages.Select(m => m.Id).ToList();
-        Check.Verify(o, NoMessagesRule, ids.Count == 0, new FailureText
+        NoneCarried(o, [node], "a stale message on node " + node.Triple, "the messages of node " + node.Triple, why);
+    }
+
+    private static void NoneCarried(Observation o, IEnumerable<UiNode> nodes, string headline, string subject, string why)
+    {
+        var carrying = nodes.Where(n => n.Messages.Count > 0).Select(n => n.Triple + " " + MessageNames.Ids(n.Messages.Select(m => m.Id))).ToList();
+        Check.Verify(o, NoMessagesRule, carrying.Count == 0, new FailureText
         {
-            Headline = "a stale message on node " + node.Triple,
-            Subject = "the messages of node " + node.Triple,
-            Expectation = "be empty",
+            Headline = headline,
+            Subject = subject,
+            Expectation = "carry no message",
             Why = why,
-            Actual = "found " + MessageNames.Ids(ids),
-            Expected = "[]",
-            Observed = MessageNames.Ids(ids),
+            Actual = "found " + Check.List(carrying),
+            Expected = "(no node messages)",
+            Observed = Check.List(carrying),
         });
     }
 
