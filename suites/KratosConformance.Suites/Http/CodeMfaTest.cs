@@ -1,6 +1,8 @@
+using KratosConformance.Client.Identities;
 using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Waiting;
 using KratosConformance.Harness.Profiles;
+using KratosConformance.Suites.Checks;
 
 namespace KratosConformance.Suites.Http;
 
@@ -30,6 +32,19 @@ public abstract class CodeMfaTest : ConformanceTest
         var flow = await flows.StartWithCodeSentAsync(user, identity);
         var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
         return new CodeSent(flows, identity, user, flow, mail);
+    }
+
+    /// <summary>
+    /// The second factor of <paramref name="identity"/> after its first: a new aal2 flow sends the code to its address
+    /// (spec §2.6, §2.9), the code completes it, and whoami shows the aal2 session with <paramref name="methods"/>.
+    /// </summary>
+    protected async Task CompleteSecondFactorAsync(Flows flows, KratosClient user, TestIdentity identity, IReadOnlyList<(string Method, string Aal)>? methods = null)
+    {
+        var sent = await flows.SendCodeAsync(user, await flows.StartAal2Async(user), identity);
+        CodeFormChecks.SentEmail(sent, user.Style, identity.Email, flows.Expect);
+        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
+        await flows.CompleteAsync(user, FlowChecks.Flow(sent), mail.Code, identity);
+        await flows.WhoAmIAal2Async(user, identity, methods);
     }
 
     /// <summary>

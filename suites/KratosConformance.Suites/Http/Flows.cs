@@ -67,6 +67,18 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     }
 
     /// <summary>
+    /// Creates an aal1 refresh flow on the client's session and answers it with <paramref name="answeringAs"/>'s
+    /// identifier and password (spec §2.3 last rows); the answer is the caller's to check.
+    /// </summary>
+    public async Task<Observation> RefreshWithPasswordAsync(KratosClient client, TestIdentity answeringAs, string situation)
+    {
+        var refresh = Observe(await client.CreateLoginFlowAsync(new LoginFlowOptions { Refresh = true }), "after creating an aal1 refresh login flow on the aal1 session");
+        StatusChecks.FlowCreated(refresh, client.Style);
+        FlowChecks.Refresh(refresh, true);
+        return Observe(await client.SubmitLoginAsync(FlowChecks.Flow(refresh), LoginSubmission.Password(answeringAs.Email, answeringAs.Password)), situation);
+    }
+
+    /// <summary>
     /// A first factor Kratos accepted while highest_available still asks for the second (spec §3 last row, §4.2): the
     /// browser is sent to the aal2 browser login, the SPA gets 422 browser_location_change_required pointing there,
     /// and the native client 200 with its aal1 session.

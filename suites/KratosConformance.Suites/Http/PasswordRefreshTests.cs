@@ -25,10 +25,7 @@ public sealed class PasswordRefreshTests : CodeMfaTest
         var user = NewClient(client, flows.Deployment);
         var signIn = await flows.SignInAal1Async(user, identity);
 
-        var refresh = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { Refresh = true }), "after creating an aal1 refresh login flow on the aal1 session");
-        StatusChecks.FlowCreated(refresh, client);
-        FlowChecks.Refresh(refresh, true);
-        var again = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(refresh), LoginSubmission.Password(identity.Email, identity.Password)), "after re-entering the password on the refresh flow");
+        var again = await flows.RefreshWithPasswordAsync(user, identity, "after re-entering the password on the refresh flow");
         flows.AcceptedAskingForAal2(again, client, "the password is re-confirmed and highest_available still asks for the second factor, spec §3 last row, §4.2");
         if (signIn.Session is { } before)
         {
@@ -38,10 +35,6 @@ public sealed class PasswordRefreshTests : CodeMfaTest
         }
 
         Step("the aal2 flow now asks for the code of the identity just signed in: the second factor continues the refreshed identity");
-        var sent = await flows.SendCodeAsync(user, await flows.StartAal2Async(user), identity);
-        CodeFormChecks.SentEmail(sent, client, identity.Email, flows.Expect);
-        var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
-        await flows.CompleteAsync(user, FlowChecks.Flow(sent), mail.Code, identity);
-        await flows.WhoAmIAal2Async(user, identity, [("password", "aal1"), ("password", "aal1"), ("code", "aal2")]);
+        await CompleteSecondFactorAsync(flows, user, identity, [("password", "aal1"), ("password", "aal1"), ("code", "aal2")]);
     }
 }

@@ -27,10 +27,7 @@ public sealed class RefreshOtherIdentityTests : CodeMfaTest
         var user = NewClient(client, flows.Deployment);
         var signIn = await flows.SignInAal1Async(user, first);
 
-        var refresh = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { Refresh = true }), "after creating an aal1 refresh login flow on the first identity's session");
-        StatusChecks.FlowCreated(refresh, client);
-        FlowChecks.Refresh(refresh, true);
-        var switched = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(refresh), LoginSubmission.Password(other.Email, other.Password)), "after entering another identity's password on the refresh flow");
+        var switched = await flows.RefreshWithPasswordAsync(user, other, "after entering another identity's password on the refresh flow");
         flows.AcceptedAskingForAal2(switched, client, "the other identity passed its first factor and highest_available asks for its second, spec §3 last row, §4.2");
         if (signIn.Session is { } before)
         {
@@ -40,10 +37,6 @@ public sealed class RefreshOtherIdentityTests : CodeMfaTest
         }
 
         Step("the aal2 flow now asks for the code of the identity just signed in: the second factor belongs to the identity that just signed in, not to the first one");
-        var sent = await flows.SendCodeAsync(user, await flows.StartAal2Async(user), other);
-        CodeFormChecks.SentEmail(sent, client, other.Email, flows.Expect);
-        var mail = await WaitForCodeAsync(flows.Deployment, other, 1);
-        await flows.CompleteAsync(user, FlowChecks.Flow(sent), mail.Code, other);
-        await flows.WhoAmIAal2Async(user, other);
+        await CompleteSecondFactorAsync(flows, user, other);
     }
 }
