@@ -35,6 +35,7 @@ public static class Deviations
     public const string AddressNotVerified = DeviationNames.AddressNotVerified;
     public const string AuthenticatedAtNotRefreshed = DeviationNames.AuthenticatedAtNotRefreshed;
     public const string SessionTokenChanges = DeviationNames.SessionTokenChanges;
+    public const string CsrfKeptAtLogin = DeviationNames.CsrfKeptAtLogin;
     public const string UpgradeDropsTotp = DeviationNames.UpgradeDropsTotp;
     public const string UpgradeLosesVerifiedFlags = DeviationNames.UpgradeLosesVerifiedFlags;
     public const string UpgradeInvalidatesSessions = DeviationNames.UpgradeInvalidatesSessions;

@@ -13,6 +13,7 @@ public sealed class DeviationTests(DoubleStore store)
     [
         "aal2 without session: 401 session_aal1_required",
         "password: 422 browser_location_change_required",
+        "flow from before the login: 403",
         "whoami aal1: 403",
         "flow L: state=sent_email messages=[1010014] label=1010023",
         "mails: 1 code-length: 6",

@@ -18,8 +18,10 @@ public static class Scenario
 
         var r = await spa.CreateLoginFlowAsync("aal=aal2");
         t.Add($"aal2 without session: {r.Code} {r.Body?["error"]?["id"]}");
+        var before = (await spa.CreateLoginFlowAsync()).Body!;
         r = await spa.PasswordLoginAsync(email);
         t.Add($"password: {r.Code} {r.Body?["error"]?["id"]}");
+        t.Add($"flow from before the login: {(await spa.FetchFlowAsync(before["id"]!.GetValue<string>())).Code}");
         t.Add($"whoami aal1: {(await spa.WhoamiAsync()).Code}");
 
         var lockout = (await spa.CreateLoginFlowAsync("aal=aal2")).Body!;

@@ -29,6 +29,7 @@ internal static class DeviationNames
     public const string AddressNotVerified = "address-not-verified";
     public const string AuthenticatedAtNotRefreshed = "authenticated-at-not-refreshed";
     public const string SessionTokenChanges = "session-token-changes";
+    public const string CsrfKeptAtLogin = "csrf-kept-at-login";
 
     public const string UpgradeDropsTotp = "upgrade-drops-totp";
     public const string UpgradeLosesVerifiedFlags = "upgrade-loses-verified-flags";
@@ -94,6 +95,7 @@ internal static class DeviationNames
         (AddressNotVerified, "a successful code login does not mark the address verified"),
         (AuthenticatedAtNotRefreshed, "authenticated_at keeps its first-factor value after the aal2 upgrade"),
         (SessionTokenChanges, "a native aal2 login answers a different session_token than the one sent"),
+        (CsrfKeptAtLogin, "a browser login that starts a session keeps the anti-CSRF token of before instead of setting a new CSRF cookie"),
     ];
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kratos.Double.Config;
 using Kratos.Double.Http;
 using Kratos.Double.Model;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,20 @@ internal static class LoginCompletion
         rt.Log.Info("Identity authenticated successfully and was issued an Ory Kratos Session Token.", ("identity_id", identity.Id), ("session_id", session.Id), ("aal", session.Aal));
         if (client != Client.Api)
         {
+            // session/manager_http.go IssueCookie: a session for a new principal (none before, or another identity's)
+            // regenerates the anti-CSRF token, so flows created before it no longer pass the CSRF check.
+            var newPrincipal = ctx.FindSession(rt) is not { } before || before.IdentityId != session.IdentityId;
+            // Stryker disable once all : deviation-only (the kill matrix runs it and proves the suites catch it; docs/mutation-survivors.md)
+            if (rt.Has(DeviationNames.CsrfKeptAtLogin))
+            {
+                newPrincipal = false;
+            }
+
+            if (newPrincipal)
+            {
+                ctx.RegenerateCsrfToken(rt);
+            }
+
             ctx.SetSessionCookie(rt, session);
         }
 

@@ -76,7 +76,7 @@ internal static class LoginCreate
         string? csrf = null;
         if (!api)
         {
-            csrf = ctx.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var existing) && existing.Length > 0 ? existing : Secrets.Opaque();
+            csrf = ctx.CsrfToken(rt) ?? Secrets.Opaque();
         }
 
         var flow = new LoginFlow

@@ -42,6 +42,8 @@ internal static class LogoutEndpoints
         }
 
         ctx.Response.Cookies.Delete(rt.Config.SessionCookieName, RequestExtensions.CookieOptions(rt, null));
+        // selfservice/flow/logout/handler.go completeLogout: the anti-CSRF token is regenerated.
+        ctx.RegenerateCsrfToken(rt);
         if (ctx.Request.IsJson())
         {
             return Respond.NoContentAsync(ctx);

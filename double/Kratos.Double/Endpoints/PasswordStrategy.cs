@@ -54,7 +54,8 @@ internal static class PasswordStrategy
         Session result;
         lock (rt.Store.Gate)
         {
-            flow.State = "passed_challenge";
+            // password/login.go Login: only Active is set and the flow saved; the state stays choose_method (only the
+            // code strategy moves it, docs/kratos-facts.md "What a password login leaves on its flow").
             flow.Active = "password";
             flow.UpdatedAt = now;
             // selfservice/flow/login/handler.go: a refresh keeps the session; re-authenticating as another identity

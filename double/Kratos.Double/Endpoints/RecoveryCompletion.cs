@@ -25,6 +25,13 @@ internal static class RecoveryCompletion
             session.Methods.Add(("code_recovery", "aal2", now));
         }
 
+        if (flow.IsBrowser)
+        {
+            // code/strategy_recovery.go recoveryIssueSession: a browser recovery regenerates the anti-CSRF token first;
+            // the settings flow created below carries the new one.
+            flow.CsrfToken = ctx.RegenerateCsrfToken(rt);
+        }
+
         lock (rt.Store.Gate)
         {
             flow.Messages = [];

@@ -38,7 +38,7 @@ internal static class RecoveryFlows
         string? csrf = null;
         if (!api)
         {
-            csrf = ctx.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var existing) && existing.Length > 0 ? existing : Secrets.Opaque();
+            csrf = ctx.CsrfToken(rt) ?? Secrets.Opaque();
             ctx.SetCsrfCookie(rt, csrf);
         }
 

@@ -67,7 +67,7 @@ internal static class SettingsCreate
         string? csrf = null;
         if (type == "browser")
         {
-            csrf = ctx.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var existing) && existing.Length > 0 ? existing : Secrets.Opaque();
+            csrf = ctx.CsrfToken(rt) ?? Secrets.Opaque();
         }
 
         var flow = new SettingsFlow

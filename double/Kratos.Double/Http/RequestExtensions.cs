@@ -67,7 +67,38 @@ internal static class RequestExtensions
         var options = CookieOptions(rt, null);
         options.MaxAge = TimeSpan.FromDays(365);
         context.Response.Cookies.Append(rt.CsrfCookieName, token, options);
+        context.Items[CsrfTokenItem] = token;
     }
+
+    /// <summary>
+    /// nosurf <c>Token(r)</c>: the anti-CSRF token of this request, the one set earlier in it (a flow created, the
+    /// token regenerated) or else the CSRF cookie's; null when there is neither.
+    /// </summary>
+    public static string? CsrfToken(this HttpContext context, Runtime rt) =>
+        context.Items.TryGetValue(CsrfTokenItem, out var set) && set is string token ? token
+        : context.Request.Cookies.TryGetValue(rt.CsrfCookieName, out var cookie) && cookie.Length > 0 ? cookie : null;
+
+    /// <summary>
+    /// ory/nosurf <c>RegenerateToken</c>: a new token in a new CSRF cookie, at most once per request (<c>ctxWasSent</c>).
+    /// Kratos calls it when a session for a new principal is issued (session/manager_http.go <c>IssueCookie</c>), on
+    /// logout (logout/handler.go <c>completeLogout</c>) and when a browser recovery issues its session
+    /// (code/strategy_recovery.go <c>recoveryIssueSession</c>).
+    /// </summary>
+    public static string RegenerateCsrfToken(this HttpContext context, Runtime rt)
+    {
+        if (context.Items.TryGetValue(CsrfRegeneratedItem, out var done) && done is string token)
+        {
+            return token;
+        }
+
+        var fresh = Endpoints.Secrets.Opaque();
+        context.SetCsrfCookie(rt, fresh);
+        context.Items[CsrfRegeneratedItem] = fresh;
+        return fresh;
+    }
+
+    private const string CsrfTokenItem = "kratos.csrf_token";
+    private const string CsrfRegeneratedItem = "kratos.csrf_token.regenerated";
 
     public static CookieOptions CookieOptions(Runtime rt, DateTimeOffset? expires)
     {

@@ -20,6 +20,7 @@ public static class CookieChecks
     public static readonly CheckDefinition SessionSecure = new("cookie.session.secure", "the session cookie is Secure unless --dev (or session.cookie.secure says otherwise)", "cookie.session.secure");
     public static readonly CheckDefinition SessionMaxAge = new("cookie.session.max-age", "a persistent session cookie's Max-Age runs to the session's expires_at", "cookie.session.max-age");
     public static readonly CheckDefinition CsrfSet = new("cookie.csrf.set", "a new browser flow sets the CSRF cookie csrf_token_<sha256 of the public base URL>", "http.Set-Cookie", "cookie.csrf.name");
+    public static readonly CheckDefinition CsrfRotated = new("cookie.csrf.rotated", "a login that issues a session for a new principal (none before, or another identity's) sets a new CSRF cookie; one that continues the same identity's session keeps it", "http.Set-Cookie", "cookie.csrf.value");
     public static readonly CheckDefinition CsrfAttributes = new("cookie.csrf.attributes", "the CSRF cookie is HttpOnly, Path cookies.path, SameSite cookies.same_site (Lax when not Secure), Secure unless --dev, Max-Age one year", "cookie.csrf.httponly", "cookie.csrf.samesite", "cookie.csrf.path", "cookie.csrf.secure", "cookie.csrf.max-age");
 
     /// <summary>nosurf.MaxAge: the CSRF cookie lives a year.</summary>
@@ -68,10 +69,67 @@ public static class CookieChecks
         }
     }
 
+    /// <summary>x/nosurfx CSRFCookieName: csrf_token_ and the hex SHA-256 of the public base URL.</summary>
+    public static string CsrfCookieName(Uri publicUrl) =>
+        "csrf_token_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(publicUrl.AbsoluteUri)));
+
+    /// <summary>The CSRF cookie's value in <paramref name="client"/>'s cookie jar now (null without one): what the next request sends.</summary>
+    public static string? CsrfValue(KratosClient client, Uri publicUrl) =>
+        client.Cookies.GetCookies(publicUrl)[CsrfCookieName(publicUrl)]?.Value;
+
+    /// <summary>
+    /// A session for a new principal renews the anti-CSRF token (session/manager_http.go <c>IssueCookie</c> calls
+    /// nosurf <c>RegenerateToken</c> when the request had no session or another identity's; docs/kratos-facts.md "A new
+    /// session renews the CSRF cookie"): <paramref name="o"/>'s response sets the CSRF cookie to a value other than
+    /// <paramref name="before"/>, the one the client sent. A deployment that keeps the token lets a token learnt before
+    /// the login (a fixated cookie) pass the CSRF check of the signed-in user's forms.
+    /// </summary>
+    public static void CsrfRenewed(Observation o, Uri publicUrl, string? before, string why)
+    {
+        var name = CsrfCookieName(publicUrl);
+        var cookie = o.Response.SetCookies.LastOrDefault(c => c.Name == name);
+        var actual = cookie is null ? "it set no CSRF cookie (" + Check.List(o.Response.SetCookies.Select(c => c.Name)) + ")"
+            : cookie.Value == before ? "it set the CSRF cookie to the value the client already had"
+            : cookie.Value.Length == 0 ? "it cleared the CSRF cookie" : "it set a new CSRF cookie";
+        Check.Verify(o, CsrfRotated, cookie is { Value.Length: > 0 } && cookie.Value != before, new FailureText
+        {
+            Headline = "CSRF token not renewed at login",
+            Subject = "the CSRF cookie " + name,
+            Expectation = "get a new value with the new session",
+            Why = why,
+            Actual = actual,
+            Expected = "Set-Cookie " + name + " with a new value",
+            Observed = actual,
+            Hint = "Kratos regenerates the anti-CSRF token whenever it issues a session for a new principal (session/manager_http.go IssueCookie); a UI must take the csrf_token of a flow created after the login.",
+        });
+    }
+
+    /// <summary>
+    /// A session continued for the same identity (the second factor, a password refresh) keeps the anti-CSRF token:
+    /// <c>IssueCookie</c> regenerates it only for a new principal, so flows the user's UI created before stay usable.
+    /// </summary>
+    public static void CsrfKept(Observation o, Uri publicUrl, string? before, string why)
+    {
+        var name = CsrfCookieName(publicUrl);
+        var cookie = o.Response.SetCookies.LastOrDefault(c => c.Name == name);
+        var kept = cookie is null || cookie.Value == before;
+        Check.Verify(o, CsrfRotated, kept, new FailureText
+        {
+            Headline = "CSRF token renewed for the same identity",
+            Subject = "the CSRF cookie " + name,
+            Expectation = "keep its value",
+            Why = why,
+            Actual = "it set the CSRF cookie to a new value",
+            Expected = "no Set-Cookie " + name + ", or the same value",
+            Observed = "Set-Cookie " + name + " with a new value",
+            Hint = "Flows the UI created before this request now fail their CSRF check (403 security_csrf_violation).",
+        });
+    }
+
     /// <summary>The CSRF cookie a new browser flow sets (spec §3 CSRF row), and its attributes.</summary>
     public static void CsrfCookie(Observation o, KratosFacts facts, Uri publicUrl)
     {
-        var name = "csrf_token_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(publicUrl.AbsoluteUri)));
+        var name = CsrfCookieName(publicUrl);
         var cookie = o.Response.SetCookies.LastOrDefault(c => c.Name == name);
         var all = Check.List(o.Response.SetCookies.Select(c => c.Describe()));
         Check.Verify(o, CsrfSet, cookie is not null, new FailureText

@@ -15,7 +15,7 @@ public static class FlowChecks
     public static readonly CheckDefinition RequestedAalIs = new("flow.requested_aal", "requested_aal is what the aal query parameter asked for", "loginFlow.requested_aal");
     public static readonly CheckDefinition RefreshIs = new("flow.refresh", "refresh is what the query asked for (false without a session)", "loginFlow.refresh");
     public static readonly CheckDefinition TypeIs = new("flow.type", "type is browser for browser and SPA flows, api for native ones", "loginFlow.type");
-    public static readonly CheckDefinition ActiveIs = new("flow.active", "active names the method that sent the code", "loginFlow.active");
+    public static readonly CheckDefinition ActiveIs = new("flow.active", "active names the method that last acted on the flow: code once a code was sent, password after the password", "loginFlow.active");
     public static readonly CheckDefinition IdIs = new("flow.id", "the flow keeps its id across submissions", "loginFlow.id");
     public static readonly CheckDefinition Action = new("flow.ui.action", "ui.action is <public base URL>self-service/login?flow=<id> and ui.method is POST: where every client posts the form", "loginFlow.ui", "uiContainer.action", "uiContainer.method");
     public static readonly CheckDefinition Lifetime = new("flow.expires_at", "expires_at is issued_at plus selfservice.flows.login.lifespan; created_at and updated_at lie within it", "loginFlow.expires_at", "loginFlow.issued_at", "loginFlow.created_at", "loginFlow.updated_at");
@@ -59,9 +59,9 @@ public static class FlowChecks
     public static void Type(Observation o, ClientStyle style) =>
         Field(o, TypeIs, "type", style == ClientStyle.Native ? "api" : "browser", Flow(o).Type, "browser flows for browser and SPA, api for native, spec §2.5");
 
-    /// <summary>active is "code" once a code was sent (spec §2.4, §2.9).</summary>
-    public static void Active(Observation o, string expected) =>
-        Field(o, ActiveIs, "active", expected, Flow(o).Active ?? "(none)", "set once a code was sent, spec §2.4");
+    /// <summary>active is "code" once a code was sent (spec §2.4, §2.9), "password" after the password (password/login.go).</summary>
+    public static void Active(Observation o, string expected, string why = "set once a code was sent, spec §2.4") =>
+        Field(o, ActiveIs, "active", expected, Flow(o).Active ?? "(none)", why);
 
     /// <summary>The response carries the same flow as before: errors are written onto the flow, not into a new one.</summary>
     public static void SameFlow(Observation o, string expectedId, string why) =>

@@ -42,7 +42,12 @@ public sealed class RecoverySteps(ConformanceScope scope, FactorSteps factor, Ve
         var mails = await scope.Mail.WaitForMailsAsync(deployment, identity.Email, 1);
         var code = RecoveryChecks.Mail(sent, mails[0], identity.Email, expect.RecoveryMailTemplate);
 
+        var csrfBefore = CookieChecks.CsrfValue(user, deployment.Endpoints.PublicUrl);
         var done = Observe(await recovery.SubmitCodeAsync(FlowChecks.Flow(sent), code), "after submitting the recovery code");
+        if (user.Style != ClientStyle.Native)
+        {
+            CookieChecks.CsrfRenewed(done, deployment.Endpoints.PublicUrl, csrfBefore, "a browser recovery issues a session for a new principal: code/strategy_recovery.go recoveryIssueSession regenerates the anti-CSRF token (docs/kratos-facts.md \"A new session renews the CSRF cookie\")");
+        }
         if (!transitions && user.Style != ClientStyle.Browser)
         {
             var error = StatusChecks.ErrorReturned(done, user.Style, 422, "browser_location_change_required");

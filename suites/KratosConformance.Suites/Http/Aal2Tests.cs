@@ -38,7 +38,12 @@ public sealed class Aal2Tests : CodeMfaTest
 
         var mail = await WaitForCodeAsync(flows.Deployment, identity, 1);
         var flow = FlowChecks.Flow(sent);
+        var csrfBefore = CookieChecks.CsrfValue(user, flows.Deployment.Endpoints.PublicUrl);
         var done = await flows.CompleteAsync(user, flow, mail.Code, identity);
+        if (client != ClientStyle.Native)
+        {
+            CookieChecks.CsrfKept(done, flows.Deployment.Endpoints.PublicUrl, csrfBefore, "the second factor continues the same identity's session: session/manager_http.go IssueCookie regenerates the anti-CSRF token only for a new principal");
+        }
         if (client == ClientStyle.Native)
         {
             // The API answer repeats the token the client sent (spec §2.14 step 5 table, API row).

@@ -41,8 +41,13 @@ public sealed class FirstFactorErrorTests : CodeMfaTest
         var anonymous = Observe(await user.WhoAmIAsync(), "on /sessions/whoami after the failed password logins");
         StatusChecks.Is(anonymous, 401, "a failed first factor leaves no session, spec §4.1");
 
+        var csrfBefore = CookieChecks.CsrfValue(user, flows.Deployment.Endpoints.PublicUrl);
         var right = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(missing), LoginSubmission.Password(identity.Email, identity.Password)), "after submitting the right password");
         StatusChecks.Is(right, client switch { ClientStyle.Browser => 303, ClientStyle.Spa => 422, _ => 200 }, "the first factor is done and highest_available asks for the second, spec §3 last row, §4.2");
+        if (client != ClientStyle.Native)
+        {
+            CookieChecks.CsrfRenewed(right, flows.Deployment.Endpoints.PublicUrl, csrfBefore, "the first session of this browser is a new principal: session/manager_http.go IssueCookie regenerates the anti-CSRF token (docs/kratos-facts.md \"A new session renews the CSRF cookie\")");
+        }
 
         // refresh=true at aal1 on that session: the password re-authentication form (spec §2.3 last rows, §4.3).
         var refresh = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { Refresh = true }), "after creating an aal1 refresh login flow on the aal1 session");

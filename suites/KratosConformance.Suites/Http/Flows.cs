@@ -68,14 +68,17 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
 
     /// <summary>
     /// Creates an aal1 refresh flow on the client's session and answers it with <paramref name="answeringAs"/>'s
-    /// identifier and password (spec §2.3 last rows); the answer is the caller's to check.
+    /// identifier and password (spec §2.3 last rows); the answer is the caller's to check. <see cref="PasswordRefresh.CsrfBefore"/>
+    /// is the CSRF cookie the client sent with the answer (null for native clients).
     /// </summary>
-    public async Task<Observation> RefreshWithPasswordAsync(KratosClient client, TestIdentity answeringAs, string situation)
+    public async Task<PasswordRefresh> RefreshWithPasswordAsync(KratosClient client, TestIdentity answeringAs, string situation)
     {
         var refresh = Observe(await client.CreateLoginFlowAsync(new LoginFlowOptions { Refresh = true }), "after creating an aal1 refresh login flow on the aal1 session");
         StatusChecks.FlowCreated(refresh, client.Style);
         FlowChecks.Refresh(refresh, true);
-        return Observe(await client.SubmitLoginAsync(FlowChecks.Flow(refresh), LoginSubmission.Password(answeringAs.Email, answeringAs.Password)), situation);
+        var csrf = CookieChecks.CsrfValue(client, deployment.Endpoints.PublicUrl);
+        var answer = Observe(await client.SubmitLoginAsync(FlowChecks.Flow(refresh), LoginSubmission.Password(answeringAs.Email, answeringAs.Password)), situation);
+        return new PasswordRefresh(FlowChecks.Flow(refresh), answer, csrf);
     }
 
     /// <summary>
@@ -246,3 +249,6 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     /// <summary>A code that is certainly not <paramref name="code"/> and still six digits: every digit shifted by one.</summary>
     public static string WrongCode(string code) => CodeLoginDriver.WrongCode(code);
 }
+
+/// <summary>A refresh flow answered with a password: the flow as created, the answer, and the CSRF cookie sent with it.</summary>
+public sealed record PasswordRefresh(LoginFlow Flow, Observation Answer, string? CsrfBefore);

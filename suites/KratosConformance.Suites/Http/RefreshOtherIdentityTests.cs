@@ -27,13 +27,18 @@ public sealed class RefreshOtherIdentityTests : CodeMfaTest
         var user = NewClient(client, flows.Deployment);
         var signIn = await flows.SignInAal1Async(user, first);
 
-        var switched = await flows.RefreshWithPasswordAsync(user, other, "after entering another identity's password on the refresh flow");
+        var refresh = await flows.RefreshWithPasswordAsync(user, other, "after entering another identity's password on the refresh flow");
+        var switched = refresh.Answer;
         flows.AcceptedAskingForAal2(switched, client, "the other identity passed its first factor and highest_available asks for its second, spec §3 last row, §4.2");
         if (signIn.Session is { } before)
         {
             var session = SessionChecks.Session(switched);
             SessionChecks.FreshId(switched, session, before.Id, "another identity gets a completely fresh session (login/handler.go updateLoginFlow)");
             TokenChecks.Fresh(switched, signIn.SessionToken, "the fresh session has its own token");
+        }
+        else
+        {
+            CookieChecks.CsrfRenewed(switched, flows.Deployment.Endpoints.PublicUrl, refresh.CsrfBefore, "a session for another identity is a new principal: session/manager_http.go IssueCookie regenerates the anti-CSRF token (docs/kratos-facts.md \"A new session renews the CSRF cookie\")");
         }
 
         Step("the aal2 flow now asks for the code of the identity just signed in: the second factor belongs to the identity that just signed in, not to the first one");
