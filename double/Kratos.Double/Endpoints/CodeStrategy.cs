@@ -30,7 +30,8 @@ internal static class CodeStrategy
             return;
         }
 
-        if (body["resend"] == "code")
+        // strategy.go SetDefaultFlowState: resend=code (compared with strings.EqualFold) goes back to choose_method.
+        if (string.Equals(body["resend"], "code", StringComparison.OrdinalIgnoreCase))
         {
             lock (rt.Store.Gate)
             {
@@ -39,7 +40,9 @@ internal static class CodeStrategy
             }
         }
 
-        if (flow.State == "choose_method" && (body["code"] is null || body["resend"] == "code"))
+        // strategy_login.go Login switches on the state alone: choose_method sends (a posted code is never read),
+        // sent_email verifies (docs/kratos-facts.md "choose_method only sends").
+        if (flow.State == "choose_method")
         {
             await SendAsync(ctx, rt, flow, client, body, identity).ConfigureAwait(false);
             return;
