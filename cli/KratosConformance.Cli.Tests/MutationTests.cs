@@ -73,6 +73,7 @@ public sealed class MutationTests
         {
             var report = MutationReport.Read(file);
             report.Score.Should().Be(40);
+            report.KilledScore.Should().Be(20, "a timeout counts only in Stryker's score, not in the killed-only lower bound");
             report.Survivors.Select(s => (s.File, s.Line, s.Original)).Should().Equal(
                 ("Endpoints/Aal.cs", 2, "\"aal1\""), ("Endpoints/Aal.cs", 6, "f();"), ("Endpoints/Aal.cs", 3, "\"aal2\""));
             report.Mutants.Single(m => m.Status == "Timeout").Original.Should().Be("{ }");

@@ -18,7 +18,7 @@ public static class MutateCommand
     {
         var files = KcOption.Repeatable("--file", "<path>", "Mutate only this behaviour file (repeatable), e.g. Endpoints/CodeVerifier.cs; default: every file in mutation/stryker-config.json.");
         var since = KcOption.Value("--since", "<git ref>", "Mutate only files changed since this git ref (incremental run).");
-        var concurrency = KcOption.Number("--concurrency", "<n>", "Parallel test sessions (default: the number of cores).", Math.Max(1, Environment.ProcessorCount), 1, 16);
+        var concurrency = KcOption.Number("--concurrency", "<n>", "Parallel Stryker test sessions (default 1: the suites already run their tests in parallel on every core; a second session slows both past Stryker's timeout, which it counts as detected).", 1, 1, 16);
         var breakAt = KcOption.Number("--break-at", "<percent>", "Exit 1 when the score is below this (default 0: never).", 0, 0, 100);
         var output = KcOption.Value("--out", "<dir>", "Where the run's folder goes (default reports/out/mutation).");
         var command = new Command("mutate", "Mutation-test the double's behaviour code with the conformance suites as the tests (Stryker.NET, in-process double); writes Stryker's HTML/JSON report under reports/out/mutation/<timestamp>/reports/ and prints the score and the unexplained survivors.");

@@ -9,7 +9,7 @@ public sealed record MutationPlan
     public IReadOnlyList<string> Files { get; init; } = [];
     /// <summary>Only files changed since this git ref (Stryker's --since).</summary>
     public string? Since { get; init; }
-    public int Concurrency { get; init; } = 2;
+    public int Concurrency { get; init; } = 1;
     /// <summary>A VSTest filter replacing the configured test-case-filter (the sample's few tests); null = the configured one.</summary>
     public string? TestFilter { get; init; }
     public required string OutputDirectory { get; init; }

@@ -21,6 +21,9 @@ public sealed record MutationReport(IReadOnlyList<MutationReport.Mutant> Mutants
     /// <summary>Percent of valid mutants detected; 100 when there are none.</summary>
     public double Score => Valid == 0 ? 100 : 100.0 * Detected / Valid;
 
+    /// <summary>The score counting timeouts as undetected: the lower bound when timeouts may be load, not a hang.</summary>
+    public double KilledScore => Valid == 0 ? 100 : 100.0 * Killed / Valid;
+
     /// <summary>Survived and uncovered mutants: each is a missing check or an entry of docs/mutation-survivors.md.</summary>
     public IReadOnlyList<Mutant> Survivors => Mutants.Where(m => m.Status is "Survived" or "NoCoverage").ToList();
 
