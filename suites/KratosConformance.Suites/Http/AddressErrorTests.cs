@@ -19,13 +19,7 @@ public sealed class AddressErrorTests : CodeMfaTest
     [TestCaseSource(nameof(Cases))]
     public async Task AddressErrors(ClientStyle client)
     {
-        var flows = await FlowsAsync();
-        var identity = await NewIdentityWithSecondAddressAsync(flows.Deployment);
-        var user = NewClient(client, flows.Deployment);
-        await flows.SignInAal1Async(user, identity);
-        var created = Observe(await user.CreateLoginFlowAsync(LoginFlowOptions.SecondFactor), "after creating an aal2 login flow for an identity with two code addresses");
-        StatusChecks.FlowCreated(created, client);
-        FlowChecks.State(created, "choose_method", "two addresses: the user picks one, spec §2.6");
+        var (flows, identity, user, created) = await SignedInChoosingAddressAsync(client);
 
         var stranger = "nobody-" + Guid.NewGuid().ToString("N")[..8] + "@conformance.test";
         var unknown = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(created), LoginSubmission.SendCodeTo(stranger)), "after pressing an address button forged to an unknown address");

@@ -21,16 +21,8 @@ public sealed class CodeBeforeSentTests : CodeMfaTest
     [TestCaseSource(nameof(Cases))]
     public async Task CodeBeforeSent(ClientStyle client)
     {
-        var flows = await FlowsAsync();
-        var identity = await NewIdentityWithSecondAddressAsync(flows.Deployment);
+        var (flows, identity, user, created) = await SignedInChoosingAddressAsync(client);
         var second = identity.SecondEmail!;
-        var user = NewClient(client, flows.Deployment);
-        await flows.SignInAal1Async(user, identity);
-
-        Step("create an aal2 login flow (two code addresses, so nothing is sent yet)");
-        var created = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { Aal = "aal2" }), "after creating an aal2 login flow for an identity with two code addresses");
-        StatusChecks.FlowCreated(created, client);
-        FlowChecks.State(created, "choose_method", "two code addresses: the flow waits for the user to pick one, spec §2.6");
 
         Step($"post method=code with a code nobody sent and the address {second}");
         var answered = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(created), LoginSubmission.Code("000000", second)), "after posting a code to the flow in choose_method");

@@ -35,6 +35,23 @@ public abstract class CodeMfaTest : ConformanceTest
     }
 
     /// <summary>
+    /// The common start of the scenarios that act on the choose_method screen: an identity with two code addresses
+    /// signed in with the password (aal1), and an aal2 flow that waits for the user to pick an address (the v26.2.0
+    /// fast path sends only for exactly one, spec §2.6).
+    /// </summary>
+    protected async Task<ChoosingAddress> SignedInChoosingAddressAsync(ClientStyle client)
+    {
+        var flows = await FlowsAsync();
+        var identity = await NewIdentityWithSecondAddressAsync(flows.Deployment);
+        var user = NewClient(client, flows.Deployment);
+        await flows.SignInAal1Async(user, identity);
+        var created = Observe(await user.CreateLoginFlowAsync(LoginFlowOptions.SecondFactor), "after creating an aal2 login flow for an identity with two code addresses");
+        StatusChecks.FlowCreated(created, client);
+        FlowChecks.State(created, "choose_method", "two code addresses: the flow waits for the user to pick one, spec §2.6");
+        return new ChoosingAddress(flows, identity, user, created);
+    }
+
+    /// <summary>
     /// The second factor of <paramref name="identity"/> after its first: a new aal2 flow sends the code to its address
     /// (spec §2.6, §2.9), the code completes it, and whoami shows the aal2 session with <paramref name="methods"/>.
     /// </summary>
