@@ -22,7 +22,7 @@ internal static class LoginCreate
 
         if (aal is not ("aal1" or "aal2"))
         {
-            throw KratosError.BadRequest($"Unable to parse AuthenticationMethod Assurance Level (AAL): expected one of [aal1, aal2, aal3] but got {aal}");
+            throw KratosError.BadRequest($"Unable to parse AuthenticationMethod Assurance Level (AAL): expected one of [aal1, aal2] but got {aal}");
         }
 
         _ = bool.TryParse(query["refresh"].ToString(), out var refresh);

@@ -55,7 +55,7 @@ internal static class LoginFetch
             }
         }
 
-        throw new KratosError("Unable to locate the resource") { Code = 404, Status = "Not Found" };
+        throw KratosError.NoRows();
     }
 
     /// <summary>updateLoginFlow's flow.GetFlowID: a missing or malformed ?flow= is refused with 400 before any lookup.</summary>

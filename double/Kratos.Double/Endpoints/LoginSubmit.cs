@@ -18,7 +18,19 @@ internal static class LoginSubmit
 
     public static async Task HandleAsync(HttpContext ctx, Runtime rt)
     {
-        var flow = LoginFetch.FindSubmitted(rt, ctx.Request.Query["flow"].ToString());
+        LoginFlow flow;
+        try
+        {
+            flow = LoginFetch.FindSubmitted(rt, ctx.Request.Query["flow"].ToString());
+        }
+        catch (KratosError) when (!ctx.Request.IsJson())
+        {
+            // Without a flow, WriteFlowError(nil) → forward: x.IsJSONRequest alone decides, so a form post goes to the
+            // error UI with the stored error (selfservice/flow/login/error.go forward; docs/kratos-facts.md "Unknown flows").
+            ctx.Items[ErrorResponder.BrowserItem] = true;
+            throw;
+        }
+
         var client = flow.Type == "api" ? Client.Api : ctx.Request.IsJson() ? Client.Spa : Client.Browser;
         if (client == Client.Browser)
         {
@@ -137,7 +149,7 @@ internal static class LoginSubmit
     }
 
     /// <summary>
-    /// §2.12: the replacement flow is an aal1 flow built from the POST URL. With a session that fails with
+    /// §2.12: the replacement flow is an aal1 flow (NewLoginFlow on the POST URL) that keeps the old request_url (FromOldFlow). With a session that fails with
     /// "valid session" and the old flow gets 4000001 [C]; without one the client gets a new flow (4010001 / 410).
     /// </summary>
     public static async Task ExpiredAsync(HttpContext ctx, Runtime rt, LoginFlow flow, Client client, Session? session)
@@ -152,7 +164,7 @@ internal static class LoginSubmit
         var replacement = new LoginFlow
         {
             Type = flow.Type, IssuedAt = now, UpdatedAt = now, ExpiresAt = now + rt.Config.LoginLifespan,
-            RequestUrl = ctx.Request.FullUrl(rt), RequestedAal = "aal1", CsrfToken = flow.CsrfToken, ReturnTo = flow.ReturnTo,
+            RequestUrl = flow.RequestUrl, RequestedAal = "aal1", CsrfToken = flow.CsrfToken, ReturnTo = flow.ReturnTo,
         };
         replacement.Nodes = Ui.Nodes.Sort(LoginForms.PasswordFirstFactor(rt, null, replacement.CsrfToken ?? string.Empty));
         replacement.Messages = new JsonArray(Messages.FlowExpired(flow.ExpiresAt));

@@ -88,7 +88,7 @@ internal static class RecoveryFlows
 
         lock (rt.Store.Gate)
         {
-            return rt.Store.FindRecoveryFlow(guid) ?? throw KratosError.NotFound("Unable to locate the resource");
+            return rt.Store.FindRecoveryFlow(guid) ?? throw KratosError.NoRows();
         }
     }
 }

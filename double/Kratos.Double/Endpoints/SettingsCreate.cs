@@ -87,7 +87,7 @@ internal static class SettingsCreate
     public static async Task FetchAsync(HttpContext ctx, Runtime rt)
     {
         var id = ctx.Request.Query["id"].ToString();
-        var flow = Find(rt, id) ?? throw KratosError.NotFound("Unable to locate the resource");
+        var flow = Find(rt, id) ?? throw KratosError.NoRows();
         var session = ctx.FindSession(rt);
         if (session is null)
         {

@@ -49,7 +49,7 @@ internal static class ErrorResponder
         lock (rt.Store.Gate)
         {
             var stored = (Guid.TryParse(id, out var guid) ? rt.Store.FindError(guid) : null)
-                ?? throw KratosError.NotFound("Unable to locate the resource");
+                ?? throw KratosError.NoRows();
 
             return Respond.JsonAsync(ctx, 200, new JsonObject
             {

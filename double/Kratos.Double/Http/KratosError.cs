@@ -62,6 +62,11 @@ internal sealed class KratosError : Exception
     public static KratosError BadRequest(string reason, string? id = null) =>
         new("The request was malformed or contained invalid parameters") { Code = 400, Status = "Bad Request", Reason = reason, Id = id };
 
+    /// <summary>ory/x sqlcon's ErrNoRows, which Kratos's persisters return unchanged for an id they do not hold: message
+    /// "Unable to locate the resource", no reason (oryx/sqlcon/error.go; docs/kratos-facts.md "Unknown flows").</summary>
+    public static KratosError NoRows() =>
+        new("Unable to locate the resource") { Code = 404, Status = "Not Found" };
+
     public static KratosError NotFound(string reason) =>
         new("The requested resource could not be found") { Code = 404, Status = "Not Found", Reason = reason };
 

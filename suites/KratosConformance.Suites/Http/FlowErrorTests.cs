@@ -7,8 +7,8 @@ namespace KratosConformance.Suites.Http;
 /// Scenario flow-errors: the requests a login UI gets wrong, answered as Kratos answers them (spec §2.2, §2.3, §4.1):
 /// an aal Kratos does not know (400), a return_to outside selfservice.allowed_return_urls (400
 /// self_service_flow_return_to_forbidden), a flow id that does not exist or is missing (404, ory/x sqlcon's ErrNoRows:
-/// Kratos looks the missing id up as uuid.Nil; docs/kratos-facts.md "Unknown flows"), whoami without a
-/// session (401). A deployment that accepts these silently sends users to the wrong place or hides a broken UI.
+/// Kratos looks the missing id up as uuid.Nil; docs/kratos-facts.md "Unknown flows"), a form submitted without a flow
+/// id (400; a browser is sent to the error UI), an error id that does not exist (404), whoami without a session (401). A deployment that accepts these silently sends users to the wrong place or hides a broken UI.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -16,7 +16,7 @@ public sealed class FlowErrorTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "flow-errors",
-        "§2.2/§2.3/§4.1: aal=aal3 gives 400, a return_to outside allowed_return_urls 400 self_service_flow_return_to_forbidden, an unknown or missing flow id 404 Unable to locate the resource, whoami without a session 401 with ErrNoSessionFound's reason");
+        "§2.2/§2.3/§3/§4.1: aal=aal3 gives 400 naming the AALs Kratos knows, a return_to outside allowed_return_urls 400 self_service_flow_return_to_forbidden, an unknown or missing flow id 404 Unable to locate the resource, a submission without a flow id 400 (a browser to the error UI), an unknown error id 404, whoami without a session 401 with ErrNoSessionFound's reason");
 
     [TestCaseSource(nameof(Cases))]
     public async Task FlowErrors(ClientStyle client)
@@ -28,6 +28,7 @@ public sealed class FlowErrorTests : CodeMfaTest
         var aalError = Error(badAal, client, 400, "an aal other than aal1/aal2 can not be parsed, spec §2.3");
         ErrorCodeChecks.Is(badAal, aalError, 400, "spec §2.3");
         ErrorChecks.TextsAreKratos(badAal, aalError);
+        ErrorChecks.ReasonIs(badAal, aalError, "Unable to parse AuthenticationMethod Assurance Level (AAL): expected one of [aal1, aal2] but got aal3", "NewLoginFlow's SwitchExact knows aal1 and aal2 only (selfservice/flow/login/handler.go; Kratos's handler_test.go asserts this text), spec §2.3");
 
         var foreign = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { ReturnTo = "https://evil.example/after-login" }), "after creating a login flow with a return_to outside allowed_return_urls");
         StatusChecks.ErrorReturned(foreign, client, 400, "self_service_flow_return_to_forbidden");
@@ -41,6 +42,15 @@ public sealed class FlowErrorTests : CodeMfaTest
         var missing = Observe(await user.SendAsync(new HttpRequestMessage(HttpMethod.Get, "self-service/login/flows")), "after fetching a flow without an id");
         StatusChecks.Is(missing, 404, "without an id getLoginFlow looks up uuid.Nil (x.ParseUUID), which is not found, spec §2.2");
         ErrorChecks.NotFound(missing, missing.Response.Error ?? new KratosError(), "a flow fetch without an id");
+
+        var noFlow = Observe(await user.SubmitLoginAsync(new LoginFlow { Id = string.Empty }, LoginSubmission.Password("nobody@example.org", "not-a-password")), "after submitting a login form without a flow id");
+        var noFlowError = Error(noFlow, client, 400, "updateLoginFlow refuses a missing flow id before any lookup (selfservice/flow/flow.go GetFlowID; docs/kratos-facts.md \"Unknown flows\")");
+        ErrorCodeChecks.Is(noFlow, noFlowError, 400, "docs/kratos-facts.md \"Unknown flows\"");
+        ErrorChecks.ReasonIs(noFlow, noFlowError, "The flow query parameter is missing or malformed.", "selfservice/flow/flow.go GetFlowID, docs/kratos-facts.md \"Unknown flows\"");
+
+        var unknownError = Observe(await user.SendAsync(new HttpRequestMessage(HttpMethod.Get, "self-service/errors?id=" + Guid.NewGuid())), "after fetching an error id that does not exist");
+        StatusChecks.Is(unknownError, 404, "an unknown error id is not found (persister_errorx.go ReadErrorContainer: sqlcon's ErrNoRows), spec §3");
+        ErrorChecks.NotFound(unknownError, unknownError.Response.Error ?? new KratosError(), "an unknown error id");
 
         var anonymous = Observe(await user.WhoAmIAsync(), "on /sessions/whoami without any session");
         StatusChecks.Is(anonymous, 401, "no session at all gives 401, spec §4.1");
