@@ -170,7 +170,7 @@ public static partial class SessionChecks
             && (email is null || traits.Contains(email, StringComparison.OrdinalIgnoreCase));
         Check.Verify(o, IdentityIdIs, ok, new FailureText
         {
-            Headline = actual == identityId ? "session identity differs" : "session of another identity",
+            Headline = identity is null ? "session without its identity" : actual == identityId ? "session identity differs" : "session of another identity",
             Subject = "session.identity",
             Expectation = "be the signed-in identity " + identityId + " (state active" + (schemaId is null ? string.Empty : ", schema_id " + schemaId) + (email is null ? string.Empty : ", traits with " + email) + ")",
             Why = "spec §2.14: the identity is present once AAL is satisfied",

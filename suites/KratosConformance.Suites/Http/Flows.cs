@@ -170,7 +170,8 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
     /// <summary>
     /// Submits the code and checks the login completed for the style (spec §2.14 step 5, §3 success): where it sends
     /// the browser (the flow's return_to, else the configured return URL after a code login), the session cookie a
-    /// browser or SPA gets and a native app does not.
+    /// browser or SPA gets and a native app does not, and the session a JSON client is given: aal2, its identity
+    /// shown and without credentials.
     /// </summary>
     public async Task<Observation> CompleteAsync(KratosClient client, LoginFlow flow, string code, TestIdentity identity, string situation = "submitting the emailed code")
     {
@@ -179,6 +180,11 @@ public sealed class Flows(ConformanceScope scope, KratosDeployment deployment, V
         if (o.Response.Session is { } session)
         {
             SessionChecks.Aal(o, session, "aal2", "the code completes the second factor, spec §2.14 step 3");
+
+            // The answer's session is the one whoami gives: its identity shown (the session satisfies the required
+            // AAL), declassified (selfservice/flow/login/hook.go PostLoginHook writes s.Declassified()).
+            SessionChecks.IdentityIs(o, session, identity.Id, identity.Email);
+            AbsenceChecks.NoCredentials(o, session);
         }
 
         var facts = deployment.Facts;
