@@ -8,7 +8,8 @@ namespace KratosConformance.Suites.Http;
 /// Scenario expired-flow: a login flow past selfservice.flows.login.lifespan, without a session (spec §2.12; profile
 /// short-login-lifespan, 1ms). Fetching it answers 410 self_service_flow_expired with where to start anew; submitting
 /// the right password to it does not sign in: Kratos checks the flow's expiry before any strategy (or the CSRF token)
-/// and replaces the flow, a browser is sent to the new flow, a JSON client gets 410 naming it (use_flow_id).
+/// and replaces the flow, a browser is sent to the new flow, a JSON client gets 410 naming it (use_flow_id). The new
+/// flow is stored, keeps the old return_to and lives as long: fetched after that, it is gone too.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -65,10 +66,13 @@ public sealed class ExpiredFlowTests : CodeMfaTest
         ExpiryChecks.FetchGone(fetched, gone, client != ClientStyle.Native, publicUrl, returnTo);
 
         var submitted = Observe(await user.SubmitLoginAsync(expired, LoginSubmission.Password(identity.Email, identity.Password)), "after submitting the right password to the expired flow");
+        var submitAnswered = DateTimeOffset.UtcNow;
+        string? replacementId;
         if (client == ClientStyle.Browser)
         {
             StatusChecks.Is(submitted, 303, "a browser is sent to the replacement flow, spec §2.12");
             ExpiryChecks.ReplacedForBrowser(submitted, expired.Id, deployment.Endpoints, deployment.Facts);
+            replacementId = UrlChecks.FlowParameter(submitted.Response.Location, publicUrl);
         }
         else
         {
@@ -76,7 +80,16 @@ public sealed class ExpiredFlowTests : CodeMfaTest
             HeaderChecks.JsonContentType(submitted);
             var error = ErrorChecks.Id(submitted, "self_service_flow_expired");
             ExpiryChecks.ReplacedForJson(submitted, error, expired);
+            replacementId = submitted.Response.Body?["use_flow_id"]?.GetValue<string>();
         }
+
+        // The replacement is stored (an unknown id would be 404) with the same lifespan, so once that has passed its
+        // fetch is the same 410, with the old flow's return_to: FromOldFlow copies request_url (docs/kratos-facts.md
+        // "Expired login flows").
+        await WaitOutAsync(submitAnswered + lifespan, lifespan, "replacement flow's lifespan");
+        var replacement = Observe(await user.GetLoginFlowAsync(replacementId ?? string.Empty), "after fetching the flow that replaced the expired one");
+        StatusChecks.Is(replacement, 410, "the replacement flow is stored with the login lifespan, so it has expired too, spec §2.12");
+        ExpiryChecks.FetchGone(replacement, ErrorChecks.Id(replacement, "self_service_flow_expired"), client != ClientStyle.Native, publicUrl, returnTo);
 
         var whoami = Observe(await user.WhoAmIAsync(), "on /sessions/whoami after the password went to an expired flow");
         StatusChecks.Is(whoami, 401, "a submission to an expired flow signs nobody in, spec §2.12, §4.1");
