@@ -17,6 +17,7 @@ public static class NodeChecks
     public static readonly CheckDefinition AddressOrderRule = new("node.address_order", "the address buttons of choose_method come in ascending order of their address, as Kratos stores the code credential's addresses sorted", "uiContainer.nodes", "uiNodeInputAttributes.value");
     public static readonly CheckDefinition Message = new("node.message", "the node carries the field error the spec puts on it", "uiNode.messages");
     public static readonly CheckDefinition NoMessagesRule = new("node.messages.none", "no node carries a message: an error replaces every earlier field error (login/error.go ResetMessages)", "uiNode.messages");
+    public static readonly CheckDefinition OnceRule = new("node.once", "a node Kratos upserts (the hidden identifier an error writes) is in ui.nodes once, whatever was there before", "uiContainer.nodes", "uiNodeInputAttributes.name");
     public static readonly CheckDefinition NoValueRule = new("node.value.absent", "the node does not echo what was submitted into it (the password, password/login.go ResetNodes)", "uiNodeInputAttributes.value");
 
     /// <summary>The node exists and carries what <paramref name="expected"/> says, its label the version's text; returns it.</summary>
@@ -104,6 +105,26 @@ public static class NodeChecks
             Actual = "found " + Check.List(carrying),
             Expected = "(no node messages)",
             Observed = Check.List(carrying),
+        });
+    }
+
+    /// <summary>
+    /// Exactly one node of <paramref name="group"/> named <paramref name="name"/>, of any type: the code strategy's error
+    /// path upserts its hidden identifier node (ui/node/node.go <c>Nodes.Upsert</c> replaces the node with the same id),
+    /// so an error after an earlier one does not add a second.
+    /// </summary>
+    public static void Once(Observation o, string group, string name, string why)
+    {
+        var found = FlowChecks.Flow(o).Ui.Nodes.Where(n => n.Group == group && n.Name == name).Select(n => n.Triple + (n.Value is null ? string.Empty : "=" + Check.Quote(n.Value))).ToList();
+        Check.Verify(o, OnceRule, found.Count == 1, new FailureText
+        {
+            Headline = found.Count + " nodes " + group + "/" + name,
+            Subject = "the nodes " + group + "/" + name + " of ui.nodes",
+            Expectation = "be one node",
+            Why = why,
+            Actual = "found " + Check.List(found),
+            Expected = "one " + group + "/" + name,
+            Observed = Check.List(found),
         });
     }
 

@@ -14,7 +14,7 @@ namespace KratosConformance.Suites.Checks;
 /// </summary>
 public static class ShapeChecks
 {
-    public static readonly CheckDefinition Documented = new("response.documented", "every property of the body is one Kratos documents for that object (OpenAPI schemas of v26.2.0)");
+    public static readonly CheckDefinition Documented = new("response.documented", "every property of the body is one Kratos documents for that object, and an array of such objects holds objects only (OpenAPI schemas of v26.2.0)");
 
     /// <summary>The body of <paramref name="o"/>'s response (a flow, session, login result or error) has only documented keys.</summary>
     public static void OnlyDocumentedFields(Observation o)
@@ -26,9 +26,9 @@ public static class ShapeChecks
         Walk(followUp, Kind(followUp), unknown);
         Check.Verify(o, Documented, unknown.Count == 0, new FailureText
         {
-            Headline = "undocumented field(s) " + string.Join(", ", unknown.Take(3)),
+            Headline = "undocumented or ill-typed field(s) " + string.Join(", ", unknown.Take(3)),
             Subject = "the response body",
-            Expectation = "carry only fields Kratos documents",
+            Expectation = "carry only fields Kratos documents, arrays of objects holding objects only",
             Why = "the OpenAPI schemas of Kratos v26.2.0 (field-coverage.tsv); clients generated from them drop or refuse the rest",
             Actual = "it carried " + Check.List(unknown),
             Expected = "(no undocumented field)",
@@ -72,13 +72,19 @@ public static class ShapeChecks
             {
                 Walk(item, child, unknown);
             }
+
+            // An array of documented objects holds objects only: `[null]` for "no messages" parses as one message
+            // in a generated client, or throws there.
+            if (value is JsonArray array && SchemaOf(field, value) is not null)
+            {
+                unknown.AddRange(array.Select((item, i) => (item, i)).Where(x => x.item is not JsonObject).Select(x => $"{field}[{x.i}] = {x.item?.ToJsonString() ?? "null"} (not an object)"));
+            }
         }
     }
 
     // Which schema a documented field's object (or array items) is; free-form objects have none.
-    private static IEnumerable<(string Schema, JsonObject? Node)> Children(string field, JsonNode? value)
-    {
-        var schema = field switch
+    private static string? SchemaOf(string field, JsonNode? value) =>
+        field switch
         {
             "loginFlow.ui" or "settingsFlow.ui" or "recoveryFlow.ui" => "uiContainer",
             "recoveryFlow.continue_with" => "continueWith",
@@ -106,6 +112,10 @@ public static class ShapeChecks
             "errorGeneric.error" or "flowError.error" or "errorBrowserLocationChangeRequired.error" or "selfServiceFlowExpiredError.error" => "genericError",
             _ => null,
         };
+
+    private static IEnumerable<(string Schema, JsonObject? Node)> Children(string field, JsonNode? value)
+    {
+        var schema = SchemaOf(field, value);
         if (schema is null)
         {
             yield break;
