@@ -7,7 +7,8 @@ namespace KratosConformance.Suites.Http;
 /// Scenario no-strategy: the second factor can not be skipped by posting something else to the aal2 flow (spec §1.4
 /// 4010002, §2.4; selfservice/flow/login/aal.go CheckAAL, selfservice/flow/login/handler.go updateLoginFlow). The
 /// password strategy answers aal1 flows only, and no strategy takes an unknown method: Kratos writes 4010002 onto the
-/// same flow (browser 303 to it, JSON 400 with it), leaves its state, and the session stays aal1.
+/// same flow (browser 303 to it, JSON 400 with it), leaves its state, and the session stays aal1. Before any session,
+/// method=code on the first-factor flow is no strategy's either when code is a second factor only.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -15,7 +16,7 @@ public sealed class NoStrategyTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "no-strategy",
-        "§1.4/§2.4: the password again, or an unknown method, posted to the aal2 flow gives 4010002 on the same flow in the same state; the session stays aal1");
+        "§1.4/§2.1/§2.4: method=code on the first-factor flow without a session, the password again or an unknown method on the aal2 flow give 4010002 on the same flow in the same state; nothing is sent and the session stays aal1");
 
     [TestCaseSource(nameof(Cases))]
     public async Task NoStrategy(ClientStyle client)
@@ -23,6 +24,19 @@ public sealed class NoStrategyTests : CodeMfaTest
         var flows = await FlowsAsync();
         var identity = await NewIdentityAsync(flows.Deployment);
         var user = NewClient(client, flows.Deployment);
+
+        // Before any session: the code strategy of a deployment with mfa_enabled and not passwordless_enabled answers
+        // aal2 flows only (strategy_login.go Login: CheckAAL(f, aal2)), so a code request on the first-factor flow is
+        // no strategy's, and nothing is sent. (With passwordless_enabled the same chain checks aal1 instead, and code
+        // can not be a second factor at all, so every deployment these suites pass on has it off.)
+        var first = Observe(await user.CreateLoginFlowAsync(LoginFlowOptions.FirstFactor), "after creating a first-factor login flow without a session");
+        var firstFlow = StatusChecks.FlowCreated(first, client);
+        var codeFirst = Observe(await user.SubmitLoginAsync(firstFlow, LoginSubmission.Code(string.Empty, identity.Email).Without("code")), "after asking for a code on the first-factor flow, without a session");
+        StatusChecks.FlowRendered(codeFirst, client);
+        FlowChecks.SameFlow(codeFirst, firstFlow.Id, "the error is written onto the submitted flow, spec §2.4");
+        MessageChecks.ExactlyIds(codeFirst, [4010002], "with code as a second factor only, no strategy takes method=code on an aal1 flow (CheckAAL), spec §1.4, §2.1");
+        MailChecks.Count(codeFirst, await Scope.Mail.ListSettledAsync(flows.Deployment, identity.Email, 0), 0, "no code is sent for a first factor the deployment does not offer, spec §2.1");
+
         await flows.SignInAal1Async(user, identity);
         var created = await flows.StartAal2Async(user);
         var flow = FlowChecks.Flow(created);

@@ -40,6 +40,13 @@ public sealed class ReplayTests : CodeMfaTest
         var after = Observe(await user.GetLoginFlowAsync(flow.Id), "when fetching the flow after the replay");
         StatusChecks.Is(after, 200, "a completed flow can still be fetched, spec §2.15");
         FlowChecks.State(after, "passed_challenge", "the replay does not reopen the flow, spec §2.4 (passed_challenge is terminal), §2.15");
+        if (client != ClientStyle.Browser)
+        {
+            // WriteFlowError stores the flow it answers with (UpdateLoginFlow) and no strategy runs after it: a UI that
+            // fetches the flow again shows the same 4000001.
+            MessageChecks.ExactlyIds(after, [4000001], "the answered error is what the flow stores (login/error.go WriteFlowError), spec §2.13");
+        }
+
         await flows.WhoAmIAal2Async(user, identity);
     }
 }
