@@ -8,7 +8,8 @@ namespace KratosConformance.Suites.Http;
 /// 4010002, §2.4; selfservice/flow/login/aal.go CheckAAL, selfservice/flow/login/handler.go updateLoginFlow). The
 /// password strategy answers aal1 flows only, and no strategy takes an unknown method: Kratos writes 4010002 onto the
 /// same flow (browser 303 to it, JSON 400 with it), leaves its state, and the session stays aal1. Before any session,
-/// method=code on the first-factor flow is no strategy's either when code is a second factor only.
+/// method=code on the first-factor flow is no strategy's either when code is a second factor only, nor, with the aal1
+/// session, on an aal1 refresh flow.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -16,7 +17,7 @@ public sealed class NoStrategyTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "no-strategy",
-        "§1.4/§2.1/§2.4: method=code on the first-factor flow without a session, the password again or an unknown method on the aal2 flow give 4010002 on the same flow in the same state; nothing is sent and the session stays aal1");
+        "§1.4/§2.1/§2.4: method=code on the first-factor flow without a session or on an aal1 refresh flow, the password again or an unknown method on the aal2 flow give 4010002 on the same flow in the same state; nothing is sent and the session stays aal1");
 
     [TestCaseSource(nameof(Cases))]
     public async Task NoStrategy(ClientStyle client)
@@ -38,6 +39,16 @@ public sealed class NoStrategyTests : CodeMfaTest
         MailChecks.Count(codeFirst, await Scope.Mail.ListSettledAsync(flows.Deployment, identity.Email, 0), 0, "no code is sent for a first factor the deployment does not offer, spec §2.1");
 
         await flows.SignInAal1Async(user, identity);
+
+        // With the aal1 session, an aal1 refresh flow is the password's (re-authentication), never the code's: the same
+        // CheckAAL(f, aal2) refuses it, whoever is signed in.
+        var refreshCreated = Observe(await user.CreateLoginFlowAsync(new LoginFlowOptions { Refresh = true }), "after creating an aal1 refresh login flow on the aal1 session");
+        var refreshFlow = StatusChecks.FlowCreated(refreshCreated, client);
+        var codeOnRefresh = Observe(await user.SubmitLoginAsync(refreshFlow, LoginSubmission.Code(string.Empty, identity.Email).Without("code")), "after asking for a code on the aal1 refresh flow");
+        StatusChecks.FlowRendered(codeOnRefresh, client);
+        MessageChecks.ExactlyIds(codeOnRefresh, [4010002], "code is a second factor only: no strategy takes method=code on an aal1 refresh flow (CheckAAL), spec §1.4, §2.1");
+        MailChecks.Count(codeOnRefresh, await Scope.Mail.ListSettledAsync(flows.Deployment, identity.Email, 0), 0, "no code is sent on an aal1 flow, spec §2.1");
+
         var created = await flows.StartAal2Async(user);
         var flow = FlowChecks.Flow(created);
 
