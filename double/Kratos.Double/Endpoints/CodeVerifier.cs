@@ -25,7 +25,8 @@ internal static class CodeVerifier
                     flow.SubmitCount++;
                 }
 
-                LoginForms.HideIdentifier(flow, body["identifier"]);
+                // HandleLoginError: cmp.Or(address, identifier) as submitted (loginVerifyCode stops before normalising).
+                LoginForms.HideIdentifier(flow, FirstNonEmpty(body["address"], body["identifier"]));
                 Ui.Nodes.ClearNodeMessages(flow.Nodes);
                 Ui.Nodes.AddMessage(flow.Nodes, "code", Messages.Required("code"));
                 rt.Store.SaveFlow(flow);
@@ -46,7 +47,11 @@ internal static class CodeVerifier
                 && (c.FlowId == flow.Id || rt.Has(DeviationNames.ForeignFlowCodeAccepted))
                 && (!c.Used || rt.Has(DeviationNames.ReplayAccepted)));
             Ui.Nodes.ClearNodeMessages(flow.Nodes);
-            LoginForms.HideIdentifier(flow, body["identifier"]);
+
+            // loginVerifyCode sets p.Identifier = maybeNormalizeEmail(cmp.Or(address, identifier)); HandleLoginError then
+            // writes cmp.Or(address, p.Identifier): the raw address, else the normalised identifier, else "".
+            var verified = FirstNonEmpty(body["address"], body["identifier"]);
+            LoginForms.HideIdentifier(flow, FirstNonEmpty(body["address"], verified is not null && verified.Contains('@', StringComparison.Ordinal) ? verified.ToLowerInvariant() : verified));
             rt.Store.SaveFlow(flow);
         }
 
@@ -139,4 +144,8 @@ internal static class CodeVerifier
             rt.Store.SaveFlow(flow);
         }
     }
+
+    /// <summary>Go's cmp.Or over strings: the first non-empty value, else "".</summary>
+    private static string FirstNonEmpty(string? first, string? second) =>
+        !string.IsNullOrEmpty(first) ? first : second ?? string.Empty;
 }

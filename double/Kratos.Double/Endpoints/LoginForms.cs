@@ -73,12 +73,14 @@ internal static class LoginForms
 
     /// <summary>
     /// HandleLoginError(…, hideIdentifier=true) after an error in sent_email: a hidden default-group identifier without
-    /// label replaces the code-group one, then the nodes are re-sorted (csrf_token, identifier, code nodes).
+    /// label replaces the code-group one, then the nodes are re-sorted (csrf_token, identifier, code nodes). Its value is
+    /// what the submission named (strategy_login.go HandleLoginError), "" when it named nothing: not the address the
+    /// code went to.
     /// </summary>
-    public static void HideIdentifier(LoginFlow flow, string? submitted)
+    public static void HideIdentifier(LoginFlow flow, string value)
     {
         var kept = flow.Nodes.Select(n => (JsonObject)n!.DeepClone()).Where(n => Nodes.Name(n) != "identifier").ToList();
-        kept.Add(Nodes.Input("default", "identifier", "hidden", submitted ?? flow.SentAddress ?? string.Empty));
+        kept.Add(Nodes.Input("default", "identifier", "hidden", value));
         flow.Nodes = Nodes.Sort(kept);
     }
 }

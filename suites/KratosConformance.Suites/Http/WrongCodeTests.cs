@@ -10,7 +10,7 @@ public sealed class WrongCodeTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "wrong-code",
-        "§2.11: a wrong code gives 4010008 (type error) in place of the info message, the flow stays sent_email, and the right code still works");
+        "§2.11: a wrong code gives 4010008 (type error) in place of the info message, the flow stays sent_email, the hidden identifier carries what was posted (nothing when nothing was), and the right code still works");
 
     [TestCaseSource(nameof(Cases))]
     public async Task WrongCode(ClientStyle client)
@@ -27,7 +27,20 @@ public sealed class WrongCodeTests : CodeMfaTest
         NodeChecks.Present(wrong, new NodeExpectation("default", "identifier", "hidden") { Value = identity.Email }, "the identifier is re-upserted, hidden, in the default group, without label, spec §2.11 [C]");
         NodeChecks.Order(wrong, CodeFormChecks.AfterErrorOrder(client), "HandleLoginError re-sorts after upserting the identifier, spec §2.11 [C]");
 
-        await flows.CompleteAsync(user, FlowChecks.Flow(wrong), mail.Code, identity, "submitting the right code after a wrong one");
+        // An aal2 code is checked against the session's identity, so a UI may post it without the identifier (spec §5
+        // item 3). The hidden node then carries what was posted, nothing, not the address the code went to
+        // (HandleLoginError writes cmp.Or(address, identifier); docs/kratos-facts.md "The submitted address").
+        // Two wrong codes and the right one are three attempts: only where max_submissions allows them.
+        var last = wrong;
+        if (flows.Expect.MaxSubmissions >= 3)
+        {
+            last = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(wrong), LoginSubmission.Code(Flows.WrongCode(mail.Code))), "after submitting a wrong code without the identifier");
+            StatusChecks.FlowRendered(last, client);
+            MessageChecks.ExactlyIds(last, [4010008], "the code is checked against the session's identity whatever identifier is posted, spec §2.11, §5 item 3");
+            NodeChecks.Present(last, new NodeExpectation("default", "identifier", "hidden") { Value = string.Empty }, "the identifier node carries what was posted, here nothing, spec §2.11 [C] (HandleLoginError)");
+        }
+
+        await flows.CompleteAsync(user, FlowChecks.Flow(last), mail.Code, identity, "submitting the right code after the wrong ones");
         await flows.WhoAmIAal2Async(user, identity);
     }
 }
