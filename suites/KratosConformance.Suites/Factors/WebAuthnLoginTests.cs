@@ -26,6 +26,10 @@ public sealed class WebAuthnLoginTests : FactorTest
         Id("login", "webauthn", "aal2"),
         "factors §5.5/§2.3/§2.4: the aal2 flow shows the hidden identifier, webauthn_login, the script and the trigger allowing the registered key with 1010004; an answer from another origin gives [4000008] and the same challenge then completes aal2 [password, webauthn]; native: no WebAuthn nodes and 4010002 (§5.2)");
 
+    private static IEnumerable<TestCaseData> AvailableAal() => ConformanceCases.ForStyles(
+        Id("login", "webauthn", "available-aal"),
+        "factors §2.1/§7.2: a security key (passwordless false) as the only second factor makes aal2 available: whoami under highest_available answers the password session 403 session_aal2_required");
+
     private static IEnumerable<TestCaseData> UnregisteredKey() => ConformanceCases.ForStyles(
         Id("login", "webauthn", "unregistered-key"),
         "factors §5.5 item 3: an assertion by a key the identity never registered gives [4000008] and leaves the session aal1", BrowserStyles);
@@ -41,6 +45,20 @@ public sealed class WebAuthnLoginTests : FactorTest
     private static IEnumerable<TestCaseData> Malformed() => ConformanceCases.ForStyles(
         Id("login", "webauthn", "malformed"),
         "factors §5.5 item 1: an assertion whose authenticator data is 16 bytes does not parse (go-webauthn's AuthenticatorData.Unmarshal wants 37 or more): [4000001] \"Unable to parse WebAuthn response.\" on the re-rendered flow, not 4000008, and the session stays aal1; the form's own answer then completes aal2", BrowserStyles);
+
+    [TestCaseSource(nameof(AvailableAal))]
+    public async Task WebAuthnMakesAal2Available(ClientStyle client)
+    {
+        var (steps, webauthn, identity) = await SetUpAsync();
+        var (authenticator, _, _) = await webauthn.WithKeyAsync(identity);
+        using var key = authenticator;
+        var user = await steps.SignedInAal1Async(client, identity);
+
+        // The profile turns the code factor's MFA off, so the key alone decides the identity's available AAL.
+        var whoami = steps.Observe(await user.WhoAmIAsync(), "on /sessions/whoami with the password session of an identity with a security key");
+        StatusChecks.Is(whoami, 403, "a key registered with passwordless false counts as an active second factor (CountActiveMultiFactorCredentials), so highest_available wants aal2, factors spec §2.1, §7.2 (DoesSessionSatisfy)");
+        ErrorChecks.Id(whoami, "session_aal2_required");
+    }
 
     [TestCaseSource(nameof(Aal2))]
     public async Task WebAuthnAal2(ClientStyle client)
