@@ -51,7 +51,7 @@ internal static class CodeVerifier
             // loginVerifyCode sets p.Identifier = maybeNormalizeEmail(cmp.Or(address, identifier)); HandleLoginError then
             // writes cmp.Or(address, p.Identifier): the raw address, else the normalised identifier, else "".
             var verified = FirstNonEmpty(body["address"], body["identifier"]);
-            LoginForms.HideIdentifier(flow, FirstNonEmpty(body["address"], verified is not null && verified.Contains('@', StringComparison.Ordinal) ? verified.ToLowerInvariant() : verified));
+            LoginForms.HideIdentifier(flow, FirstNonEmpty(body["address"], verified.Contains('@', StringComparison.Ordinal) ? verified.ToLowerInvariant() : verified));
             rt.Store.SaveFlow(flow);
         }
 

@@ -149,8 +149,9 @@ internal static class LoginSubmit
     }
 
     /// <summary>
-    /// §2.12: the replacement flow is an aal1 flow (NewLoginFlow on the POST URL) that keeps the old request_url (FromOldFlow). With a session that fails with
-    /// "valid session" and the old flow gets 4000001 [C]; without one the client gets a new flow (4010001 / 410).
+    /// §2.12: the replacement flow is an aal1 flow (NewLoginFlow on the POST URL) that keeps the old request_url
+    /// (FromOldFlow). With a session that fails with "valid session" and the old flow gets 4000001 [C]; without one the
+    /// client gets a new flow (4010001 / 410).
     /// </summary>
     public static async Task ExpiredAsync(HttpContext ctx, Runtime rt, LoginFlow flow, Client client, Session? session)
     {
