@@ -6,7 +6,9 @@ namespace KratosConformance.Suites.Http;
 /// <summary>
 /// Scenario address-errors: what the choose_method screen answers to a forged or empty address (spec §2.8, §1.3): an
 /// address with no code credential gives 4000035 and sends nothing, a submission without any address gives 4000002
-/// on the one hidden identifier node (empty, and once only after a second try), identifier wins over address when both are sent, and the real address typed in capitals with spaces is normalised and sent to. An identity with two addresses keeps every version on that screen (no auto-send).
+/// on the one hidden identifier node (empty, and once only after a second try), identifier wins over address when
+/// both are sent, and the real address typed in capitals with spaces is normalised and sent to. An identity with two
+/// addresses keeps every version on that screen (no auto-send).
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]

@@ -8,7 +8,8 @@ namespace KratosConformance.Suites.Http;
 /// an aal Kratos does not know (400), a return_to outside selfservice.allowed_return_urls (400
 /// self_service_flow_return_to_forbidden), a flow id that does not exist or is missing (404, ory/x sqlcon's ErrNoRows:
 /// Kratos looks the missing id up as uuid.Nil; docs/kratos-facts.md "Unknown flows"), a form submitted without a flow
-/// id (400; a browser is sent to the error UI), an error id that does not exist (404), whoami without a session (401). A deployment that accepts these silently sends users to the wrong place or hides a broken UI.
+/// id (400; a browser is sent to the error UI), an error id that does not exist (404), whoami without a session (401).
+/// A deployment that accepts these silently sends users to the wrong place or hides a broken UI.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
