@@ -58,9 +58,19 @@ internal static class CodeStrategy
         {
             lock (rt.Store.Gate)
             {
-                if (!flow.Nodes.Any(n => Ui.Nodes.Name(n) == "identifier"))
+                // HandleLoginError(…, false) writes the submitted (empty) value onto identifier nodes and adds none; then
+                // WriteFlowError's ParseError → container.AddMessage puts 4000002 on the identifier node, creating it
+                // when there is none as NewInputField("identifier", nil, default, text): no value attribute
+                // (ui/container/container.go AddMessage; docs/kratos-facts.md "The submitted address").
+                var identifiers = flow.Nodes.OfType<System.Text.Json.Nodes.JsonObject>().Where(n => Ui.Nodes.Name(n) == "identifier").ToList();
+                foreach (var node in identifiers)
                 {
-                    flow.Nodes.Add((System.Text.Json.Nodes.JsonNode)Ui.Nodes.Input("default", "identifier", "hidden", string.Empty));
+                    ((System.Text.Json.Nodes.JsonObject)node["attributes"]!)["value"] = string.Empty;
+                }
+
+                if (identifiers.Count == 0)
+                {
+                    flow.Nodes.Add((System.Text.Json.Nodes.JsonNode)Ui.Nodes.Input("default", "identifier", "text"));
                 }
 
                 Ui.Nodes.ClearNodeMessages(flow.Nodes);

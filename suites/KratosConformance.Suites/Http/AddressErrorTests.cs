@@ -6,9 +6,9 @@ namespace KratosConformance.Suites.Http;
 /// <summary>
 /// Scenario address-errors: what the choose_method screen answers to a forged or empty address (spec §2.8, §1.3): an
 /// address with no code credential gives 4000035 and sends nothing, a submission without any address gives 4000002
-/// on the one hidden identifier node (empty, and once only after a second try), identifier wins over address when
-/// both are sent, and the real address typed in capitals with spaces is normalised and sent to. An identity with two
-/// addresses keeps every version on that screen (no auto-send).
+/// on the identifier node it creates (a text input without value, once only after a second try), identifier wins over
+/// address when both are sent, and the real address typed in capitals with spaces is normalised and sent to. An
+/// identity with two addresses keeps every version on that screen (no auto-send).
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -16,7 +16,7 @@ public sealed class AddressErrorTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "address-errors",
-        "§2.8/§1.3: on choose_method an unknown address gives 4000035 and no mail, also as identifier beside a real address (identifier wins), a submission without an address 4000002 on one empty hidden identifier node (one message after a second try); the flow stays usable, and the address is lower-cased and trimmed before the lookup");
+        "§2.8/§1.3: on choose_method an unknown address gives 4000035 and no mail, also as identifier beside a real address (identifier wins), a submission without an address 4000002 on the identifier text node it creates (one node and one message after a second try); the flow stays usable, and the address is lower-cased and trimmed before the lookup");
 
     [TestCaseSource(nameof(Cases))]
     public async Task AddressErrors(ClientStyle client)
@@ -39,18 +39,19 @@ public sealed class AddressErrorTests : CodeMfaTest
 
         var empty = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(both), LoginSubmission.Code(string.Empty, string.Empty).Without("code").Without("identifier")), "after submitting method=code without an address");
         StatusChecks.FlowRendered(empty, client);
-        NodeChecks.HasMessage(empty, "default", "identifier", "hidden", 4000002, "identifier/address missing in choose_method: 4000002 on the identifier node naming the identifier property, spec §1.3", "Property identifier is missing.");
+        NodeChecks.HasMessage(empty, "default", "identifier", "text", 4000002, "identifier/address missing in choose_method: 4000002 on the identifier node naming the identifier property, created for it as a text input (container.AddMessage), spec §1.3", "Property identifier is missing.");
         MessageChecks.ExactlyIds(empty, [], "a field error empties ui.messages, spec §2.11");
 
-        // HandleLoginError upserts one hidden identifier node with what was submitted (cmp.Or(address, identifier): here
-        // nothing) and writes that value onto every identifier node (strategy_login.go; docs/kratos-facts.md "The
-        // submitted address"). A second empty submission leaves one 4000002: messages are reset first (spec §2.11).
-        NodeChecks.Once(empty, "default", "identifier", "HandleLoginError upserts the hidden identifier node, spec §2.11");
-        NodeChecks.Present(empty, new NodeExpectation("default", "identifier", "hidden") { Value = string.Empty }, "the hidden identifier node carries what was submitted, here nothing, spec §2.11 [C] (HandleLoginError)");
+        // In choose_method HandleLoginError adds no identifier node (hideIdentifier is false there); the 4000002 creates
+        // one, a text input without value (container.AddMessage: NewInputField(name, nil, default, text)). A second
+        // empty submission finds that node: still one node, and one 4000002, as messages are reset first (spec §2.11;
+        // docs/kratos-facts.md "The submitted address").
+        NodeChecks.Once(empty, "default", "identifier", "the message creates one identifier node, spec §1.3");
+        NodeChecks.NoValue(empty, "default", "identifier", "text", "the node is created for the message with no value (NewInputField(name, nil, …)), spec §1.3");
         var emptyAgain = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(empty), LoginSubmission.Code(string.Empty, string.Empty).Without("code").Without("identifier")), "after submitting method=code without an address a second time");
         StatusChecks.FlowRendered(emptyAgain, client);
-        NodeChecks.Once(emptyAgain, "default", "identifier", "HandleLoginError upserts the hidden identifier node, so a second error does not add another, spec §2.11");
-        NodeChecks.HasMessage(emptyAgain, "default", "identifier", "hidden", 4000002, "node messages are reset before an error is written (ResetMessages), so the second missing address leaves one 4000002, not two, spec §2.11", only: true);
+        NodeChecks.Once(emptyAgain, "default", "identifier", "AddMessage finds the node the first error created and adds no second, spec §1.3");
+        NodeChecks.HasMessage(emptyAgain, "default", "identifier", "text", 4000002, "node messages are reset before an error is written (ResetMessages), so the second missing address leaves one 4000002, not two, spec §2.11", only: true);
         MessageChecks.ExactlyIds(emptyAgain, [], "a field error empties ui.messages, spec §2.11");
 
         // Kratos normalises the submitted address before it looks it up (spec §2.8 step 1: lower-cased; x/normalize.go:
