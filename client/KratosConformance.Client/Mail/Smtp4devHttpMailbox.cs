@@ -12,18 +12,10 @@ namespace KratosConformance.Client.Mail;
 public sealed class Smtp4devHttpMailbox : HttpMailbox
 {
     private static readonly TimeSpan FallbackInterval = TimeSpan.FromMilliseconds(250);
-
-    // Newest first, a page at a time: a listing reads back only until it meets a mail it knew that is older than the
-    // newest it knew by OutOfOrder (smtp4dev stamps receivedDate on receipt, and concurrent sessions may be stored out
-    // of that order by a little).
-    private const int PageSize = 200;
-    private static readonly TimeSpan OutOfOrder = TimeSpan.FromSeconds(10);
-    private readonly ConcurrentDictionary<string, MessageSummary> _summaries = new();
-    private DateTimeOffset? _newestKnown;
     private readonly bool _useNotifications;
     private readonly ConcurrentDictionary<string, ReceivedMail> _fetched = new();
     private readonly ChangeSignal _changes = new();
-    private readonly FreshListing<IReadOnlyList<MessageSummary>> _listing;
+    private readonly FreshListing<MessagePage> _listing;
     private readonly SemaphoreSlim _hubGate = new(1, 1);
     private HubConnection? _hub;
     private bool _hubFailed;
@@ -37,10 +29,9 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
     {
         _useNotifications = useNotifications;
         // Every mail of the mailbox, filtered here: one listing serves every recipient waited for at the same time.
-        // (searchTerms would filter in smtp4dev, but per recipient, so one listing per waiting test and wake-up.) It is
-        // incremental: reading the whole mailbox on every wake-up costs in proportion to what a long run (a mutation
-        // run, thousands of mails) has left in it, and slowed such runs past their timeouts.
-        _listing = new FreshListing<IReadOnlyList<MessageSummary>>(ListNewAsync);
+        // (searchTerms would filter in smtp4dev, but per recipient, so one listing per waiting test and wake-up.) The
+        // mailbox is bounded by smtp4dev's messagestokeep (100 unless set).
+        _listing = new FreshListing<MessagePage>(ct => GetJsonAsync<MessagePage>(new Uri(BaseUrl, "api/messages?pageSize=100000"), ct));
     }
 
     public override string Description => $"smtp4dev over HTTP at {BaseUrl.Authority}";
@@ -48,8 +39,8 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
     public override async Task<IReadOnlyList<ReceivedMail>> ListAsync(string recipient, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
-        var listed = await _listing.NextAsync(cancellationToken).ConfigureAwait(false);
-        var matching = listed
+        var page = await _listing.NextAsync(cancellationToken).ConfigureAwait(false);
+        var matching = page.Results
             .Where(s => s.To.Concat(s.DeliveredTo is null ? [] : [s.DeliveredTo])
                 .Any(to => string.Equals(MailAddresses.Bare(to), recipient.Trim(), StringComparison.OrdinalIgnoreCase)))
             .ToList();
@@ -57,10 +48,7 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
         var mails = new List<ReceivedMail>(matching.Count);
         foreach (var summary in matching)
         {
-            if (await GetAsync(summary, cancellationToken).ConfigureAwait(false) is { } mail)
-            {
-                mails.Add(mail);
-            }
+            mails.Add(await GetAsync(summary, cancellationToken).ConfigureAwait(false));
         }
 
         return MailWait.OldestFirst(mails);
@@ -84,37 +72,9 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The mails listed so far plus those smtp4dev stored since: pages newest first until one holds a known mail older
-    /// than the newest known by <see cref="OutOfOrder"/> (or the mailbox ends). The first listing reads the whole mailbox.
-    /// FreshListing runs one listing at a time, so the known set needs no lock of its own.
-    /// </summary>
-    private async Task<IReadOnlyList<MessageSummary>> ListNewAsync(CancellationToken cancellationToken)
-    {
-        var horizon = _newestKnown - OutOfOrder;
-        for (var page = 1; ; page++)
-        {
-            var url = new Uri(BaseUrl, $"api/messages?page={page}&pageSize={PageSize}&sortColumn=receivedDate&sortIsDescending=true");
-            var results = (await GetJsonAsync<MessagePage>(url, cancellationToken).ConfigureAwait(false)).Results;
-            var reachedKnown = false;
-            foreach (var summary in results)
-            {
-                reachedKnown |= horizon is { } h && summary.ReceivedDate < h && _summaries.ContainsKey(summary.Id);
-                _summaries.TryAdd(summary.Id, summary);
-                _newestKnown = _newestKnown is { } n && n >= summary.ReceivedDate ? n : summary.ReceivedDate;
-            }
-
-            if (reachedKnown || results.Count < PageSize)
-            {
-                return _summaries.Values.ToList();
-            }
-        }
-    }
-
     // Stored mails never change, so each is fetched once, as its MIME source (one request, parsed as the IMAP and POP3
-    // readers parse theirs); a wait then costs one shared listing per wake-up. A mail smtp4dev no longer holds (it keeps
-    // messagestokeep, 100 unless set) is gone, as it would be from a full listing: null, and forgotten.
-    private async Task<ReceivedMail?> GetAsync(MessageSummary summary, CancellationToken cancellationToken)
+    // readers parse theirs); a wait then costs one shared listing per wake-up.
+    private async Task<ReceivedMail> GetAsync(MessageSummary summary, CancellationToken cancellationToken)
     {
         if (_fetched.TryGetValue(summary.Id, out var known))
         {
@@ -122,24 +82,14 @@ public sealed class Smtp4devHttpMailbox : HttpMailbox
         }
 
         var url = new Uri(BaseUrl, $"api/messages/{Uri.EscapeDataString(summary.Id)}/raw");
-        MimeKit.MimeMessage message;
-        try
-        {
-            message = await RequestDeadline.RunAsync(
-                $"GET {url}",
-                async ct =>
-                {
-                    await using var source = await Http.GetStreamAsync(url, ct).ConfigureAwait(false);
-                    return await MimeKit.MimeMessage.LoadAsync(source, ct).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            _summaries.TryRemove(summary.Id, out _);
-            return null;
-        }
-
+        var message = await RequestDeadline.RunAsync(
+            $"GET {url}",
+            async ct =>
+            {
+                await using var source = await Http.GetStreamAsync(url, ct).ConfigureAwait(false);
+                return await MimeKit.MimeMessage.LoadAsync(source, ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
         var parsed = MimeMail.ToReceivedMail(summary.Id, message, summary.ReceivedDate);
         // The envelope's recipients, as smtp4dev lists them (a Bcc is in no header).
         var mail = parsed with { To = summary.To.Select(MailAddresses.Bare).ToList() };
