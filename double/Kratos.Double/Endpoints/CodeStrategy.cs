@@ -62,13 +62,8 @@ internal static class CodeStrategy
                 // WriteFlowError's ParseError → container.AddMessage puts 4000002 on the identifier node, creating it
                 // when there is none as NewInputField("identifier", nil, default, text): no value attribute
                 // (ui/container/container.go AddMessage; docs/kratos-facts.md "The submitted address").
-                var identifiers = flow.Nodes.OfType<System.Text.Json.Nodes.JsonObject>().Where(n => Ui.Nodes.Name(n) == "identifier").ToList();
-                foreach (var node in identifiers)
-                {
-                    ((System.Text.Json.Nodes.JsonObject)node["attributes"]!)["value"] = string.Empty;
-                }
-
-                if (identifiers.Count == 0)
+                Ui.Nodes.SetValue(flow.Nodes, "identifier", string.Empty);
+                if (!flow.Nodes.Any(n => Ui.Nodes.Name(n) == "identifier"))
                 {
                     flow.Nodes.Add((System.Text.Json.Nodes.JsonNode)Ui.Nodes.Input("default", "identifier", "text"));
                 }
