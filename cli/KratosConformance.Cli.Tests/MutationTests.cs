@@ -93,20 +93,14 @@ public sealed class MutationTests
     [Test]
     public void Strykers_test_runs_get_the_settings_through_the_table_and_the_root_the_harness_reads()
     {
-        var settings = new HarnessSettings
-        {
-            Target = TargetKind.InProcess,
-            MailUrl = "smtp4dev+http://127.0.0.1:5080",
-            SmtpUri = "smtp://127.0.0.1:2525/?disable_starttls=true",
-            EvidenceRoot = "/tmp/kc-mutation-evidence",
-            Patience = new Patience(2),
-        };
+        var settings = StrykerRun.TestRunSettings(new MutationPlan { OutputDirectory = "/tmp/kc-mutation", Patience = new Patience(2) });
 
         var vars = StrykerRun.TestRunVariables(settings);
 
         var read = HarnessSettings.FromVariables(name => vars.GetValueOrDefault(name));
-        (read.Target, read.MailUrl, read.SmtpUri, read.EvidenceRoot, read.Patience.Factor, read.MailTimeout)
-            .Should().Be((settings.Target, settings.MailUrl, settings.SmtpUri, settings.EvidenceRoot, 2.0, settings.MailTimeout));
+        (read.Target, read.InMemoryMail, read.MailUrl, read.SmtpUri, read.EvidenceRoot, read.Patience.Factor, read.MailTimeout)
+            .Should().Be((TargetKind.InProcess, true, null, null, "/tmp/kc-mutation/evidence", 2.0, settings.MailTimeout),
+                "each test run sends its mail to an in-memory sink of its own, not to a mailbox every mutant's mail piles up in");
         HarnessVariables.Names.Should().OnlyContain(name => vars.ContainsKey(name), "every other setting is cleared, so the caller's shell does not leak in");
         vars.Keys.Where(k => k.StartsWith("KC_", StringComparison.Ordinal)).Should()
             .OnlyContain(k => HarnessVariables.Names.Contains(k) || k == "KC_MUTATION" || k == RepositoryLayout.RootVariable, "KC_ROOT and other names nothing reads are gone");

@@ -5,9 +5,9 @@ using KratosConformance.Harness.Targets;
 namespace KratosConformance.Runner;
 
 /// <summary>
-/// One smtp4dev for many in-process runs: the bench's runs and readers (HTTP, IMAP, POP3) and every test run of a
-/// mutation run (./kc mutate, the mutation sample). It starts in seconds, so it is started once. (The kill matrix uses
-/// an in-memory sink: <see cref="KillMatrix"/>.)
+/// One smtp4dev for many in-process runs: the bench's runs and readers (HTTP, IMAP, POP3). It starts in seconds, so it
+/// is started once. (The kill matrix and the mutation runs use in-memory sinks: <see cref="KillMatrix"/>,
+/// KC_MAIL_IN_MEMORY.)
 /// </summary>
 public sealed class SharedMailSink : IAsyncDisposable
 {

@@ -17,6 +17,6 @@ public sealed record MutationPlan
     public double BreakAt { get; init; }
     /// <summary>A named bound on the whole Stryker run (the sample ./kc test runs, scaled by its patience); null = none.</summary>
     public Deadline? Deadline { get; init; }
-    /// <summary>The run's patience: the shared smtp4dev's start and every deadline of the suites under Stryker.</summary>
+    /// <summary>The run's patience: every deadline of the suites under Stryker.</summary>
     public Patience Patience { get; init; } = Patience.Default;
 }

@@ -10,9 +10,9 @@ namespace KratosConformance.Cli.Mutation;
 
 /// <summary>
 /// Runs Stryker.NET (the dotnet-stryker tool kc installs under .kc/tools) on the double's behaviour code with the
-/// HTTP conformance suites as the tests, against the in-process double: one smtp4dev for the whole run (each mutant's
-/// test run starts only the double), per-test coverage so a mutant runs only the tests that reach it, and the
-/// project reference Stryker needs switched on with KC_MUTATION=true. Its output is passed through; its reports land
+/// HTTP conformance suites as the tests, against the in-process double (each mutant's test run starts the double and
+/// an in-memory SMTP sink of its own, KC_MAIL_IN_MEMORY), per-test coverage so a mutant runs only the tests that reach
+/// it, and the project reference Stryker needs switched on with KC_MUTATION=true. Its output is passed through; its reports land
 /// in <see cref="MutationPlan.OutputDirectory"/>/reports/.
 /// </summary>
 public static class StrykerRun
@@ -30,8 +30,7 @@ public static class StrykerRun
         }
 
         var files = MutationConfig.Select(plan.Files);
-        await using var sink = await SharedMailSink.StartAsync(plan.Patience, cancellationToken).ConfigureAwait(false);
-        var settings = sink.InProcessSettings(Path.Combine(plan.OutputDirectory, "evidence"));
+        var settings = TestRunSettings(plan);
         var start = new ProcessStartInfo(Tool)
         {
             WorkingDirectory = MutationConfig.Directory,
@@ -91,6 +90,23 @@ public static class StrykerRun
     /// cleared, so nothing of the caller's shell leaks in; KC_MUTATION, the MSBuild switch of the suites' project
     /// reference; and the clone's root under the name the harness reads, so the suites find it from Stryker's test runs.
     /// </summary>
+    /// <summary>
+    /// The settings of every test run under Stryker: the in-process double with an in-memory SMTP sink of the run's own.
+    /// A mailbox shared by the whole mutation run (one smtp4dev, as before) grew by every mutant's mail, and each listing
+    /// of it cost more, until the runs slowed to timeouts (run I: 6000+ mails, 2.3 MB and 0.28 s per listing).
+    /// </summary>
+    public static HarnessSettings TestRunSettings(MutationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new HarnessSettings
+        {
+            Target = TargetKind.InProcess,
+            InMemoryMail = true,
+            EvidenceRoot = Path.Combine(plan.OutputDirectory, "evidence"),
+            Patience = plan.Patience,
+        };
+    }
+
     public static IReadOnlyDictionary<string, string?> TestRunVariables(HarnessSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

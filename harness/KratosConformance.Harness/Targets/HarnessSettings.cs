@@ -40,6 +40,13 @@ public sealed record HarnessSettings
     /// </summary>
     public string? SmtpUri { get; init; }
 
+    /// <summary>
+    /// KC_MAIL_IN_MEMORY: the in-process target sends mail to an in-memory SMTP sink of its own (<see
+    /// cref="MailSinks.InMemorySmtpSink"/>) instead of starting smtp4dev: a fresh, empty mailbox for each run that costs
+    /// nothing to start. The mutation runs use it: thousands of test runs, each with only its own mail to read.
+    /// </summary>
+    public bool InMemoryMail { get; init; }
+
     /// <summary>KC_KRATOS_VERSION: use this version's expectations instead of what /version answers.</summary>
     public string? KratosVersionOverride { get; init; }
 

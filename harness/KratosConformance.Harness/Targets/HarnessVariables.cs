@@ -21,6 +21,7 @@ public static class HarnessVariables
         new("KC_ADMIN_URL", "external: Kratos's admin URL", s => s.AdminUrl?.AbsoluteUri, (s, v) => s with { AdminUrl = HttpUrl("KC_ADMIN_URL", v) }),
         new("KC_MAIL_URL", "where and how to read mail (external; in-process with a shared sink)", s => s.MailUrl, (s, v) => s with { MailUrl = v }),
         new("KC_SMTP_URI", "where a Kratos the harness starts sends mail, when the sink is not its own", s => s.SmtpUri, (s, v) => s with { SmtpUri = v }),
+        new("KC_MAIL_IN_MEMORY", "in-process: send mail to an in-memory SMTP sink of the run's own instead of smtp4dev: true | false", s => s.InMemoryMail ? "true" : null, (s, v) => s with { InMemoryMail = Bool("KC_MAIL_IN_MEMORY", v) }),
         new("KC_KRATOS_VERSION", "use this version's expectations instead of /version's answer", s => s.KratosVersionOverride, (s, v) => s with { KratosVersionOverride = v }),
         new("KC_CONFIG", "the team's kratos.yml", s => s.ConfigFile, (s, v) => s with { ConfigFile = v }),
         new("KC_SCHEMA", "the team's identity schema", s => s.SchemaFile, (s, v) => s with { SchemaFile = v }),

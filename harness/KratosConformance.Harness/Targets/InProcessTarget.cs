@@ -6,6 +6,7 @@ using KratosConformance.Client;
 using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Mail;
 using KratosConformance.Client.Versions;
+using KratosConformance.Harness.MailSinks;
 using KratosConformance.Harness.Ports;
 using KratosConformance.Harness.Processes;
 using KratosConformance.Harness.Profiles;
@@ -17,8 +18,8 @@ using System.Net;
 namespace KratosConformance.Harness.Targets;
 
 /// <summary>
-/// The reference double hosted in this process, smtp4dev as a local process (or a sink given by the caller), the
-/// reference UI in-process: no Docker, the fastest loop. One double per profile, started on first use. A target kept
+/// The reference double hosted in this process, smtp4dev as a local process (or an in-memory SMTP sink of its own with
+/// KC_MAIL_IN_MEMORY, or a sink given by the caller), the reference UI in-process: no Docker, the fastest loop. One double per profile, started on first use. A target kept
 /// for several runs (<see cref="SharedInProcessTarget"/>) keeps its doubles and switches them per run
 /// (<see cref="ReuseForAsync"/>): deviations and emulated version, store emptied, as on a fresh double.
 /// </summary>
@@ -70,6 +71,22 @@ public sealed class InProcessTarget : IConformanceTarget
     public static async Task<InProcessTarget> CreateAsync(HarnessSettings settings, ProfileComposer composer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.InMemoryMail)
+        {
+            if (settings.MailUrl is not null || settings.SmtpUri is not null || settings.MailAccess != MailAccess.Http)
+            {
+                throw new HarnessSettingsException(
+                    "KC_MAIL_IN_MEMORY is set for the in-process target together with KC_MAIL_URL, KC_SMTP_URI or KC_MAIL_ACCESS: the in-memory sink is the"
+                    + " whole mail path (the double sends to it, the tests read it in this process). Unset KC_MAIL_IN_MEMORY to use another sink.");
+            }
+
+            // The target owns this sink: it is disposed with the target's other resources.
+            var memory = InMemorySmtpSink.Start();
+            var target = new InProcessTarget(settings, composer, null, memory.SmtpUri, memory.Description, memory);
+            target._resources.Add(memory);
+            return target;
+        }
+
         if (settings.MailUrl is not null)
         {
             var smtp = settings.SmtpUri ?? throw new HarnessSettingsException(
@@ -136,7 +153,7 @@ public sealed class InProcessTarget : IConformanceTarget
     }
 
     private bool ReusableWith(HarnessSettings other) =>
-        other.Target == _created.Target && other.MailAccess == _created.MailAccess && other.Patience == _created.Patience
+        other.Target == _created.Target && other.MailAccess == _created.MailAccess && other.InMemoryMail == _created.InMemoryMail && other.Patience == _created.Patience
         && other.MailTimeout == _created.MailTimeout && other.RevealSecrets == _created.RevealSecrets
         && string.Equals(other.MailUrl, _created.MailUrl, StringComparison.Ordinal) && string.Equals(other.SmtpUri, _created.SmtpUri, StringComparison.Ordinal)
         && string.Equals(other.ConfigFile, _created.ConfigFile, StringComparison.Ordinal) && string.Equals(other.SchemaFile, _created.SchemaFile, StringComparison.Ordinal)
