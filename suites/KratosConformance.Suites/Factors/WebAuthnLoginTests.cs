@@ -1,3 +1,4 @@
+using KratosConformance.Client.Identities;
 using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Scenarios;
 using KratosConformance.Harness.Profiles;
@@ -49,10 +50,8 @@ public sealed class WebAuthnLoginTests : FactorTest
     [TestCaseSource(nameof(AvailableAal))]
     public async Task WebAuthnMakesAal2Available(ClientStyle client)
     {
-        var (steps, webauthn, identity) = await SetUpAsync();
-        var (authenticator, _, _) = await webauthn.WithKeyAsync(identity);
-        using var key = authenticator;
-        var user = await steps.SignedInAal1Async(client, identity);
+        using var signedIn = await SignedInWithKeyAsync(client);
+        var (steps, _, _, _, _, _, user) = signedIn;
 
         // The profile turns the code factor's MFA off, so the key alone decides the identity's available AAL.
         var whoami = steps.Observe(await user.WhoAmIAsync(), "on /sessions/whoami with the password session of an identity with a security key");
@@ -63,10 +62,8 @@ public sealed class WebAuthnLoginTests : FactorTest
     [TestCaseSource(nameof(Aal2))]
     public async Task WebAuthnAal2(ClientStyle client)
     {
-        var (steps, webauthn, identity) = await SetUpAsync();
-        var (authenticator, keyId, rpId) = await webauthn.WithKeyAsync(identity);
-        using var key = authenticator;
-        var user = await steps.SignedInAal1Async(client, identity);
+        using var signedIn = await SignedInWithKeyAsync(client);
+        var (steps, webauthn, identity, key, keyId, rpId, user) = signedIn;
         var created = await steps.Aal2FlowAsync(user);
         if (client == ClientStyle.Native)
         {
@@ -95,10 +92,8 @@ public sealed class WebAuthnLoginTests : FactorTest
     [TestCaseSource(nameof(UnregisteredKey))]
     public async Task WebAuthnUnregisteredKey(ClientStyle client)
     {
-        var (steps, webauthn, identity) = await SetUpAsync();
-        var (registered, _, rpId) = await webauthn.WithKeyAsync(identity);
-        registered.Dispose();
-        var user = await steps.SignedInAal1Async(client, identity);
+        using var signedIn = await SignedInWithKeyAsync(client);
+        var (steps, webauthn, _, _, _, rpId, user) = signedIn;
         var flow = FlowChecks.Flow(await steps.Aal2FlowAsync(user));
         using var stranger = new SoftwareAuthenticator();
         stranger.CreateUnregistered(rpId);
@@ -112,10 +107,8 @@ public sealed class WebAuthnLoginTests : FactorTest
     [TestCaseSource(nameof(ForeignChallenge))]
     public async Task WebAuthnForeignChallenge(ClientStyle client)
     {
-        var (steps, webauthn, identity) = await SetUpAsync();
-        var (authenticator, keyId, rpId) = await webauthn.WithKeyAsync(identity);
-        using var key = authenticator;
-        var user = await steps.SignedInAal1Async(client, identity);
+        using var signedIn = await SignedInWithKeyAsync(client);
+        var (steps, webauthn, identity, key, keyId, rpId, user) = signedIn;
         var first = webauthn.Aal2FormShown(await steps.Aal2FlowAsync(user), identity, rpId, [keyId]);
         var firstChallenge = JsonRead.Str(JsonRead.Obj(System.Text.Json.Nodes.JsonNode.Parse(WebAuthnDriver.Options(first, "webauthn_login_trigger")!), "publicKey"), "challenge")!;
         var second = FlowChecks.Flow(await steps.Aal2FlowAsync(user));
@@ -133,10 +126,8 @@ public sealed class WebAuthnLoginTests : FactorTest
     [TestCaseSource(nameof(Malformed))]
     public async Task WebAuthnMalformedAssertion(ClientStyle client)
     {
-        var (steps, webauthn, identity) = await SetUpAsync();
-        var (authenticator, keyId, rpId) = await webauthn.WithKeyAsync(identity);
-        using var key = authenticator;
-        var user = await steps.SignedInAal1Async(client, identity);
+        using var signedIn = await SignedInWithKeyAsync(client);
+        var (steps, webauthn, identity, key, keyId, rpId, user) = signedIn;
         var flow = webauthn.Aal2FormShown(await steps.Aal2FlowAsync(user), identity, rpId, [keyId]);
         var answer = System.Text.Json.Nodes.JsonNode.Parse(key.Get(WebAuthnDriver.Options(flow, "webauthn_login_trigger")!, webauthn.Origin))!.AsObject();
         answer["response"]!["authenticatorData"] = Convert.ToBase64String(new byte[16]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -155,12 +146,10 @@ public sealed class WebAuthnLoginTests : FactorTest
     [TestCaseSource(nameof(Counter))]
     public async Task WebAuthnCounter(ClientStyle client)
     {
-        var (steps, webauthn, identity) = await SetUpAsync();
-        var (authenticator, keyId, _) = await webauthn.WithKeyAsync(identity, "cloned key");
-        using var key = authenticator;
+        using var signedIn = await SignedInWithKeyAsync(client, "cloned key");
+        var (steps, webauthn, identity, key, keyId, _, user) = signedIn;
         key.Counter = 7;
         key.CounterStep = 0;
-        var user = await steps.SignedInAal1Async(client, identity);
 
         var methods = new List<(string, string)> { ("password", "aal1") };
         foreach (var refresh in new[] { false, true })
@@ -176,10 +165,30 @@ public sealed class WebAuthnLoginTests : FactorTest
         WebAuthnChecks.CredentialIs(stored, identity.Id, identity.Email.ToLowerInvariant(), [(keyId, "cloned key")], 0, "Kratos neither enforces nor persists the sign counter at these versions, factors spec §5.5 item 9");
     }
 
-    private async Task<(FactorSteps Steps, WebAuthnSteps WebAuthn, Client.Identities.TestIdentity Identity)> SetUpAsync()
+    /// <summary>
+    /// Every scenario's start: a new identity of the WebAuthn profile with one registered key (<paramref name="keyName"/>),
+    /// and a <paramref name="client"/> signed in with its password (aal1). Disposing it disposes the key.
+    /// </summary>
+    private async Task<SignedInWithKey> SignedInWithKeyAsync(ClientStyle client, string keyName = "conformance key")
     {
         var steps = await StepsAsync(KratosProfiles.WebAuthn);
         WebAuthnSteps.RequireOrigins(steps);
-        return (steps, new WebAuthnSteps(steps, Scope), await NewIdentityAsync(steps.Deployment));
+        var webauthn = new WebAuthnSteps(steps, Scope);
+        var identity = await NewIdentityAsync(steps.Deployment);
+        var (key, keyId, rpId) = await webauthn.WithKeyAsync(identity, keyName);
+        try
+        {
+            return new SignedInWithKey(steps, webauthn, identity, key, keyId, rpId, await steps.SignedInAal1Async(client, identity));
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
+    }
+
+    private sealed record SignedInWithKey(FactorSteps Steps, WebAuthnSteps WebAuthn, TestIdentity Identity, SoftwareAuthenticator Key, byte[] KeyId, string RpId, KratosClient User) : IDisposable
+    {
+        public void Dispose() => Key.Dispose();
     }
 }
