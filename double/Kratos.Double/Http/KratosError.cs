@@ -112,7 +112,7 @@ internal sealed class KratosError : Exception
     /// <summary>x/nosurfx/nosurf.go ErrInvalidCSRFToken with the fault's details (<see cref="CsrfRejection"/>).</summary>
     public static KratosError CsrfViolation(string hint, string? rejectReason)
     {
-        var details = new JsonObject { ["docs"] = "https://www.ory.com/docs/troubleshooting/csrf", ["hint"] = hint };
+        var details = new JsonObject { ["docs"] = "https://www.ory.sh/kratos/docs/debug/csrf", ["hint"] = hint };
         if (rejectReason is not null)
         {
             details["reject_reason"] = rejectReason;

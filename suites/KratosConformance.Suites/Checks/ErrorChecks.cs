@@ -13,7 +13,7 @@ public static class ErrorChecks
 {
     public static readonly CheckDefinition IdIs = new("error.id", "the error carries the id the spec names, with the herodot envelope's status and message", "errorGeneric.error", "errorBrowserLocationChangeRequired.error", "errorAuthenticatorAssuranceLevelNotSatisfied.error", "flowError.error", "selfServiceFlowExpiredError.error", "genericError.id", "genericError.status", "genericError.message");
     public static readonly CheckDefinition Texts = new("error.texts", "status is the reason phrase of code, message and reason the ones the spec or Kratos's source gives the error", "genericError.status", "genericError.message", "genericError.reason");
-    public static readonly CheckDefinition CsrfDetailsAre = new("error.csrf_details", "details.hint and details.reject_reason of a CSRF violation name the fault (no cookie, no CSRF cookie, no token, mismatch) as the version under test does", "genericError.details");
+    public static readonly CheckDefinition CsrfDetailsAre = new("error.csrf_details", "details.hint and details.reject_reason of a CSRF violation name the fault (no cookie, no CSRF cookie, no token, mismatch) as the version under test does, and details.docs links Kratos's CSRF troubleshooting page", "genericError.details");
     public static readonly CheckDefinition RedirectIs = new("error.redirect_browser_to", "redirect_browser_to of an aal error leads to the aal2 browser login", "errorBrowserLocationChangeRequired.redirect_browser_to", "errorAuthenticatorAssuranceLevelNotSatisfied.redirect_browser_to");
 
     /// <summary>The response is (or the browser was sent to) an error with id <paramref name="expectedId"/>; returns it.</summary>
@@ -107,37 +107,47 @@ public static class ErrorChecks
     /// </summary>
     public static void CsrfDetails(Observation o, KratosError error, (string Hint, string? RejectReason) expected, string why)
     {
-        var hint = error.Details?["hint"]?.GetValue<string>();
-        var reject = error.Details?["reject_reason"]?.GetValue<string>();
-        string Shown(string? h, string? r) => $"hint {Check.Quote(h)}, reject_reason {Check.Quote(r)}";
-        Check.Verify(o, CsrfDetailsAre, hint == expected.Hint && reject == expected.RejectReason, new FailureText
+        var hint = JsonRead.Str(error.Details, "hint");
+        var reject = JsonRead.Str(error.Details, "reject_reason");
+        var docs = JsonRead.Str(error.Details, "docs");
+        string Shown(string? h, string? r, string? d) => $"hint {Check.Quote(h)}, reject_reason {Check.Quote(r)}, docs {Check.Quote(d)}";
+        var ok = hint == expected.Hint && reject == expected.RejectReason && docs == CsrfRejectionTexts.Docs;
+        Check.Verify(o, CsrfDetailsAre, ok, new FailureText
         {
-            Headline = "security_csrf_violation names another fault",
-            Subject = "details.hint and details.reject_reason of security_csrf_violation",
-            Expectation = "be " + Shown(expected.Hint, expected.RejectReason),
-            Why = why,
-            Actual = "found " + Shown(hint, reject),
-            Expected = Shown(expected.Hint, expected.RejectReason),
-            Observed = Shown(hint, reject),
+            Headline = hint == expected.Hint && reject == expected.RejectReason ? "security_csrf_violation links another docs page" : "security_csrf_violation names another fault",
+            Subject = "details of security_csrf_violation",
+            Expectation = "be " + Shown(expected.Hint, expected.RejectReason, CsrfRejectionTexts.Docs),
+            Why = why + "; docs: ErrInvalidCSRFToken's detail (x/nosurfx/nosurf.go)",
+            Actual = "found " + Shown(hint, reject, docs),
+            Expected = Shown(expected.Hint, expected.RejectReason, CsrfRejectionTexts.Docs),
+            Observed = Shown(hint, reject, docs),
         });
     }
 
     /// <summary>
     /// redirect_browser_to points at <c>&lt;public&gt;/self-service/login/browser?aal=aal2</c>: the error tells the client
-    /// where the second factor is completed (spec §4.1 403 body, §3 SPA 422).
+    /// where the second factor is completed (spec §4.1 403 body, §3 SPA 422). It sits at the top level of the body (both
+    /// errors enhance their JSON, spec §1.6); session_aal2_required carries it in <c>error.details</c> as well
+    /// (session/manager.go NewErrAALNotSatisfied), browser_location_change_required does not
+    /// (selfservice/flow/error.go NewBrowserLocationChangeRequiredError).
     /// </summary>
     public static void RedirectsToAal2Login(Observation o, KratosError error, Uri publicUrl)
     {
-        var target = error.RedirectBrowserTo;
-        Check.Verify(o, RedirectIs, UrlChecks.IsAal2BrowserLogin(target, publicUrl), new FailureText
+        var target = JsonRead.Str(error.Raw, "redirect_browser_to");
+        var inDetails = JsonRead.Str(error.Details, "redirect_browser_to");
+        var detailsToo = error.Id == "session_aal2_required";
+        var placed = detailsToo ? inDetails == target : inDetails is null;
+        Check.Verify(o, RedirectIs, UrlChecks.IsAal2BrowserLogin(target, publicUrl) && placed, new FailureText
         {
-            Headline = "redirect_browser_to does not lead to the aal2 login",
+            Headline = target is null ? "redirect_browser_to missing at the top level"
+                : !placed ? (detailsToo ? "error.details.redirect_browser_to differs from the top level" : "redirect_browser_to also in error.details")
+                : "redirect_browser_to does not lead to the aal2 login",
             Subject = "redirect_browser_to of " + (error.Id ?? "the error"),
-            Expectation = "point to the aal2 browser login",
-            Why = "spec §4.1, §3",
-            Actual = "found " + Check.Quote(target),
-            Expected = UrlChecks.Aal2BrowserLogin(publicUrl),
-            Observed = target ?? "(none)",
+            Expectation = "point to the aal2 browser login, at the top level of the body" + (detailsToo ? " and in error.details" : " only"),
+            Why = "spec §4.1, §3, §1.6",
+            Actual = $"found top level {Check.Quote(target)}, error.details {Check.Quote(inDetails)}",
+            Expected = UrlChecks.Aal2BrowserLogin(publicUrl) + (detailsToo ? " in both places" : " at the top level, none in details"),
+            Observed = $"redirect_browser_to {target ?? "(none)"}; error.details.redirect_browser_to {inDetails ?? "(none)"}",
         });
     }
 }

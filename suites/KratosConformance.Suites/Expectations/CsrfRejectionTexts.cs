@@ -11,6 +11,13 @@ namespace KratosConformance.Suites.Expectations;
 /// </summary>
 public static class CsrfRejectionTexts
 {
+    /// <summary>
+    /// details.docs of every security_csrf_violation at v1.3.1–v26.2.0 (ErrInvalidCSRFToken's WithDetail in
+    /// x/nosurfx/nosurf.go, x/nosurf.go at v1.3.1). The spec (§3) quotes https://www.ory.com/docs/troubleshooting/csrf;
+    /// the source of all three versions has this one (docs/kratos-facts.md "CSRF refusals").
+    /// </summary>
+    public const string Docs = "https://www.ory.sh/kratos/docs/debug/csrf";
+
     public const string NoCookie = "The HTTP Cookie Header is empty or not set.";
     public const string CookieMissing = "The HTTP Cookie Header was set but did not include the anti-CSRF cookie.";
     public const string TokenNotSent = "The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).";
