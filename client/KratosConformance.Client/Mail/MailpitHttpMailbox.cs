@@ -57,7 +57,10 @@ public sealed class MailpitHttpMailbox : HttpMailbox
             message.Subject ?? string.Empty,
             string.IsNullOrEmpty(message.Text) ? MimeMail.StripHtml(message.Html) : message.Text,
             string.IsNullOrEmpty(message.Html) ? null : message.Html,
-            summary.Created);
+            summary.Created)
+        {
+            Parts = new MailParts(!string.IsNullOrEmpty(message.Text), !string.IsNullOrEmpty(message.Html)),
+        };
         return _fetched.GetOrAdd(summary.Id, mail);
     }
 

@@ -18,7 +18,10 @@ internal static partial class MimeMail
             message.Subject ?? string.Empty,
             message.TextBody ?? StripHtml(html),
             html,
-            receivedAt);
+            receivedAt)
+        {
+            Parts = new MailParts(message.TextBody is not null, html is not null),
+        };
     }
 
     public static MimeMessage Parse(string raw)

@@ -12,6 +12,12 @@ public sealed record ReceivedMail(
     DateTimeOffset ReceivedAt)
 {
     /// <summary>
+    /// The body parts the mail carried: a text/plain and a text/html part. Null when the reader does not see them
+    /// (Kratos's courier API keeps one body per message).
+    /// </summary>
+    public MailParts? Parts { get; init; }
+
+    /// <summary>
     /// The mail as a reader that gets the MIME source sees it (IMAP, POP3, MailHog, smtp4dev's source, an in-process
     /// sink): the text/plain part (or the HTML stripped), the HTML part, the header addresses.
     /// </summary>

@@ -19,6 +19,33 @@ public static partial class MailChecks
     public static readonly CheckDefinition CodeShape = new("mail.code", "the body carries exactly one six-digit numeric code", "mail.body");
     public static readonly CheckDefinition Expiry = new("mail.expiry", "v25.4.0+: the body says the code expires in the configured lifespan, in minutes", "mail.body");
     public static readonly CheckDefinition Sender = new("mail.from", "the mail comes from courier.smtp.from_address", "mail.from");
+    public static readonly CheckDefinition PartsAre = new("mail.parts", "the mail has a text/plain and a text/html part (the template's email.body.plaintext.gotmpl and email.body.gotmpl), the code in both", "mail.body");
+
+    /// <summary>
+    /// Kratos's SMTP channel sends the plaintext template as text/plain and the HTML template as text/html alternative
+    /// (courier/smtp_channel.go: SetBody("text/plain"), AddAlternative("text/html"); courier/template/courier/builtin/templates/login_code/valid),
+    /// and both carry the code; a mail client shows one of them. A reader that sees no parts (the courier API) has
+    /// nothing to check.
+    /// </summary>
+    public static void Parts(Observation o, ReceivedMail mail, string code)
+    {
+        if (mail.Parts is not { } parts)
+        {
+            return;
+        }
+
+        var htmlHasCode = mail.HtmlBody?.Contains(code, StringComparison.Ordinal) == true;
+        Check.Verify(o, PartsAre, parts.Text && parts.Html && htmlHasCode, new FailureText
+        {
+            Headline = !parts.Text ? "no text/plain part in the mail" : !parts.Html ? "no text/html part in the mail" : "the code is not in the mail's HTML part",
+            Subject = "the body parts of the login-code mail",
+            Expectation = "be a text/plain and a text/html part, both with code " + code,
+            Why = "courier/smtp_channel.go sends the template's plaintext and HTML bodies as alternatives, spec §5.5",
+            Actual = $"text/plain {(parts.Text ? "present" : "absent")}, text/html {(parts.Html ? (htmlHasCode ? "present with the code" : "present without the code") : "absent")}",
+            Expected = "text/plain and text/html, the code in both",
+            Observed = mail.HtmlBody ?? "(no HTML part)",
+        });
+    }
 
     /// <summary>Exactly <paramref name="expected"/> mails reached the recipient.</summary>
     public static void Count(Observation o, IReadOnlyList<ReceivedMail> mails, int expected, string why) =>

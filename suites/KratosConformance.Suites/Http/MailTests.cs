@@ -40,6 +40,7 @@ public sealed class MailTests : CodeMfaTest
         MailChecks.Recipient(resent, second, identity.Email);
         MailChecks.SixDigitCode(resent, second);
         var code = MailChecks.Template(resent, second, flows.Expect.MailTemplate);
+        MailChecks.Parts(resent, second, code);
         var queue = await Scope.Driver(flows.Deployment).Courier.ListAsync(identity.Email, lastErrors: false);
         CourierChecks.Recorded(resent, queue, mails, flows.Deployment.Facts.Dev == true);
 
