@@ -10,7 +10,7 @@ namespace KratosConformance.Suites.Checks;
 /// </summary>
 public static class MessageChecks
 {
-    public static readonly CheckDefinition Ids = new("message.ids", "ui.messages holds exactly the message ids the spec names for the step, in order", "uiContainer.messages", "uiText.id");
+    public static readonly CheckDefinition Ids = new("message.ids", "ui.messages holds exactly the message ids the spec names for the step, in order; without any, the key is absent (omitempty)", "uiContainer.messages", "uiText.id");
     public static readonly CheckDefinition TextIs = new("message.text", "each named message reads the text of the version under test (spec §1), built from its context where the text has a placeholder", "uiText.text", "uiText.context");
     public static readonly CheckDefinition TypeIs = new("message.type", "each message has the type UIs style it by: info or error", "uiText.type");
     public static readonly CheckDefinition Present = new("message.present", "the message the check names is in ui.messages", "uiContainer.messages");
@@ -21,22 +21,26 @@ public static class MessageChecks
     /// </summary>
     public static void ExactlyIds(Observation o, IReadOnlyList<long> expected, string why)
     {
-        var actual = FlowChecks.Flow(o).MessageIds;
+        var flow = FlowChecks.Flow(o);
+        var actual = flow.MessageIds;
         var missing = expected.Except(actual).ToList();
         var extra = actual.Except(expected).ToList();
+        // ui/container/container.go: Messages `json:"messages,omitempty"`: a container without messages has no key.
+        var emptyKey = actual.Count == 0 && flow.Raw["ui"] is System.Text.Json.Nodes.JsonObject ui && ui.ContainsKey("messages");
         var headline = missing.Count > 0
             ? "message " + string.Join(", ", missing) + " missing"
-            : extra.Count > 0 ? "unexpected message " + string.Join(", ", extra) : "messages out of order";
+            : extra.Count > 0 ? "unexpected message " + string.Join(", ", extra)
+            : emptyKey ? "ui.messages present without messages" : "messages out of order";
         var same = actual.SequenceEqual(expected);
-        Check.Verify(o, Ids, same, new FailureText
+        Check.Verify(o, Ids, same && !emptyKey, new FailureText
         {
             Headline = headline,
             Subject = "ui.messages",
-            Expectation = "be exactly " + Check.List(expected.Select(MessageNames.Describe)),
-            Why = why,
-            Actual = "found " + MessageNames.Ids(actual),
+            Expectation = "be exactly " + Check.List(expected.Select(MessageNames.Describe)) + (expected.Count == 0 ? " (no messages key: omitempty)" : string.Empty),
+            Why = why + (emptyKey ? "; ui/container/container.go omits an empty messages list (omitempty)" : string.Empty),
+            Actual = "found " + (emptyKey ? "\"messages\": " + flow.Raw["ui"]!["messages"]?.ToJsonString() : MessageNames.Ids(actual)),
             Expected = MessageNames.Ids(expected),
-            Observed = MessageNames.Ids(actual),
+            Observed = emptyKey ? "ui.messages " + (flow.Raw["ui"]!["messages"]?.ToJsonString() ?? "null") : MessageNames.Ids(actual),
         });
         if (same)
         {
