@@ -14,6 +14,7 @@ public static class NodeChecks
     public static readonly CheckDefinition Attributes = new("node.attributes", "the node carries the row's value, required flag, label id and label context, is an enabled input, and has the autocomplete the version sends", "uiNode.type", "uiNode.meta", "uiNodeMeta.label", "uiNodeInputAttributes.value", "uiNodeInputAttributes.required", "uiNodeInputAttributes.disabled", "uiNodeInputAttributes.node_type", "uiNodeInputAttributes.autocomplete", "uiText.context");
     public static readonly CheckDefinition Excluded = new("node.absent", "a node the spec excludes (csrf_token on an API flow) is not there", "uiContainer.nodes");
     public static readonly CheckDefinition OrderRule = new("node.order", "ui.nodes come in the order the spec's tables give: csrf first on choose_method, the sent_email form as built, csrf and identifier first after an error", "uiContainer.nodes");
+    public static readonly CheckDefinition SortedRule = new("node.sorted", "a new login flow's nodes are in sort.go's order: groups oidc, default, webauthn, passkey, code, password, totp, lookup_secret (default and password may interleave); inside a group csrf_token, identifier, password first and method last", "uiContainer.nodes", "uiNode.group", "uiNodeInputAttributes.name");
     public static readonly CheckDefinition AddressOrderRule = new("node.address_order", "the address buttons of choose_method come in ascending order of their address, as Kratos stores the code credential's addresses sorted", "uiContainer.nodes", "uiNodeInputAttributes.value");
     public static readonly CheckDefinition Message = new("node.message", "the node carries the field error the spec puts on it", "uiNode.messages");
     public static readonly CheckDefinition NoMessagesRule = new("node.messages.none", "no node carries a message: an error replaces every earlier field error (login/error.go ResetMessages)", "uiNode.messages");
@@ -257,4 +258,59 @@ public static class NodeChecks
     }
 
     private static string Nodes(LoginFlow flow) => Check.List(flow.Ui.Nodes.Select(n => n.ToString()));
+
+    private static readonly string[] SortGroups = ["oidc", "default", "webauthn", "passkey", "code", "password", "totp", "lookup_secret"];
+    private static readonly string[] SortFirst = ["csrf_token", "identifier", "password"];
+
+    /// <summary>
+    /// A login flow as its handler made it (state choose_method) is sorted by selfservice/flow/login/sort.go (the same at
+    /// v1.3.1–v26.2.0; ui/node/node.go SortBySchema; factors spec §2.5): first by group in that list, then, inside a
+    /// group (default and password count as one there), by the first name prefix of csrf_token, identifier, password,
+    /// every other name after them and <c>method</c> last. Only these orderings are checked: ties (broken by the node
+    /// value) and groups outside the list are left alone.
+    /// </summary>
+    public static void Sorted(Observation o, LoginFlow flow)
+    {
+        var nodes = flow.Ui.Nodes;
+        string? problem = null;
+        for (var i = 0; i < nodes.Count && problem is null; i++)
+        {
+            for (var j = i + 1; j < nodes.Count && problem is null; j++)
+            {
+                var (a, b) = (nodes[i], nodes[j]);
+                int ga = Array.IndexOf(SortGroups, a.Group), gb = Array.IndexOf(SortGroups, b.Group);
+                var oneClass = a.Group == b.Group || (a.Group is "default" or "password" && b.Group is "default" or "password");
+                if (!oneClass && ga >= 0 && gb >= 0 && ga > gb)
+                {
+                    problem = $"{a.Triple} (group {a.Group}) comes before {b.Triple} (group {b.Group})";
+                }
+                else if (oneClass && KeyPosition(a, nodes.Count) > KeyPosition(b, nodes.Count))
+                {
+                    problem = $"{a.Triple} comes before {b.Triple}";
+                }
+            }
+        }
+
+        Check.Verify(o, SortedRule, problem is null, new FailureText
+        {
+            Headline = "nodes of the new flow out of Kratos's order",
+            Subject = "ui.nodes of the new login flow",
+            Expectation = "be sorted by group (" + string.Join(", ", SortGroups) + "), then csrf_token, identifier, password first and method last inside a group",
+            Why = "the login handler sorts a new flow's nodes (selfservice/flow/login/sort.go, ui/node/node.go SortBySchema), factors spec §2.5",
+            Actual = problem ?? "sorted",
+            Expected = "sorted",
+            Observed = string.Join(", ", nodes.Select(n => n.Triple)),
+        });
+    }
+
+    private static int KeyPosition(UiNode node, int count)
+    {
+        if (node.Name == "method")
+        {
+            return count + SortFirst.Length + 1;
+        }
+
+        var i = Array.FindIndex(SortFirst, prefix => node.Name.StartsWith(prefix, StringComparison.Ordinal));
+        return i < 0 ? SortFirst.Length : i;
+    }
 }
