@@ -14,7 +14,7 @@ public static class StatusChecks
     public static readonly CheckDefinition RedirectToFlow = new("redirect.login-ui", "a browser's 303 leads to the login UI with ?flow=<id>, and that flow can be fetched", "http.Location");
     public static readonly CheckDefinition FlowBody = new("response.flow", "a JSON client's body is the login flow", "loginFlow");
     public static readonly CheckDefinition SessionBody = new("response.session", "a completed login's body carries the session", "successfulNativeLogin.session");
-    public static readonly CheckDefinition TokenBody = new("response.session_token", "a completed native login's body carries the session token", "successfulNativeLogin.session_token");
+    public static readonly CheckDefinition TokenBody = new("response.session_token", "a completed native login's body carries the session token: ory_st_ and 32 letters or digits (session/session.go: x.OrySessionToken + randx.MustString(32, AlphaNum))", "successfulNativeLogin.session_token");
 
     /// <summary>The response status is exactly <paramref name="expected"/>; <paramref name="meaning"/> says why (with the spec section).</summary>
     public static void Is(Observation o, int expected, string meaning)
@@ -86,7 +86,7 @@ public static class StatusChecks
                 Is(o, 200, "a completed native login answers 200 with session_token and session, spec §2.14 / §3");
                 HeaderChecks.JsonContentType(o);
                 BodyHas(o, SessionBody, o.Response.Session is not null, "session", "carry the session", "spec §2.14 step 5");
-                BodyHas(o, TokenBody, !string.IsNullOrEmpty(o.Response.SessionToken), "session_token", "carry the session_token", "spec §2.14 step 5");
+                SessionTokenShaped(o);
                 ContinueWithChecks.NoBrowserRedirect(o);
                 break;
         }
@@ -148,6 +148,29 @@ public static class StatusChecks
 
         Check.Passed(o, FlowBody, text);
         return o.Flow;
+    }
+
+    /// <summary>The native login's session_token, as Kratos makes every session token at v1.3.1–v26.2.0: ory_st_ + 32 alphanumerics.</summary>
+    private static void SessionTokenShaped(Observation o)
+    {
+        var token = o.Response.SessionToken;
+        if (string.IsNullOrEmpty(token))
+        {
+            BodyHas(o, TokenBody, false, "session_token", "carry the session_token", "spec §2.14 step 5");
+            return;
+        }
+
+        var shaped = token.Length == 39 && token.StartsWith("ory_st_", StringComparison.Ordinal) && token[7..].All(char.IsAsciiLetterOrDigit);
+        Check.Verify(o, TokenBody, shaped, new FailureText
+        {
+            Headline = "session_token not in Kratos's form",
+            Subject = "session_token of the completed native login",
+            Expectation = "be ory_st_ followed by 32 letters or digits",
+            Why = "session/session.go NewActiveSession: x.OrySessionToken (x/token_prefixes.go) + randx.MustString(32, randx.AlphaNum)",
+            Actual = $"it is {token.Length} characters, starting {Check.Quote(token[..Math.Min(7, token.Length)])}",
+            Expected = "ory_st_ + 32 × [A-Za-z0-9]",
+            Observed = token[..Math.Min(7, token.Length)] + "… (" + token.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters; the rest is a secret)",
+        });
     }
 
     private static void BodyHas(Observation o, CheckDefinition definition, bool present, string what, string expectation, string why) =>
