@@ -43,7 +43,9 @@ public sealed class ChooseAddressTests : CodeMfaTest
         var mail = await Scope.Mail.WaitForCodeAsync(flows.Deployment, second, 1);
         MailChecks.Count(sent, await Scope.Mail.ListSettledAsync(flows.Deployment, identity.Email, 0), 0, "the code goes only to the address pressed, spec §2.8 steps 2-4");
 
-        await flows.CompleteAsync(user, FlowChecks.Flow(sent), mail.Code, identity);
+        var done = await flows.CompleteAsync(user, FlowChecks.Flow(sent), mail.Code, identity);
         await flows.WhoAmIAal2Async(user, identity);
+        var stored = Observe(await Scope.Admin(flows.Deployment).GetIdentityAsync(identity.Id), "on GET /admin/identities/{id} after the code to the second address");
+        IdentityChecks.AddressVerified(stored, second, done, untouched: identity.Email);
     }
 }
