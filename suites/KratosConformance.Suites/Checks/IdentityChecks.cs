@@ -20,7 +20,7 @@ public static class IdentityChecks
     /// <summary>
     /// As above for <paramref name="email"/>, the address the code went to; <paramref name="untouched"/>, another
     /// unverified address of the identity, stays unverified: the code proves only the address it went to
-    /// (selfservice/strategy/code/strategy_login.go: only the address with `!va.Verified && loginCode.Address == va.Value`).
+    /// (selfservice/strategy/code/strategy_login.go: only an unverified address whose value is the code's address).
     /// </summary>
     public static void AddressVerified(Observation o, string email, Observation login, string? untouched = null)
     {
