@@ -63,7 +63,7 @@ public sealed class FactorMatrixTests
     [Test]
     public void Html_matrix_spans_each_factor_over_its_rows_and_links_every_cell()
     {
-        var html = HtmlReportWriter.Render(SyntheticRun.Result("v26.2.0", Tests), SyntheticRun.TempDirectory());
+        var html = SyntheticRun.RenderHtml(SyntheticRun.Result("v26.2.0", Tests));
 
         html.Should().Contain("<th>factor</th><th>flow</th><th>scenario</th><th>browser</th><th>spa</th><th>native</th><th>browser-ui</th>");
         html.Should().Contain("<tr><th scope=\"rowgroup\" rowspan=\"2\" data-factor=\"totp\">totp</th><td>login</td><td>aal2</td>");

@@ -61,7 +61,7 @@ public sealed class InterruptedRunTests
 
         var junit = JUnitWriter.Render(result);
         var markdown = SummaryMarkdownWriter.Render(result);
-        var html = HtmlReportWriter.Render(result, SyntheticRun.TempDirectory());
+        var html = SyntheticRun.RenderHtml(result);
         var console = FinalTable.Render(result, ConsoleStyle.Plain);
 
         junit.Should().Contain("<skipped message=\"interrupted: the run was stopped before this test finished\" type=\"interrupted\"").And.Contain("failures=\"0\"");

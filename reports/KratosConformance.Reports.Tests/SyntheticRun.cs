@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KratosConformance.Reports.Evidence;
+using KratosConformance.Reports.Html;
 using KratosConformance.Reports.Model;
 using KratosConformance.Reports.Writing;
 
@@ -23,6 +24,20 @@ internal static class SyntheticRun
         var path = Path.Combine(Path.GetTempPath(), "kc-reports-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    /// <summary>The HTML report of <paramref name="result"/>, rendered over an empty run folder that is removed again.</summary>
+    public static string RenderHtml(RunResult result)
+    {
+        var directory = TempDirectory();
+        try
+        {
+            return HtmlReportWriter.Render(result, directory);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     public static TestResult Test(string scenario, string client, TestOutcome outcome, string? message = null) => new()
