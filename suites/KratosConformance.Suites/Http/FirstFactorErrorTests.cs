@@ -29,6 +29,7 @@ public sealed class FirstFactorErrorTests : CodeMfaTest
         NodeChecks.Present(created, new NodeExpectation("password", "password", "password") { Required = true, LabelId = 1070001, Autocomplete = "current-password" }, "the password input, spec §4.3 (password/login.go)");
         NodeChecks.Present(created, new NodeExpectation("password", "method", "submit") { Value = "password", LabelId = 1010022 }, "sign in with password, spec §1.1");
         NodeChecks.Present(created, new NodeExpectation("default", "identifier", "text") { Required = true, Autocomplete = string.Empty }, "the identifier input, labelled from the schema title (1070002) or ID (1070004), no autocomplete, spec §1.2");
+        NodeChecks.Present(created, new NodeExpectation("default", "csrf_token", "hidden") { Required = true }, "every aal1 password form carries the CSRF node, API flows included (the password hydrator calls SetCSRF whatever the flow type; docs/kratos-facts.md \"Every aal1 password flow has a csrf_token node\"), spec §2.3");
 
         var wrong = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(created), LoginSubmission.Password(identity.Email, identity.Password + "-wrong")), "after submitting a wrong password");
         StatusChecks.FlowRendered(wrong, client);
