@@ -86,6 +86,12 @@ public sealed record KratosFacts
     /// <summary>Whether the CSRF cookie is Secure: cookies.secure, else not in --dev; null when neither is known.</summary>
     public bool? CookieSecure => CookieSecureSetting ?? !Dev;
 
+    /// <summary>
+    /// The identity schema's traits that name the password form's identifier input (<see cref="Kratos.IdentifierTraits"/>);
+    /// null when the schema is not known (an external deployment: its schema is Kratos's, not the harness's).
+    /// </summary>
+    public IReadOnlyList<IdentifierTrait>? IdentifierTraits { get; init; }
+
     /// <summary>True when the facts come from the deployment's own kratos.yml, false when Kratos's defaults were assumed.</summary>
     public bool FromConfig { get; init; }
 }

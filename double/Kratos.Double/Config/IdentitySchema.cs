@@ -32,7 +32,9 @@ internal sealed class IdentitySchema
                     ext?["recovery"]?["via"]?.GetValue<string>(),
                     ext?["credentials"]?["totp"]?["account_name"]?.GetValue<bool>() == true,
                     node?["type"]?.GetValue<string>() ?? "string",
-                    node?["format"]?.GetValue<string>()));
+                    node?["format"]?.GetValue<string>(),
+                    ext?["credentials"]?["webauthn"]?["identifier"]?.GetValue<bool>() == true
+                        || ext?["credentials"]?["passkey"]?["display_name"]?.GetValue<bool>() == true));
             }
         }
 
@@ -52,4 +54,12 @@ internal sealed record SchemaTrait(
     string? RecoveryVia,
     bool TotpAccountName,
     string JsonType,
-    string? Format);
+    string? Format,
+    bool WebAuthnOrPasskeyName)
+{
+    /// <summary>
+    /// The trait names the identifier input of the password form: selfservice/flow/login/extension_identifier_label.go
+    /// counts password, WebAuthn and code identifiers, the passkey display name and the TOTP account name.
+    /// </summary>
+    public bool NamesIdentifier => PasswordIdentifier || CodeIdentifier || TotpAccountName || WebAuthnOrPasskeyName;
+}

@@ -34,10 +34,17 @@ internal static class LoginForms
         return nodes;
     }
 
+    /// <summary>
+    /// login/extension_identifier_label.go: 1070002 with the title of the one trait that names the identifier, else
+    /// 1070004 "ID". From v25.4.0 every such trait counts and the one must have a title; up to v1.3.1 only titled traits
+    /// count (docs/kratos-facts.md).
+    /// </summary>
     private static JsonObject IdentifierLabel(Runtime rt)
     {
-        var identifiers = rt.Config.Schema.Traits.Where(t => t.PasswordIdentifier).ToList();
-        return identifiers is [{ Title: { } title } trait]
+        var identifiers = rt.Config.Schema.Traits
+            .Where(t => t.NamesIdentifier && (rt.Config.IsAtLeast(EmulatedVersion.V25_4_0) || !string.IsNullOrEmpty(t.Title)))
+            .ToList();
+        return identifiers is [{ Title: { Length: > 0 } title } trait]
             ? Messages.LabelGenerated(title, "traits." + trait.Name, rt.Config)
             : Messages.LabelId();
     }

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using KratosConformance.Client.Kratos;
 using KratosConformance.Client.Versions;
 using KratosConformance.Harness.Profiles;
 using KratosConformance.Client.Tests.Kratos;
@@ -51,6 +52,9 @@ public sealed class ProfileComposerTests
         Scalar(composed.KratosYml, "selfservice.methods.code.mfa_enabled").Should().Be("true");
         composed.SchemaFileName.Should().Be("identity.schema.json");
         composed.IdentitySchemaJson.Should().Contain("\"code\": { \"identifier\": true, \"via\": \"email\" }");
+        composed.Facts.IdentifierTraits.Should().Equal(
+            [new IdentifierTrait("traits.email", "E-Mail"), new IdentifierTrait("traits.backup_email", "Backup e-mail for sign-in codes")],
+            "both e-mail traits are code identifiers, so Kratos labels the identifier input 1070004 ID (login/extension_identifier_label.go)");
     }
 
     [Test]

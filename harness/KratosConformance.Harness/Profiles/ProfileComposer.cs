@@ -111,7 +111,7 @@ public sealed class ProfileComposer
         var files = wiring.SchemaDirectoryUrl == HarnessWiring.ContainerSchemaDirectory
             ? ReferencedFiles.CopyInto(root, HarnessWiring.ContainerSchemaDirectory, wiring.SchemaDirectoryUrl + schemaFileName, Path.GetDirectoryName(Path.GetFullPath(configPath))!, _userConfigPath is null ? "the base kratos.yml" : "--config " + configPath, changes)
             : new Dictionary<string, string>();
-        var facts = ReadFacts(root, wiring);
+        var facts = ReadFacts(root, wiring) with { IdentifierTraits = IdentifierTraits.Read(schemaJson) };
         return new ComposedProfile(profile, YamlTree.Save(root), schemaJson, schemaFileName, facts, changes) { ConfigFiles = files, UsesSms = SmsChannel(root) is not null };
     }
 

@@ -46,7 +46,8 @@ public sealed class ExternalTarget : IConformanceTarget
         {
             // The team's own config, read only for its facts: nothing is written back to the deployment.
             var composed = composer.Compose(KratosProfiles.Default, new HarnessWiring { PublicBaseUrl = publicUrl, AdminBaseUrl = adminUrl, Version = version });
-            facts = composed.Facts with { Version = version, Dev = null };
+            // The identity schema is the deployment's own, which --config does not carry: the identifier label is not judged.
+            facts = composed.Facts with { Version = version, Dev = null, IdentifierTraits = null };
             notes = [$"facts read from {settings.ConfigFile}", DevUnknown];
         }
         else

@@ -86,7 +86,43 @@ public sealed class VersionExpectations
     /// <summary>The recovery-code email of this version (factors spec §8; docs/kratos-facts.md).</summary>
     public LoginCodeTemplate RecoveryMailTemplate => RecoveryCodeTemplates.For(Version);
 
+    /// <summary>
+    /// The label of the password form's identifier input (selfservice/flow/login/extension_identifier_label.go): 1070002
+    /// with the title of the one trait that names the identifier, else 1070004 "ID". From v25.4.0 every identifier path
+    /// counts and the one must have a title, and the label's context carries the trait's path as <c>name</c> (commit
+    /// 8c7a3dc5e); up to v1.3.1 only titled traits count and the context holds the title alone (docs/kratos-facts.md
+    /// "the label of the identifier input"). Null when the identity schema is not known.
+    /// </summary>
+    public NodeLabel? IdentifierLabel
+    {
+        get
+        {
+            if (Facts.IdentifierTraits is not { } traits)
+            {
+                return null;
+            }
+
+            var current = Version >= KratosVersion.V25_4_0;
+            var candidates = current ? traits : traits.Where(t => !string.IsNullOrEmpty(t.Title)).ToList();
+            if (candidates is [{ Title: { Length: > 0 } title } one])
+            {
+                var context = new Dictionary<string, string> { ["title"] = title };
+                if (current)
+                {
+                    context["name"] = one.Path;
+                }
+
+                return new NodeLabel(1070002, title, context);
+            }
+
+            return new NodeLabel(1070004, "ID", new Dictionary<string, string>());
+        }
+    }
+
     public static VersionExpectations For(KratosFacts facts) => new(facts ?? throw new ArgumentNullException(nameof(facts)));
 
     public override string ToString() => $"Kratos {Version} expectations";
 }
+
+/// <summary>A node label as the spec catalogues it: message id, text and the context keys it must carry.</summary>
+public sealed record NodeLabel(long Id, string Text, IReadOnlyDictionary<string, string> Context);

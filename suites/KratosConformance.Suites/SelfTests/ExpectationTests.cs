@@ -93,6 +93,31 @@ public sealed class ExpectationTests
         Assert.That(data[1].Properties.Get(ConformanceProperties.Description), Is.EqualTo("§2.11: summary"));
     }
 
+    [Test]
+    public void The_identifier_label_is_the_one_identifier_traits_title_else_ID()
+    {
+        IReadOnlyList<IdentifierTrait> one = [new("traits.email", "E-Mail")];
+        IReadOnlyList<IdentifierTrait> titledAndUntitled = [new("traits.email", "E-Mail"), new("traits.backup", null)];
+        IReadOnlyList<IdentifierTrait> two = [new("traits.email", "E-Mail"), new("traits.backup", "Backup")];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Label(KratosVersion.V26_2_0, one), Is.EqualTo("1070002 E-Mail name=traits.email title=E-Mail"), "v25.4.0+: the title, and the path as name (commit 8c7a3dc5e)");
+            Assert.That(Label(KratosVersion.V1_3_1, one), Is.EqualTo("1070002 E-Mail title=E-Mail"), "v1.3.1: no name in the context");
+            Assert.That(Label(KratosVersion.V26_2_0, titledAndUntitled), Is.EqualTo("1070004 ID"), "v25.4.0+: every identifier path counts");
+            Assert.That(Label(KratosVersion.V1_3_1, titledAndUntitled), Is.EqualTo("1070002 E-Mail title=E-Mail"), "v1.3.1: only titled traits count");
+            Assert.That(Label(KratosVersion.V26_2_0, two), Is.EqualTo("1070004 ID"), "two identifier traits: ID");
+            Assert.That(Label(KratosVersion.V26_2_0, [new("traits.email", null)]), Is.EqualTo("1070004 ID"), "the one trait needs a title");
+            Assert.That(VersionExpectations.For(new KratosFacts { Version = KratosVersion.V26_2_0 }).IdentifierLabel, Is.Null, "schema not known: not judged");
+        });
+    }
+
+    private static string Label(KratosVersion version, IReadOnlyList<IdentifierTrait> traits)
+    {
+        var label = VersionExpectations.For(new KratosFacts { Version = version, IdentifierTraits = traits }).IdentifierLabel!;
+        return string.Join(" ", [label.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), label.Text, .. label.Context.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "=" + c.Value)]);
+    }
+
     private static VersionExpectations For(KratosVersion version, int maxSubmissions) =>
         VersionExpectations.For(new KratosFacts { Version = version, MaxSubmissions = maxSubmissions });
 }
