@@ -36,6 +36,7 @@ internal static class CodeStrategy
             lock (rt.Store.Gate)
             {
                 flow.State = "choose_method";
+                // Stryker disable once all : equivalent for the in-memory store the mutation run uses: the object is the stored one; the SQLite runs (containers, upgrades) run this save unmutated (docs/mutation-survivors.md)
                 rt.Store.SaveFlow(flow);
             }
         }
@@ -70,6 +71,7 @@ internal static class CodeStrategy
 
                 Ui.Nodes.ClearNodeMessages(flow.Nodes);
                 Ui.Nodes.AddMessage(flow.Nodes, "identifier", Messages.Required("identifier"));
+                // Stryker disable once all : equivalent for the in-memory store the mutation run uses: the object is the stored one; the SQLite runs (containers, upgrades) run this save unmutated (docs/mutation-survivors.md)
                 rt.Store.SaveFlow(flow);
             }
 

@@ -81,6 +81,7 @@ internal static class PasswordStrategy
             result.IssuedAt = now;
             result.ExpiresAt = now + rt.Config.SessionLifespan;
             rt.Store.SaveSession(result);
+            // Stryker disable once all : equivalent for the in-memory store the mutation run uses: the object is the stored one; the SQLite runs (containers, upgrades) run this save unmutated (docs/mutation-survivors.md)
             rt.Store.SaveFlow(flow);
         }
 

@@ -17,12 +17,14 @@ internal static class ErrorResponder
     {
         var error = exception as KratosError;
         if (error is null)
+        // Stryker disable once all : out of scope, by kind: the double's guard against its own bugs (docs/mutation-survivors.md)
         {
             rt.Log.Error("An internal error occurred in the double.", ("error", exception.GetType().Name + ": " + exception.Message));
             error = KratosError.BadRequest("The double could not process this request: " + exception.Message);
         }
 
         if (ctx.Response.HasStarted)
+        // Stryker disable once all : out of scope, by kind: the double's guard against its own bugs (docs/mutation-survivors.md)
         {
             return;
         }

@@ -23,6 +23,7 @@ internal sealed class KratosError : Exception
     }
 
     public int Code { get; init; }
+    // Stryker disable once all : equivalent: every factory sets Status; this default is never serialised (docs/mutation-survivors.md)
     public string Status { get; init; } = string.Empty;
     public string? Id { get; init; }
     public string? Reason { get; init; }
@@ -67,18 +68,22 @@ internal sealed class KratosError : Exception
     public static KratosError NoRows() =>
         new("Unable to locate the resource") { Code = 404, Status = "Not Found" };
 
+    // Stryker disable once all : out of scope, by kind: an error factory only endpoints and configurations outside the scope use (docs/mutation-survivors.md)
     public static KratosError NotFound(string reason) =>
         new("The requested resource could not be found") { Code = 404, Status = "Not Found", Reason = reason };
 
+    // Stryker disable once all : out of scope, by kind: an error factory only endpoints and configurations outside the scope use (docs/mutation-survivors.md)
     public static KratosError MethodNotAllowed() =>
         new("The requested method is not allowed") { Code = 405, Status = "Method Not Allowed", Reason = "This endpoint does not accept this HTTP method." };
 
     public static KratosError Unauthorized(string reason, string? id = null) =>
         new("The request could not be authorized") { Code = 401, Status = "Unauthorized", Reason = reason, Id = id };
 
+    // Stryker disable once all : out of scope, by kind: an error factory only endpoints and configurations outside the scope use (docs/mutation-survivors.md)
     public static KratosError Forbidden(string reason, string? id = null) =>
         new("The requested action was forbidden") { Code = 403, Status = "Forbidden", Reason = reason, Id = id };
 
+    // Stryker disable once all : out of scope, by kind: an error factory only endpoints and configurations outside the scope use (docs/mutation-survivors.md)
     public static KratosError Conflict(string reason) =>
         new("The resource could not be created due to a conflict") { Code = 409, Status = "Conflict", Reason = reason };
 

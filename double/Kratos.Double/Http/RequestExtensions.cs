@@ -102,6 +102,7 @@ internal static class RequestExtensions
 
     public static CookieOptions CookieOptions(Runtime rt, DateTimeOffset? expires)
     {
+        // Stryker disable once all : out of scope, by kind: cookie Secure/SameSite for an https public URL outside dev mode (docs/mutation-survivors.md)
         var secure = !rt.Config.Dev && rt.Config.PublicBaseUrl.Scheme == "https";
         return new CookieOptions
         {
@@ -109,6 +110,7 @@ internal static class RequestExtensions
             Path = rt.Config.CookiePath,
             Domain = rt.Config.CookieDomain,
             Secure = secure,
+            // Stryker disable once all : out of scope, by kind: cookie Secure/SameSite for an https public URL outside dev mode (docs/mutation-survivors.md)
             SameSite = !secure ? SameSiteMode.Lax : rt.Config.CookieSameSite.ToUpperInvariant() switch
             {
                 "STRICT" => SameSiteMode.Strict,

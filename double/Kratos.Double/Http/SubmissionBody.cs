@@ -36,12 +36,14 @@ internal sealed class SubmissionBody
             {
                 node = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted).ConfigureAwait(false);
             }
+            // Stryker disable once all : out of scope, by kind: malformed request bodies (docs/mutation-survivors.md)
             catch (JsonException e)
             {
                 throw KratosError.BadRequest($"Unable to decode JSON payload: {e.Message}");
             }
 
             if (node is not JsonObject obj)
+            // Stryker disable once all : out of scope, by kind: malformed request bodies (docs/mutation-survivors.md)
             {
                 throw KratosError.BadRequest("Unable to decode JSON payload: the body must be a JSON object.");
             }
@@ -50,6 +52,7 @@ internal sealed class SubmissionBody
             {
                 values[key] = value switch
                 {
+                    // Stryker disable once all : out of scope, by kind: malformed request bodies (docs/mutation-survivors.md)
                     null => string.Empty,
                     JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
                     _ => value.ToJsonString(),
@@ -64,6 +67,7 @@ internal sealed class SubmissionBody
             {
                 form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
             }
+            // Stryker disable once all : out of scope, by kind: malformed request bodies (docs/mutation-survivors.md)
             catch (Exception e) when (e is InvalidDataException or IOException)
             {
                 throw KratosError.BadRequest($"Unable to parse HTTP form request: {e.Message}");
@@ -76,6 +80,7 @@ internal sealed class SubmissionBody
                 values[key] = value.Count > 0 ? value[0] ?? string.Empty : string.Empty;
             }
         }
+        // Stryker disable once all : out of scope, by kind: malformed request bodies (docs/mutation-survivors.md)
         else if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
             throw KratosError.BadRequest($"Unable to decode body because HTTP Request Content-Type \"{contentType}\" is unknown.");
@@ -85,6 +90,7 @@ internal sealed class SubmissionBody
         {
             if (!allowed.Contains(key))
             {
+                // Stryker disable once all : out of scope, by kind: malformed request bodies (docs/mutation-survivors.md)
                 throw KratosError.BadRequest($"json: unknown field \"{key}\"");
             }
         }

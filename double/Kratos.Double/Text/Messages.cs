@@ -28,7 +28,11 @@ internal static class Messages
     /// <summary>1010014: text changed in v25.4.0 (constant renamed InfoSelfServiceLoginCodeSent).</summary>
     public static JsonObject CodeSent(DoubleConfig c) => c.IsAtLeast(EmulatedVersion.V25_4_0)
         ? Make(1010014, "A code was sent to the address you provided. If you didn't receive it, please check the spelling of the address and try again.", "info")
-        : Make(1010014, "An email containing a code has been sent to the email address you provided. If you have not received an email, check the spelling of the address and retry the login.", "info");
+        : CodeSentBefore25();
+
+    // Stryker disable once all : out of scope, by kind: code for versions before v25.4.0 (the mutation run emulates v26.2.0; the version matrix runs it unmutated; docs/mutation-survivors.md)
+    private static JsonObject CodeSentBefore25() =>
+        Make(1010014, "An email containing a code has been sent to the email address you provided. If you have not received an email, check the spelling of the address and retry the login.", "info");
 
     public static JsonObject SendCodeTo(string address, string channel) =>
         Make(1010023, $"Send code to {address}", "info", new JsonObject { ["address"] = address, ["channel"] = channel });
