@@ -17,7 +17,7 @@ public sealed class NoStrategyTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "no-strategy",
-        "§1.4/§2.1/§2.4: method=code on the first-factor flow without a session or on an aal1 refresh flow, the password again or an unknown method on the aal2 flow give 4010002 on the same flow in the same state; nothing is sent and the session stays aal1");
+        "§1.4/§2.1/§2.4: method=code on the first-factor flow without a session or on an aal1 refresh flow, the password again, an unknown method or no method (without address) on the aal2 flow give 4010002 on the same flow in the same state; nothing is sent and the session stays aal1");
 
     [TestCaseSource(nameof(Cases))]
     public async Task NoStrategy(ClientStyle client)
@@ -56,6 +56,9 @@ public sealed class NoStrategyTests : CodeMfaTest
         {
             ("the password again", LoginSubmission.Password(identity.Email, identity.Password)),
             ("an unknown method", LoginSubmission.Password(identity.Email, identity.Password).With("method", "conformance-unknown")),
+            // Without method the code strategy still takes a submission that names an address (mfa_enabled; spec §2.8),
+            // the WebAuthn one a webauthn_login; with neither, no strategy is responsible (strategy_login.go Login).
+            ("no method and no address", LoginSubmission.Password(identity.Email, identity.Password).Without("method")),
         };
         foreach (var (what, submission) in submissions)
         {
