@@ -15,7 +15,7 @@ public sealed class IdentifierEchoTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "identifier-echo",
-        "§2.11 [C]: after a wrong code the hidden identifier carries the posted identifier lower-cased (maybeNormalizeEmail), or the posted address as typed; after a missing code the posted address as typed");
+        "§2.11 [C]: after a wrong code the hidden identifier carries the posted identifier lower-cased (maybeNormalizeEmail), or the posted address as typed; after a missing code the posted address as typed, or nothing when nothing was posted");
 
     [TestCaseSource(nameof(Cases))]
     public async Task IdentifierEcho(ClientStyle client)
@@ -36,6 +36,14 @@ public sealed class IdentifierEchoTests : CodeMfaTest
         StatusChecks.FlowRendered(missing, client);
         NodeChecks.HasMessage(missing, "code", "code", "text", 4000002, "the missing code, spec §2.11");
         NodeChecks.Present(missing, new NodeExpectation("default", "identifier", "hidden") { Value = typed }, "HandleLoginError writes cmp.Or(address, identifier): the address wins, as typed (a missing code is refused before any normalising), spec §2.11 [C]");
+
+        Step("submit without a code, an identifier or an address");
+        var bare = Observe(
+            await user.SubmitLoginAsync(FlowChecks.Flow(missing), LoginSubmission.Code(string.Empty).Without("code")),
+            "after submitting without a code, an identifier or an address");
+        StatusChecks.FlowRendered(bare, client);
+        NodeChecks.Present(bare, new NodeExpectation("default", "identifier", "hidden") { Value = string.Empty }, "HandleLoginError writes cmp.Or(address, identifier) of the submission, here nothing, spec §2.11 [C]");
+        missing = bare;
 
         // A second wrong code is a second attempt: only where max_submissions allows it without a lockout.
         if (flows.Expect.MaxSubmissions >= 2)
