@@ -43,14 +43,13 @@ public sealed class IdentifierEchoTests : CodeMfaTest
             "after submitting without a code, an identifier or an address");
         StatusChecks.FlowRendered(bare, client);
         NodeChecks.Present(bare, new NodeExpectation("default", "identifier", "hidden") { Value = string.Empty }, "HandleLoginError writes cmp.Or(address, identifier) of the submission, here nothing, spec §2.11 [C]");
-        missing = bare;
 
         // A second wrong code is a second attempt: only where max_submissions allows it without a lockout.
         if (flows.Expect.MaxSubmissions >= 2)
         {
             Step("submit a wrong code with the address typed in capitals");
             var address = Observe(
-                await user.SubmitLoginAsync(FlowChecks.Flow(missing), LoginSubmission.Code(Flows.WrongCode(mail.Code), identity.Email).With("address", typed)),
+                await user.SubmitLoginAsync(FlowChecks.Flow(bare), LoginSubmission.Code(Flows.WrongCode(mail.Code), identity.Email).With("address", typed)),
                 "after submitting a wrong code with an address in capitals");
             StatusChecks.FlowRendered(address, client);
             MessageChecks.ExactlyIds(address, [4010008], "a wrong code, spec §2.11");
