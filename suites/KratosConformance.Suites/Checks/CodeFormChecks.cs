@@ -73,4 +73,22 @@ public static class CodeFormChecks
             NodeChecks.Present(o, new NodeExpectation("default", "csrf_token", "hidden") { Required = true }, "browser flows carry the CSRF token, " + section);
         }
     }
+
+    /// <summary>
+    /// The forms whose hydrators set the CSRF node whatever the flow type (the password form of aal1, the TOTP and
+    /// backup-code forms of aal2: <c>sr.UI.SetCSRF(s.d.GenerateCSRFToken(r))</c>) carry a required hidden csrf_token on
+    /// every client; an API flow's is empty, the token nosurf gives a request on a route its handler ignores
+    /// (docs/kratos-facts.md "Every aal1 password flow has a csrf_token node").
+    /// </summary>
+    public static void CsrfWhateverTheType(Observation o, ClientStyle style, string why)
+    {
+        if (style == ClientStyle.Native)
+        {
+            NodeChecks.Present(o, new NodeExpectation("default", "csrf_token", "hidden") { Required = true, Value = string.Empty }, "an API flow carries the CSRF node with no token: " + why);
+        }
+        else
+        {
+            NodeChecks.Present(o, new NodeExpectation("default", "csrf_token", "hidden") { Required = true }, "a browser flow carries the CSRF token: " + why);
+        }
+    }
 }
