@@ -111,7 +111,8 @@ public static class StatusChecks
         return ErrorChecks.Id(o, errorId);
     }
 
-    private static LoginFlow RedirectedToFlow(Observation o, string meaning)
+    /// <summary>A 303 to the login UI with ?flow=&lt;id&gt; whose flow the fixture fetched (spec §2.2, §3).</summary>
+    public static LoginFlow RedirectedToFlow(Observation o, string meaning)
     {
         Is(o, 303, meaning);
         var text = new FailureText

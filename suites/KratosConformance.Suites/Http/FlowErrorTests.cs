@@ -17,7 +17,7 @@ public sealed class FlowErrorTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "flow-errors",
-        "§2.2/§2.3/§3/§4.1: aal=aal3 gives 400 naming the AALs Kratos knows, a return_to outside allowed_return_urls 400 self_service_flow_return_to_forbidden, an unknown or missing flow id 404 Unable to locate the resource, a submission without a flow id 400 (a browser to the error UI), an unknown error id 404, whoami without a session 401 with ErrNoSessionFound's reason");
+        "§2.2/§2.3/§3/§4.1: aal=aal3 gives 400 naming the AALs Kratos knows, a return_to outside allowed_return_urls 400 self_service_flow_return_to_forbidden, an unknown or missing flow id 404 Unable to locate the resource, a submission without a flow id or with the nil UUID 400 (a browser to the error UI), an unknown error id 404, whoami without a session 401 with ErrNoSessionFound's reason");
 
     [TestCaseSource(nameof(Cases))]
     public async Task FlowErrors(ClientStyle client)
@@ -48,6 +48,11 @@ public sealed class FlowErrorTests : CodeMfaTest
         var noFlowError = Error(noFlow, client, 400, "updateLoginFlow refuses a missing flow id before any lookup (selfservice/flow/flow.go GetFlowID; docs/kratos-facts.md \"Unknown flows\")");
         ErrorCodeChecks.Is(noFlow, noFlowError, 400, "docs/kratos-facts.md \"Unknown flows\"");
         ErrorChecks.ReasonIs(noFlow, noFlowError, "The flow query parameter is missing or malformed.", "selfservice/flow/flow.go GetFlowID, docs/kratos-facts.md \"Unknown flows\"");
+
+        // The nil UUID is well-formed but is what x.ParseUUID makes of a malformed id: GetFlowID refuses it the same way.
+        var nilFlow = Observe(await user.SubmitLoginAsync(new LoginFlow { Id = Guid.Empty.ToString() }, LoginSubmission.Password("nobody@example.org", "not-a-password")), "after submitting a login form to the nil flow id 00000000-0000-0000-0000-000000000000");
+        var nilFlowError = Error(nilFlow, client, 400, "updateLoginFlow refuses the nil UUID as missing or malformed (selfservice/flow/flow.go GetFlowID compares with uuid.Nil; docs/kratos-facts.md \"Unknown flows\")");
+        ErrorChecks.ReasonIs(nilFlow, nilFlowError, "The flow query parameter is missing or malformed.", "selfservice/flow/flow.go GetFlowID, docs/kratos-facts.md \"Unknown flows\"");
 
         var unknownError = Observe(await user.SendAsync(new HttpRequestMessage(HttpMethod.Get, "self-service/errors?id=" + Guid.NewGuid())), "after fetching an error id that does not exist");
         StatusChecks.Is(unknownError, 404, "an unknown error id is not found (persister_errorx.go ReadErrorContainer: sqlcon's ErrNoRows), spec §3");
