@@ -28,6 +28,7 @@ public sealed class LookupLoginTests : FactorTest
         MessageChecks.ExactlyIds(created, [1010004], "an aal2 flow on an aal1 session asks for the second factor, factors spec §4.4");
         NodeChecks.Present(created, new NodeExpectation("lookup_secret", "lookup_secret", "text") { LabelId = 1010007, Required = true }, "the backup-code input, factors spec §4.4 row 2");
         NodeChecks.Present(created, new NodeExpectation("lookup_secret", "method", "submit") { Value = "lookup_secret", LabelId = 1010010 }, "the backup-code submit, factors spec §4.4 row 3");
+        NodeChecks.Absent(created, "code", "address", "submit", "code.mfa_enabled is false: the code strategy adds no address button to an aal2 flow (code/strategy.go PopulateMethod returns early), factors spec §4.4");
         CodeFormChecks.CsrfWhateverTheType(created, client, "the backup-code hydrator sets it whatever the flow type (lookup/login.go PopulateLoginMethod), factors spec §4.4");
 
         var unknown = steps.Observe(await steps.Driver.SubmitLookupLoginAsync(user, FlowChecks.Flow(created), "zzzzzzzz", "submit an unknown backup code"), "after submitting an unknown backup code");

@@ -35,6 +35,7 @@ public sealed class TotpLoginTests : FactorTest
         MessageChecks.ExactlyIds(created, [1010004], "an aal2 flow on an aal1 session asks for the second factor, factors spec §3.5");
         NodeChecks.Present(created, new NodeExpectation("totp", "totp_code", "text") { LabelId = 1010006, Required = true }, "the TOTP input of the aal2 form, factors spec §3.5 row 2");
         NodeChecks.Present(created, new NodeExpectation("totp", "method", "submit") { Value = "totp", LabelId = 1010009 }, "the TOTP submit of the aal2 form, factors spec §3.5 row 3");
+        NodeChecks.Absent(created, "code", "address", "submit", "code.mfa_enabled is false: the code strategy adds no address button to an aal2 flow (code/strategy.go PopulateMethod returns early), factors spec §3.5");
         CodeFormChecks.CsrfWhateverTheType(created, client, "the TOTP hydrator sets it whatever the flow type (totp/login.go PopulateLoginMethod), factors spec §3.5");
 
         var wrong = steps.Observe(await steps.Driver.SubmitTotpLoginAsync(user, FlowChecks.Flow(created), Flows.WrongCode(TotpCode.At(secret)), "submit a wrong TOTP code"), "after submitting a wrong TOTP code");
