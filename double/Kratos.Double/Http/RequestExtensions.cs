@@ -25,28 +25,28 @@ internal static class RequestExtensions
         return html < 0 || json < html;
     }
 
-    /// <summary>X-Session-Token, then Authorization: Bearer, then the session cookie.</summary>
+    /// <summary>
+    /// session/manager_http.go extractToken: X-Session-Token, else the session cookie, and Authorization: Bearer only
+    /// when the request has neither (a gateway's own Authorization header beside a cookie is not read).
+    /// </summary>
     public static Session? FindSession(this HttpContext context, Runtime rt)
     {
         var request = context.Request;
         var token = request.Headers["X-Session-Token"].ToString();
-        if (string.IsNullOrEmpty(token))
-        {
-            var auth = request.Headers.Authorization.ToString();
-            if (auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            {
-                token = auth["Bearer ".Length..].Trim();
-            }
-        }
-
         lock (rt.Store.Gate)
         {
-            if (!string.IsNullOrEmpty(token))
+            if (token.Length > 0)
             {
                 return rt.Store.FindSessionByToken(token);
             }
 
-            return request.Cookies.TryGetValue(rt.Config.SessionCookieName, out var cookie) ? rt.Store.FindSessionByCookie(cookie) : null;
+            if (request.Cookies.TryGetValue(rt.Config.SessionCookieName, out var cookie))
+            {
+                return rt.Store.FindSessionByCookie(cookie);
+            }
+
+            var auth = request.Headers.Authorization.ToString();
+            return auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? rt.Store.FindSessionByToken(auth["Bearer ".Length..].Trim()) : null;
         }
     }
 

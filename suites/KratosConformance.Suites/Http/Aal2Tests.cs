@@ -73,6 +73,18 @@ public sealed class Aal2Tests : CodeMfaTest
             SessionChecks.Aal2AfterCode(viaBearer, identity.Id, email: identity.Email);
         }
 
+        // A gateway's own Authorization header beside the session (session/manager_http.go extractToken: X-Session-Token
+        // first, then the session cookie, Authorization: Bearer only without either): the session still answers.
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, "sessions/whoami");
+        foreign.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-kratos-session-token");
+        if (client == ClientStyle.Native)
+        {
+            foreign.Headers.TryAddWithoutValidation("X-Session-Token", user.SessionToken);
+        }
+
+        var withForeign = Observe(await user.SendAsync(foreign), "on /sessions/whoami with the session and a foreign Authorization: Bearer header");
+        SessionChecks.Aal2AfterCode(withForeign, identity.Id, email: identity.Email);
+
         var stored = Observe(await Scope.Admin(flows.Deployment).GetIdentityAsync(identity.Id), "on GET /admin/identities/{id} after the code login");
         IdentityChecks.AddressVerified(stored, identity, done);
     }
