@@ -21,6 +21,7 @@ public static class CookieChecks
     public static readonly CheckDefinition SessionMaxAge = new("cookie.session.max-age", "a persistent session cookie's Max-Age runs to the session's expires_at", "cookie.session.max-age");
     public static readonly CheckDefinition CsrfSet = new("cookie.csrf.set", "a new browser flow sets the CSRF cookie csrf_token_<sha256 of the public base URL>", "http.Set-Cookie", "cookie.csrf.name");
     public static readonly CheckDefinition CsrfRotated = new("cookie.csrf.rotated", "a login that issues a session for a new principal (none before, or another identity's) sets a new CSRF cookie; one that continues the same identity's session keeps it", "http.Set-Cookie", "cookie.csrf.value");
+    public static readonly CheckDefinition CsrfRegenerated = new("cookie.csrf.regenerated", "a browser whose CSRF cookie is empty gets a new, non-empty CSRF cookie and token with its next flow (nosurf regenerates a token of the wrong length)", "http.Set-Cookie", "cookie.csrf.value");
     public static readonly CheckDefinition CsrfAttributes = new("cookie.csrf.attributes", "the CSRF cookie is HttpOnly, Path cookies.path, SameSite cookies.same_site (Lax when not Secure), Secure unless --dev, Max-Age one year", "cookie.csrf.httponly", "cookie.csrf.samesite", "cookie.csrf.path", "cookie.csrf.secure", "cookie.csrf.max-age");
 
     /// <summary>nosurf.MaxAge: the CSRF cookie lives a year.</summary>
@@ -164,6 +165,32 @@ public static class CookieChecks
             Actual = "it was " + cookie.Describe(),
             Expected = expected,
             Observed = cookie.Describe(),
+        });
+    }
+
+    /// <summary>
+    /// A request whose CSRF cookie is empty gets a new token: ory/nosurf ServeHTTP regenerates the token whenever the
+    /// cookie's decoded length is not the token length (an empty, truncated or tampered cookie), so the flow's
+    /// csrf_token and the new Set-Cookie carry a fresh, non-empty token (docs/kratos-facts.md "CSRF refusals").
+    /// </summary>
+    public static void CsrfRegeneratedFromEmpty(Observation o, Uri publicUrl, string why)
+    {
+        var name = CsrfCookieName(publicUrl);
+        var cookie = o.Response.SetCookies.LastOrDefault(c => c.Name == name);
+        var node = o.Flow?.FindNode("default", "csrf_token", "hidden");
+        var actual = cookie is null ? "it set no CSRF cookie (" + Check.List(o.Response.SetCookies.Select(c => c.Name)) + ")"
+            : cookie.Value.Length == 0 ? "it set the CSRF cookie empty again"
+            : string.IsNullOrEmpty(node?.Value) ? "the flow's csrf_token node is empty" : "a new cookie and token";
+        Check.Verify(o, CsrfRegenerated, cookie is { Value.Length: > 0 } && !string.IsNullOrEmpty(node?.Value), new FailureText
+        {
+            Headline = "empty CSRF cookie not replaced",
+            Subject = "the CSRF cookie " + name + " and the flow's csrf_token",
+            Expectation = "carry a new, non-empty token",
+            Why = why,
+            Actual = actual,
+            Expected = "Set-Cookie " + name + " with a non-empty value, and a non-empty csrf_token node",
+            Observed = actual,
+            Hint = "A token taken from an empty cookie is the empty string: every form of this browser would pass the CSRF check with csrf_token=\"\".",
         });
     }
 

@@ -14,7 +14,7 @@ public sealed class CsrfTests : CodeMfaTest
 {
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "csrf",
-        "§3/§1.6: a new browser flow sets the CSRF cookie (HttpOnly, Lax, Path, Secure per mode, a year); submitting the right code with a wrong or missing CSRF token gives security_csrf_violation (SPA 403, browser via the error UI) naming the fault in details.hint/reject_reason as the version does, and leaves the flow unchanged",
+        "§3/§1.6: a new browser flow sets the CSRF cookie (HttpOnly, Lax, Path, Secure per mode, a year), a new one where the browser's is empty; submitting the right code with a wrong or missing CSRF token gives security_csrf_violation (SPA 403, browser via the error UI) naming the fault in details.hint/reject_reason as the version does, and leaves the flow unchanged",
         ClientStyle.Browser,
         ClientStyle.Spa);
 
@@ -28,6 +28,15 @@ public sealed class CsrfTests : CodeMfaTest
         var created = Observe(await stranger.CreateLoginFlowAsync(LoginFlowOptions.FirstFactor), "after a new browser creating a login flow");
         StatusChecks.FlowCreated(created, client);
         CookieChecks.CsrfCookie(created, flows.Deployment.Facts, flows.Deployment.Endpoints.PublicUrl);
+
+        // An empty CSRF cookie is no token: nosurf regenerates one of the right length with the next flow.
+        // (By hand: a cookie jar does not send an empty cookie.)
+        var emptied = NewClient(client, flows.Deployment);
+        using var withEmpty = new HttpRequestMessage(HttpMethod.Get, "self-service/login/browser");
+        withEmpty.Headers.TryAddWithoutValidation("Cookie", CookieChecks.CsrfCookieName(flows.Deployment.Endpoints.PublicUrl) + "=");
+        var renewed = Observe(await emptied.SendAsync(withEmpty), "after a browser with an empty CSRF cookie creating a login flow");
+        StatusChecks.FlowCreated(renewed, client);
+        CookieChecks.CsrfRegeneratedFromEmpty(renewed, flows.Deployment.Endpoints.PublicUrl, "ory/nosurf ServeHTTP regenerates the token when the cookie's decoded length is not the token length, spec §3 CSRF row");
 
         // Fetching a browser flow needs its CSRF cookie too (spec §2.2): another browser gets 403, not the flow.
         var peek = Observe(await stranger.GetLoginFlowAsync(flow.Id), "after another browser fetching the user's flow");
