@@ -6,23 +6,79 @@ namespace Kratos.Double.Http;
 /// <summary>Request classification as Kratos does it (x/isjsonrequest.go, session/manager_http.go FetchFromRequest).</summary>
 internal static class RequestExtensions
 {
-    /// <summary>JSON when Content-Type is application/json or content negotiation prefers application/json.</summary>
-    public static bool IsJson(this HttpRequest request)
+    /// <summary>
+    /// x/isjsonrequest.go IsJSONRequest: golang/gddo httputil.NegotiateContentType over
+    /// [text/html, text/*, */*, application/json] with default text/html picks application/json, or the Content-Type is
+    /// application/json.
+    /// </summary>
+    public static bool IsJson(this HttpRequest request) =>
+        request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true
+        || Negotiate(request.Headers.Accept) == "application/json";
+
+    private static readonly string[] Offers = ["text/html", "text/*", "*/*", "application/json"];
+
+    /// <summary>
+    /// gddo NegotiateContentType: the offer whose best-matching Accept range has the highest q; on equal q the more
+    /// specific range wins (exact over type/* over */*), then the earlier offer. A q of 0 never matches.
+    /// </summary>
+    private static string Negotiate(Microsoft.Extensions.Primitives.StringValues accept)
     {
-        if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+        var specs = ParseAccept(accept);
+        var best = Offers[0];
+        var bestQ = -1.0;
+        var bestWild = 3;
+        foreach (var offer in Offers)
         {
-            return true;
+            foreach (var (range, q) in specs)
+            {
+                if (q == 0 || q < bestQ)
+                {
+                    continue;
+                }
+
+                var wild = range == "*/*" ? 2
+                    : range.EndsWith("/*", StringComparison.Ordinal) ? (offer.StartsWith(range[..^1], StringComparison.Ordinal) ? 1 : -1)
+                    : range == offer ? 0 : -1;
+                if (wild >= 0 && (q > bestQ || bestWild > wild))
+                {
+                    (best, bestQ, bestWild) = (offer, q, wild);
+                }
+            }
         }
 
-        var accept = request.Headers.Accept.ToString();
-        if (!accept.Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        return best;
+    }
+
+    /// <summary>
+    /// gddo header.ParseAccept: comma-separated ranges with an optional <c>;q=</c>; a header value stops at the first
+    /// range whose parameter is not q or whose q is not a number (the ranges before it count). Simplified: an empty
+    /// range is kept (it matches no offer) where gddo stops reading the value.
+    /// </summary>
+    private static List<(string Range, double Q)> ParseAccept(Microsoft.Extensions.Primitives.StringValues accept)
+    {
+        var specs = new List<(string, double)>();
+        foreach (var value in accept)
         {
-            return false;
+            foreach (var part in (value ?? string.Empty).Split(','))
+            {
+                var pieces = part.Split(';', 2);
+                var range = pieces[0].Trim();
+                var q = 1.0;
+                if (pieces.Length == 2)
+                {
+                    var parameter = pieces[1].Trim();
+                    if (!parameter.StartsWith("q=", StringComparison.Ordinal)
+                        || !double.TryParse(parameter[2..], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out q))
+                    {
+                        break;
+                    }
+                }
+
+                specs.Add((range, q));
+            }
         }
 
-        var json = accept.IndexOf("application/json", StringComparison.OrdinalIgnoreCase);
-        var html = accept.IndexOf("text/html", StringComparison.OrdinalIgnoreCase);
-        return html < 0 || json < html;
+        return specs;
     }
 
     /// <summary>
