@@ -36,8 +36,8 @@ internal static class Cors
             Actual(request, cors, headers);
         }
 
-        // Written when the response starts, so an error answer (which clears the response first) keeps them, as
-        // Kratos's error writer keeps the headers rs/cors set before the router ran.
+        // Written when the response starts, so every answer, an error one included, carries them, as Kratos's error
+        // writer keeps the headers rs/cors set before the router ran.
         ctx.Response.OnStarting(() =>
         {
             foreach (var (name, value) in headers)

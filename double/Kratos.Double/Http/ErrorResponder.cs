@@ -29,7 +29,8 @@ internal static class ErrorResponder
             return;
         }
 
-        ctx.Response.Clear();
+        // Not cleared: like Kratos's error writer (ory/herodot), the error is written over the headers the request set
+        // before it failed (a CSRF cookie nosurf set up front, CORS headers), and Respond sets the status.
         if (ctx.Items.ContainsKey(BrowserItem))
         {
             var stored = new StoredError(Guid.NewGuid(), (JsonObject)error.ToJson()["error"]!.DeepClone(), DateTimeOffset.UtcNow);
