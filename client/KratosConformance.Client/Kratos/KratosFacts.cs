@@ -80,6 +80,9 @@ public sealed record KratosFacts
     /// <summary>courier.smtp.from_address (default no-reply@ory.kratos.sh, spec §5.1): the From of every mail.</summary>
     public string CourierFromAddress { get; init; } = "no-reply@ory.kratos.sh";
 
+    /// <summary>courier.smtp.from_name (spec §5.5): the display name of every mail's From; null when unset.</summary>
+    public string? CourierFromName { get; init; }
+
     /// <summary>Whether the session cookie is Secure: session.cookie.secure, else not in --dev; null when neither is known.</summary>
     public bool? SessionCookieSecure => SessionCookieSecureSetting ?? !Dev;
 

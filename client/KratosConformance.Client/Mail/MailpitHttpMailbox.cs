@@ -60,6 +60,7 @@ public sealed class MailpitHttpMailbox : HttpMailbox
             summary.Created)
         {
             Parts = new MailParts(!string.IsNullOrEmpty(message.Text), !string.IsNullOrEmpty(message.Html)),
+            FromName = message.From?.Name ?? string.Empty,
         };
         return _fetched.GetOrAdd(summary.Id, mail);
     }

@@ -21,6 +21,7 @@ internal static partial class MimeMail
             receivedAt)
         {
             Parts = new MailParts(message.TextBody is not null, html is not null),
+            FromName = message.From.Mailboxes.FirstOrDefault()?.Name ?? string.Empty,
         };
     }
 

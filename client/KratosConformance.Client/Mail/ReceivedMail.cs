@@ -18,6 +18,12 @@ public sealed record ReceivedMail(
     public MailParts? Parts { get; init; }
 
     /// <summary>
+    /// The display name of the From header ("" when the header is the bare address). Null when the reader does not see
+    /// the header (Kratos's courier API stores no sender).
+    /// </summary>
+    public string? FromName { get; init; }
+
+    /// <summary>
     /// The mail as a reader that gets the MIME source sees it (IMAP, POP3, MailHog, smtp4dev's source, an in-process
     /// sink): the text/plain part (or the HTML stripped), the HTML part, the header addresses.
     /// </summary>

@@ -309,6 +309,7 @@ public sealed class ProfileComposer
             CookieSameSite = YamlTree.Scalar(root, "cookies.same_site") ?? "Lax",
             CookieSecureSetting = Bool(root, "cookies.secure"),
             CourierFromAddress = YamlTree.Scalar(root, "courier.smtp.from_address") ?? "no-reply@ory.kratos.sh",
+            CourierFromName = YamlTree.Scalar(root, "courier.smtp.from_name"),
             FromConfig = true,
         };
     }

@@ -18,7 +18,7 @@ public static partial class MailChecks
     public static readonly CheckDefinition TemplateIs = new("mail.template", "subject and text body are the version's built-in login_code_valid template, the same code in both", "mail.subject", "mail.body");
     public static readonly CheckDefinition CodeShape = new("mail.code", "the body carries exactly one six-digit numeric code", "mail.body");
     public static readonly CheckDefinition Expiry = new("mail.expiry", "v25.4.0+: the body says the code expires in the configured lifespan, in minutes", "mail.body");
-    public static readonly CheckDefinition Sender = new("mail.from", "the mail comes from courier.smtp.from_address", "mail.from");
+    public static readonly CheckDefinition Sender = new("mail.from", "the mail comes from courier.smtp.from_address, named courier.smtp.from_name or not at all", "mail.from");
     public static readonly CheckDefinition PartsAre = new("mail.parts", "the mail has a text/plain and a text/html part (the template's email.body.plaintext.gotmpl and email.body.gotmpl), the code in both", "mail.body");
 
     /// <summary>
@@ -136,18 +136,28 @@ public static partial class MailChecks
         });
     }
 
-    /// <summary>From is courier.smtp.from_address (spec §5.5: "from_name" &lt;from_address&gt; when a name is set).</summary>
-    public static void From(Observation o, ReceivedMail mail, KratosFacts facts) =>
-        Check.Verify(o, Sender, mail.From.Contains(facts.CourierFromAddress, StringComparison.OrdinalIgnoreCase), new FailureText
+    /// <summary>
+    /// From is courier.smtp.from_address, with courier.smtp.from_name as its display name, or none when from_name is
+    /// unset (spec §5.5: <c>from_address</c>, or "<c>from_name</c> &lt;from_address&gt;"). The name is judged where the
+    /// reader sees the header and the configuration is known.
+    /// </summary>
+    public static void From(Observation o, ReceivedMail mail, KratosFacts facts)
+    {
+        var name = facts.CourierFromName ?? string.Empty;
+        var judgeName = mail.FromName is not null && facts.FromConfig;
+        var expected = name.Length == 0 ? facts.CourierFromAddress : $"\"{name}\" <{facts.CourierFromAddress}>";
+        var observed = string.IsNullOrEmpty(mail.FromName) ? mail.From : $"\"{mail.FromName}\" <{mail.From}>";
+        Check.Verify(o, Sender, mail.From.Contains(facts.CourierFromAddress, StringComparison.OrdinalIgnoreCase) && (!judgeName || mail.FromName == name), new FailureText
         {
             Headline = "mail from another sender",
             Subject = "the mail's From",
-            Expectation = "be " + facts.CourierFromAddress,
-            Why = "courier.smtp.from_address, spec §5.1, §5.5",
-            Actual = "it was " + Check.Quote(mail.From),
-            Expected = facts.CourierFromAddress,
-            Observed = mail.From,
+            Expectation = "be " + expected + (judgeName ? string.Empty : " (display name not judged: " + (mail.FromName is null ? "the reader does not see the header" : "the configuration is not known") + ")"),
+            Why = name.Length == 0 ? "courier.smtp.from_address, and no display name without courier.smtp.from_name, spec §5.1, §5.5" : "courier.smtp.from_name <courier.smtp.from_address>, spec §5.1, §5.5",
+            Actual = "it was " + Check.Quote(observed),
+            Expected = expected,
+            Observed = observed,
         });
+    }
 
     private static string Describe(IReadOnlyList<ReceivedMail> mails) =>
         mails.Count == 0 ? "(no mail)" : Check.List(mails.Select(m => Invariant($"{m.ReceivedAt:HH:mm:ss.fff} \"{m.Subject}\"")));
