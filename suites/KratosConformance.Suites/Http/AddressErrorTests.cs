@@ -52,6 +52,7 @@ public sealed class AddressErrorTests : CodeMfaTest
         StatusChecks.FlowRendered(emptyAgain, client);
         NodeChecks.Once(emptyAgain, "default", "identifier", "AddMessage finds the node the first error created and adds no second, spec §1.3");
         NodeChecks.HasMessage(emptyAgain, "default", "identifier", "text", 4000002, "node messages are reset before an error is written (ResetMessages), so the second missing address leaves one 4000002, not two, spec §2.11", only: true);
+        NodeChecks.Present(emptyAgain, new NodeExpectation("default", "identifier", "text") { Value = string.Empty }, "the second error writes the submitted (empty) address onto the node the first one created (HandleLoginError: SetValueAttribute(\"identifier\", \"\"); docs/kratos-facts.md \"The submitted address\"), spec §1.3");
         MessageChecks.ExactlyIds(emptyAgain, [], "a field error empties ui.messages, spec §2.11");
 
         // Kratos normalises the submitted address before it looks it up (spec §2.8 step 1: lower-cased; x/normalize.go:

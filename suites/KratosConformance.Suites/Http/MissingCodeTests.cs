@@ -47,6 +47,10 @@ public sealed class MissingCodeTests : CodeMfaTest
             var wrong = await flows.SubmitCodeAsync(user, current, Flows.WrongCode(mail.Code), identity, $"submitting wrong code #{attempt}");
             StatusChecks.FlowRendered(wrong, client);
             MessageChecks.ExactlyIds(wrong, [4010008], "a wrong code within max_submissions, spec §2.11");
+            if (attempt == 1)
+            {
+                NodeChecks.NoMessages(wrong, "the wrong code's error replaces the missing code's 4000002 on the code node (login/error.go WriteFlowError: ResetMessages), spec §2.11");
+            }
             current = FlowChecks.Flow(wrong);
         }
 
