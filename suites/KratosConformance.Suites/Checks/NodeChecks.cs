@@ -18,7 +18,7 @@ public static class NodeChecks
     public static readonly CheckDefinition AddressOrderRule = new("node.address_order", "the address buttons of choose_method come in ascending order of their address, as Kratos stores the code credential's addresses sorted", "uiContainer.nodes", "uiNodeInputAttributes.value");
     public static readonly CheckDefinition Message = new("node.message", "the node carries the field error the spec puts on it", "uiNode.messages");
     public static readonly CheckDefinition NoMessagesRule = new("node.messages.none", "no node carries a message: an error replaces every earlier field error (login/error.go ResetMessages)", "uiNode.messages");
-    public static readonly CheckDefinition OnceRule = new("node.once", "a node Kratos upserts (the hidden identifier an error writes) is in ui.nodes once, whatever was there before", "uiContainer.nodes", "uiNodeInputAttributes.name");
+    public static readonly CheckDefinition OnceRule = new("node.once", "a node Kratos upserts (the hidden identifier an error writes, the CSRF node) is in ui.nodes once, whatever was there before", "uiContainer.nodes", "uiNodeInputAttributes.name");
     public static readonly CheckDefinition NoValueRule = new("node.value.absent", "the node does not echo what was submitted into it (the password, password/login.go ResetNodes)", "uiNodeInputAttributes.value");
 
     /// <summary>The node exists and carries what <paramref name="expected"/> says, its label the version's text; returns it.</summary>

@@ -29,11 +29,14 @@ public sealed class AcceptNegotiationTests : CodeMfaTest
         ("*/*", false, "anything: the first offer, text/html"),
         ("application/*", true, "application/* matches only application/json"),
         ("*/*;q=0.5, application/json;q=0.4", false, "*/* at q 0.5 gives text/html more than application/json's 0.4"),
+        ("application/json;q=0.5", true, "a q below 1 still accepts, and nothing else is acceptable"),
+        ("image/png, application/json;q=0.5", true, "a range of another type matches no offer, whatever its q"),
+        ("text/plain;v=1, application/json", false, "a parameter named v, not q, ends the header too"),
     ];
 
     private static IEnumerable<TestCaseData> Cases() => ConformanceCases.ForStyles(
         "accept-negotiation",
-        "§3: GET /self-service/login/browser answers 200 + the flow JSON when content negotiation picks application/json, else 303 to the login UI: twelve Accept headers (q, specificity, offer order, q=0, a parameter ending the header)",
+        "§3: GET /self-service/login/browser answers 200 + the flow JSON when content negotiation picks application/json, else 303 to the login UI: fifteen Accept headers (q, specificity, offer order, q=0, a parameter ending the header)",
         ClientStyle.Spa);
 
     [TestCaseSource(nameof(Cases))]

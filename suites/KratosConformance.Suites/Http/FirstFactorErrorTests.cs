@@ -36,6 +36,7 @@ public sealed class FirstFactorErrorTests : CodeMfaTest
                 ? "the identifier input, empty, no autocomplete, spec §1.2 (its label is not judged: the deployment's identity schema is not known)"
                 : $"the identifier input, empty (value \"\" in Kratos's PopulateLoginMethodFirstFactor snapshot), no autocomplete, labelled {label.Id} \"{label.Text}\": 1070002 with the title of the one identity-schema trait that names the identifier (password, WebAuthn or code identifier, passkey display name, TOTP account name), else 1070004 ID, spec §1.2 (login/extension_identifier_label.go; docs/kratos-facts.md)");
         CodeFormChecks.CsrfWhateverTheType(created, client, "every aal1 password form carries it, API flows included (the password hydrator calls SetCSRF whatever the flow type), spec §2.3");
+        NodeChecks.Once(created, "default", "csrf_token", "the hydrators and NewLoginFlow all set it through UI.SetCSRF, which replaces the node (ui/container/container.go SetCSRF), spec §2.3");
 
         var wrong = Observe(await user.SubmitLoginAsync(FlowChecks.Flow(created), LoginSubmission.Password(identity.Email, identity.Password + "-wrong")), "after submitting a wrong password");
         StatusChecks.FlowRendered(wrong, client);
