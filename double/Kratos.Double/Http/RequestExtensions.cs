@@ -1,5 +1,6 @@
 using Kratos.Double.Model;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 
 namespace Kratos.Double.Http;
 
@@ -21,7 +22,7 @@ internal static class RequestExtensions
     /// gddo NegotiateContentType: the offer whose best-matching Accept range has the highest q; on equal q the more
     /// specific range wins (exact over type/* over */*), then the earlier offer. A q of 0 never matches.
     /// </summary>
-    private static string Negotiate(Microsoft.Extensions.Primitives.StringValues accept)
+    private static string Negotiate(StringValues accept)
     {
         var specs = ParseAccept(accept);
         var best = Offers[0];
@@ -54,7 +55,7 @@ internal static class RequestExtensions
     /// range whose parameter is not q or whose q is not a number (the ranges before it count). Simplified: an empty
     /// range is kept (it matches no offer) where gddo stops reading the value.
     /// </summary>
-    private static List<(string Range, double Q)> ParseAccept(Microsoft.Extensions.Primitives.StringValues accept)
+    private static List<(string Range, double Q)> ParseAccept(StringValues accept)
     {
         var specs = new List<(string, double)>();
         foreach (var value in accept)

@@ -87,8 +87,7 @@ public static class CookieChecks
     /// </summary>
     public static void CsrfRenewed(Observation o, Uri publicUrl, string? before, string why)
     {
-        var name = CsrfCookieName(publicUrl);
-        var cookie = o.Response.SetCookies.LastOrDefault(c => c.Name == name);
+        var (name, cookie) = CsrfSetCookie(o, publicUrl);
         var actual = cookie is null ? "it set no CSRF cookie (" + Check.List(o.Response.SetCookies.Select(c => c.Name)) + ")"
             : cookie.Value == before ? "it set the CSRF cookie to the value the client already had"
             : cookie.Value.Length == 0 ? "it cleared the CSRF cookie" : "it set a new CSRF cookie";
@@ -111,8 +110,7 @@ public static class CookieChecks
     /// </summary>
     public static void CsrfKept(Observation o, Uri publicUrl, string? before, string why)
     {
-        var name = CsrfCookieName(publicUrl);
-        var cookie = o.Response.SetCookies.LastOrDefault(c => c.Name == name);
+        var (name, cookie) = CsrfSetCookie(o, publicUrl);
         var kept = cookie is null || cookie.Value == before;
         Check.Verify(o, CsrfRotated, kept, new FailureText
         {
@@ -130,8 +128,7 @@ public static class CookieChecks
     /// <summary>The CSRF cookie a new browser flow sets (spec §3 CSRF row), and its attributes.</summary>
     public static void CsrfCookie(Observation o, KratosFacts facts, Uri publicUrl)
     {
-        var name = CsrfCookieName(publicUrl);
-        var cookie = o.Response.SetCookies.LastOrDefault(c => c.Name == name);
+        var (name, cookie) = CsrfSetCookie(o, publicUrl);
         var all = Check.List(o.Response.SetCookies.Select(c => c.Describe()));
         Check.Verify(o, CsrfSet, cookie is not null, new FailureText
         {
@@ -175,8 +172,7 @@ public static class CookieChecks
     /// </summary>
     public static void CsrfRegeneratedFromEmpty(Observation o, Uri publicUrl, string why)
     {
-        var name = CsrfCookieName(publicUrl);
-        var cookie = o.Response.SetCookies.LastOrDefault(c => c.Name == name);
+        var (name, cookie) = CsrfSetCookie(o, publicUrl);
         var node = o.Flow?.FindNode("default", "csrf_token", "hidden");
         var actual = cookie is null ? "it set no CSRF cookie (" + Check.List(o.Response.SetCookies.Select(c => c.Name)) + ")"
             : cookie.Value.Length == 0 ? "it set the CSRF cookie empty again"
@@ -192,6 +188,13 @@ public static class CookieChecks
             Observed = actual,
             Hint = "A token taken from an empty cookie is the empty string: every form of this browser would pass the CSRF check with csrf_token=\"\".",
         });
+    }
+
+    /// <summary>The CSRF cookie's name for this public URL and the last Set-Cookie of it in the answer, if any.</summary>
+    private static (string Name, SetCookie? Cookie) CsrfSetCookie(Observation o, Uri publicUrl)
+    {
+        var name = CsrfCookieName(publicUrl);
+        return (name, o.Response.SetCookies.LastOrDefault(c => c.Name == name));
     }
 
     private static void Attribute(Observation o, CheckDefinition definition, SetCookie cookie, string attribute, bool ok, string expected, string observed, string why) =>
